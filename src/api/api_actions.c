@@ -1,0 +1,279 @@
+/*
+ * api_actions.c: actions and their progress updates.
+ *
+ *   GET   /api/v1/actions                 list (filters as query parameters)
+ *   POST  /api/v1/actions                 create
+ *   GET   /api/v1/actions/{id}            one, with its updates
+ *   PATCH /api/v1/actions/{id}            change the fields given
+ *   GET   /api/v1/actions/{id}/updates    its progress updates
+ *   POST  /api/v1/actions/{id}/updates    add a progress update
+ *
+ * Bodies are JSON objects read with Jansson.  A field that is not known,
+ * a value of the wrong type, a duplicate key or bad JSON is a 400 that
+ * names the field (or the line and column).
+ */
+#include <jansson.h>
+
+#include "api.h"
+
+enum field_kind { F_ID, F_TEXT };
+
+struct field {
+	const char *name;
+	enum field_kind kind;
+	bool nullable;
+	unsigned bit;
+	size_t offset; /* of the int64_t or const char * in the input struct */
+};
+
+#define ID_FIELD(s, name, null, bit) \
+	{ #name, F_ID, null, bit, offsetof(struct s, name) }
+#define TEXT_FIELD(s, name, null, bit) \
+	{ #name, F_TEXT, null, bit, offsetof(struct s, name) }
+
+static const struct field action_fields[] = {
+	ID_FIELD(action_input, plan_id, false, ACTION_PLAN),
+	ID_FIELD(action_input, theme_id, true, ACTION_THEME),
+	ID_FIELD(action_input, priority_id, true, ACTION_PRIORITY),
+	TEXT_FIELD(action_input, title, false, ACTION_TITLE),
+	TEXT_FIELD(action_input, description, true, ACTION_DESCRIPTION),
+	ID_FIELD(action_input, owner_id, true, ACTION_OWNER),
+	TEXT_FIELD(action_input, due_on, true, ACTION_DUE),
+	TEXT_FIELD(action_input, status, false, ACTION_STATUS),
+	TEXT_FIELD(action_input, rag, true, ACTION_RAG),
+};
+
+static const struct field update_fields[] = {
+	ID_FIELD(update_input, author_id, true, 1),
+	TEXT_FIELD(update_input, body, false, 2),
+	TEXT_FIELD(update_input, status, true, 4),
+	TEXT_FIELD(update_input, rag, true, 8),
+};
+
+/*
+ * Read the request body as a JSON object into the struct at out, using
+ * the field table; *set gets the bits of the fields present.  Strings are
+ * copied into the request's arena.
+ */
+static int read_body(struct req *r, const struct field *fields, size_t n,
+		     void *out, unsigned *set, struct err *e)
+{
+	json_error_t jerr;
+	json_t *root, *value;
+	const char *key;
+	int rc = 0;
+
+	*set = 0;
+	root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return err_set(e, ERR_INVALID, NULL,
+			       "the body is not valid JSON (line %d, column %d): %s",
+			       jerr.line, jerr.column, jerr.text);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return err_set(e, ERR_INVALID, NULL,
+			       "the body must be a JSON object");
+	}
+	json_object_foreach(root, key, value) {
+		const struct field *f = NULL;
+		char *slot;
+
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(fields[i].name, key) == 0)
+				f = &fields[i];
+		if (!f) {
+			rc = err_set(e, ERR_INVALID, key, "unknown field '%s'", key);
+			break;
+		}
+		slot = (char *)out + f->offset;
+		*set |= f->bit;
+		if (json_is_null(value)) {
+			if (!f->nullable) {
+				rc = err_set(e, ERR_INVALID, key, "must not be null");
+				break;
+			}
+			if (f->kind == F_ID)
+				*(int64_t *)(void *)slot = 0;
+			else
+				*(const char **)(void *)slot = NULL;
+			continue;
+		}
+		if (f->kind == F_ID) {
+			if (!json_is_integer(value) || json_integer_value(value) < 1) {
+				rc = err_set(e, ERR_INVALID, key,
+					     "must be an id (a whole number, 1 or more)%s",
+					     f->nullable ? " or null" : "");
+				break;
+			}
+			*(int64_t *)(void *)slot = (int64_t)json_integer_value(value);
+		} else {
+			if (!json_is_string(value)) {
+				rc = err_set(e, ERR_INVALID, key, "must be a string%s",
+					     f->nullable ? " or null" : "");
+				break;
+			}
+			*(const char **)(void *)slot = arena_strndup(
+				r->arena, json_string_value(value),
+				json_string_length(value));
+		}
+	}
+	json_decref(root);
+	return rc;
+}
+
+/* Write one action with its updates as the whole response. */
+static void send_action(struct req *r, struct resp *w, int64_t id, int status)
+{
+	struct err e = ERR_INIT;
+	struct jw j;
+	struct action *a;
+	struct action_update *u = NULL;
+	size_t n = 0;
+
+	if (!(a = store_action(r->store, r->arena, id, r->today, &e)) ||
+	    !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	w->status = status;
+	api_json_action(&j, a, u, n, true);
+	api_end(w);
+}
+
+void api_actions(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { "plan", "theme", "priority",
+					      "owner", "status", "overdue",
+					      NULL };
+	struct action_filter f = { 0 };
+	struct err e = ERR_INIT;
+	struct jw j;
+	const char *overdue = http_query(r, "overdue");
+	struct action *a;
+	size_t n;
+
+	if (!api_only_params(r, w, params))
+		return;
+	f.today = r->today;
+	f.status = http_query(r, "status");
+	if (f.status && !*f.status)
+		f.status = NULL;
+	if (http_query_id(r, "plan", &f.plan_id, &e) < 0 ||
+	    http_query_id(r, "theme", &f.theme_id, &e) < 0 ||
+	    http_query_id(r, "priority", &f.priority_id, &e) < 0 ||
+	    http_query_id(r, "owner", &f.owner_id, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	if (f.status && !choice_label(action_statuses, f.status)) {
+		resp_api_error_status(w, 400, "invalid",
+				      "unknown status; see docs/api.md", "status");
+		return;
+	}
+	if (overdue && *overdue) {
+		if (strcmp(overdue, "true") != 0 && strcmp(overdue, "false") != 0) {
+			resp_api_error_status(w, 400, "invalid",
+					      "must be true or false", "overdue");
+			return;
+		}
+		f.overdue = strcmp(overdue, "true") == 0;
+	}
+	if (!(a = store_actions(r->store, r->arena, &f, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_kv_int(&j, "count", (int64_t)n);
+	jw_key(&j, "actions");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_action(&j, &a[i], NULL, 0, false);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_action(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+
+	if (api_only_params(r, w, params))
+		send_action(r, w, r->ids[0], 200);
+}
+
+void api_action_create(struct req *r, struct resp *w)
+{
+	struct action_input in = { 0 };
+	struct err e = ERR_INIT;
+	int64_t id;
+
+	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
+		      &e) < 0 ||
+	    store_action_create(r->store, &in, &id, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	send_action(r, w, id, 201);
+	if (w->status == 201)
+		resp_header(w, "Location",
+			    arena_printf(r->arena, "/api/v1/actions/%lld",
+					 (long long)id));
+}
+
+void api_action_patch(struct req *r, struct resp *w)
+{
+	struct action_input in = { 0 };
+	struct err e = ERR_INIT;
+
+	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
+		      &e) < 0 ||
+	    store_action_update(r->store, r->ids[0], &in, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	send_action(r, w, r->ids[0], 200);
+}
+
+void api_action_updates(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	struct action_update *u;
+	size_t n;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!store_action(r->store, r->arena, r->ids[0], r->today, &e) ||
+	    !(u = store_action_updates(r->store, r->arena, r->ids[0], &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "updates");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_update(&j, &u[i]);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_action_update_create(struct req *r, struct resp *w)
+{
+	struct update_input in = { 0 };
+	struct err e = ERR_INIT;
+	unsigned set;
+	int64_t id;
+
+	if (read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
+		      &e) < 0 ||
+	    store_action_add_update(r->store, r->ids[0], &in, &id, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	send_action(r, w, r->ids[0], 201);
+}

@@ -1,0 +1,91 @@
+/*
+ * api_funds.c: GET /api/v1/funds (?year=2020/21), /api/v1/funds/{id}
+ * and /api/v1/awards.
+ */
+#include "base/text.h"
+#include "api.h"
+
+void api_funds(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { "year", NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	const char *year = http_query(r, "year");
+	int64_t alloc = 0, awarded = 0;
+	size_t n;
+	struct fund *f;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (year && !*year)
+		year = NULL;
+	if ((year && text_financial_year(year, "year", &e) < 0) ||
+	    !(f = store_funds(r->store, r->arena, year, true, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_kv_str(&j, "year", year);
+	jw_key(&j, "funds");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		api_json_fund(&j, &f[i], true);
+		alloc += f[i].allocation_pence;
+		awarded += f[i].awarded_pence;
+	}
+	jw_end(&j);
+	jw_key(&j, "totals");
+	jw_obj(&j);
+	jw_kv_int(&j, "allocation_pence", alloc);
+	jw_kv_int(&j, "awarded_pence", awarded);
+	jw_kv_int(&j, "remaining_pence", alloc - awarded);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_fund(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	struct fund *f;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(f = store_fund(r->store, r->arena, r->ids[0], &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	api_json_fund(&j, f, true);
+	api_end(w);
+}
+
+void api_awards(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { "fund", NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	int64_t fund;
+	size_t n;
+	struct award *a;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (http_query_id(r, "fund", &fund, &e) < 0 ||
+	    !(a = store_awards(r->store, r->arena, fund, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "awards");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_award(&j, &a[i]);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}

@@ -1,0 +1,141 @@
+/*
+ * api_misc.c: what every endpoint shares (starting a response, refusing
+ * unknown parameters), the health check, and the small lists: people,
+ * organisations, boards.
+ */
+#include "api.h"
+
+void api_begin(struct resp *w, struct jw *j)
+{
+	w->status = 200;
+	w->content_type = "application/json";
+	buf_reset(&w->body);
+	jw_init(j, &w->body, false);
+}
+
+void api_end(struct resp *w)
+{
+	buf_addc(&w->body, '\n');
+}
+
+bool api_only_params(struct req *r, struct resp *w, const char *const *allowed)
+{
+	for (size_t i = 0; i < r->n_query; i++) {
+		const char *const *a = allowed;
+		char msg[200];
+
+		while (*a && strcmp(*a, r->query[i].key) != 0)
+			a++;
+		if (*a)
+			continue;
+		snprintf(msg, sizeof(msg), "unknown query parameter '%.100s'",
+			 r->query[i].key);
+		resp_api_error_status(w, 400, "invalid", msg, r->query[i].key);
+		return false;
+	}
+	return true;
+}
+
+void api_healthz(struct req *r, struct resp *w)
+{
+	struct jw j;
+	struct err e = ERR_INIT;
+	int64_t plan = store_current_plan_id(r->store, &e);
+
+	api_begin(w, &j);
+	jw_obj(&j);
+	if (plan < 0) {
+		w->status = 503;
+		jw_kv_str(&j, "status", "unavailable");
+		jw_kv_str(&j, "message", e.msg);
+	} else {
+		jw_kv_str(&j, "status", "ok");
+		jw_kv_int(&j, "schema_version", store_schema_version());
+	}
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_not_found(struct req *r, struct resp *w)
+{
+	UNUSED(r);
+	resp_api_error_status(w, 404, "not_found",
+			      "there is nothing at this address", NULL);
+}
+
+void api_people(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { "organisation", NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	int64_t org;
+	size_t n;
+	struct person *p;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (http_query_id(r, "organisation", &org, &e) < 0 ||
+	    !(p = store_people(r->store, r->arena, org, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "people");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_person(&j, &p[i]);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_organisations(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	size_t n;
+	struct organisation *o;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(o = store_organisations(r->store, r->arena, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "organisations");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_organisation(&j, &o[i]);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_boards(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	size_t n;
+	struct board *b;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(b = store_boards(r->store, r->arena, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "boards");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_board(&j, &b[i]);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}

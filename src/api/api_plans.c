@@ -1,0 +1,74 @@
+/*
+ * api_plans.c: GET /api/v1/plans, /api/v1/plans/{id} and
+ * /api/v1/outcomes.
+ */
+#include "api.h"
+
+void api_plans(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	size_t n;
+	struct plan *p;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(p = store_plans(r->store, r->arena, r->today, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_kv_id(&j, "current_plan_id",
+		   store_current_plan_id(r->store, NULL));
+	jw_key(&j, "plans");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		api_json_plan(&j, &p[i], NULL, 0);
+	jw_end(&j);
+	jw_end(&j);
+	api_end(w);
+}
+
+void api_plan(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	struct plan *p;
+	struct theme *t = NULL;
+	size_t n = 0;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(p = store_plan(r->store, r->arena, r->ids[0], r->today, &e)) ||
+	    !(t = store_themes(r->store, r->arena, p->id, true, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	api_json_plan(&j, p, t, n);
+	api_end(w);
+}
+
+void api_outcomes(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct err e = ERR_INIT;
+	struct jw j;
+	size_t n;
+	struct framework *f;
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (!(f = store_frameworks(r->store, r->arena, &n, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	api_json_frameworks(&j, f, n);
+	jw_end(&j);
+	api_end(w);
+}

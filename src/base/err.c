@@ -1,0 +1,54 @@
+/*
+ * err.c: error reporting for library code (see err.h).
+ */
+#include "err.h"
+
+int err_set(struct err *e, enum err_code code, const char *field,
+	    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!e)
+		return -1;
+	e->code = code;
+	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void err_clear(struct err *e)
+{
+	e->code = ERR_OK;
+	e->field[0] = '\0';
+	e->msg[0] = '\0';
+}
+
+const char *err_code_name(enum err_code code)
+{
+	switch (code) {
+	case ERR_OK: return "ok";
+	case ERR_INVALID: return "invalid";
+	case ERR_NOT_FOUND: return "not_found";
+	case ERR_CONFLICT: return "conflict";
+	case ERR_TOO_LARGE: return "too_large";
+	case ERR_IO: return "io";
+	case ERR_DB: return "internal";
+	}
+	return "internal";
+}
+
+int err_http_status(enum err_code code)
+{
+	switch (code) {
+	case ERR_OK: return 200;
+	case ERR_INVALID: return 400;
+	case ERR_NOT_FOUND: return 404;
+	case ERR_CONFLICT: return 409;
+	case ERR_TOO_LARGE: return 413;
+	case ERR_IO:
+	case ERR_DB: return 500;
+	}
+	return 500;
+}

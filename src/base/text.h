@@ -1,0 +1,82 @@
+/*
+ * text.h: checking and converting the text people type.
+ *
+ * UTF-8, whole numbers, money in whole pence, dates and months.  Every
+ * parser here is strict (the whole string must match, no silent
+ * truncation) and reports what was wrong through struct err, naming the
+ * field it was given.
+ */
+#ifndef SAFER_TEXT_H
+#define SAFER_TEXT_H
+
+#include "err.h"
+#include "buf.h"
+
+/* Decode one UTF-8 sequence at s (n bytes available) into *cp.  Returns
+ * its length (1-4), or -1 if the bytes are not valid UTF-8 (overlong
+ * forms, surrogates and values past U+10FFFF are invalid). */
+int utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* True if the n bytes are valid UTF-8 with no NUL. */
+bool utf8_valid(const char *s, size_t n);
+
+/* Check a line of text typed by a user for the given field: valid UTF-8,
+ * no control characters (tab allowed), at most max characters, and, if
+ * required, not blank.  Returns 0 or -1 with e set. */
+int text_check_line(const char *s, const char *field, size_t max,
+		    bool required, struct err *e);
+
+/* As text_check_line() but for multi-line text: newlines are allowed. */
+int text_check_block(const char *s, const char *field, size_t max,
+		     bool required, struct err *e);
+
+/* Number of characters (code points) in valid UTF-8 text. */
+size_t utf8_length(const char *s);
+
+/* Return s without leading and trailing spaces, tabs and newlines,
+ * written into s itself. */
+char *text_trim(char *s);
+
+/* True if s is NULL or only white space. */
+bool text_blank(const char *s);
+
+/* Parse a whole decimal integer, optional sign, no spaces, within
+ * [min, max]. */
+int text_int64(const char *s, int64_t min, int64_t max, int64_t *out,
+	       const char *field, struct err *e);
+
+/* Parse an amount of money in pounds: "218973", "218,973", "£218,973",
+ * "1234.5", "1234.56" into whole pence.  Negative amounts are refused.
+ * Commas must group thousands. */
+int text_money(const char *s, int64_t *pence, const char *field,
+	       struct err *e);
+
+/* Write pence as "£218,973" (whole pounds) or "£1,234.50". */
+void text_add_money(struct buf *b, int64_t pence);
+
+/* Write n with thousands separators: "478,973". */
+void text_add_grouped(struct buf *b, int64_t n);
+
+/* Check a calendar date "YYYY-MM-DD" (a real day, years 1900-2199). */
+int text_date(const char *s, const char *field, struct err *e);
+
+/* Check "YYYY-MM" or "YYYY-MM-DD" (a month or a day, for dates that are
+ * only known to the month, such as "approved March 2022"). */
+int text_date_or_month(const char *s, const char *field, struct err *e);
+
+/* Check a financial year "2020/21" (the second part is the next year). */
+int text_financial_year(const char *s, const char *field, struct err *e);
+
+/* Write "2022-03" as "March 2022" and "2014-09-16" as "16 September 2014"
+ * (the GOV.UK date style).  Anything else is written as it is. */
+void text_add_date(struct buf *b, const char *date);
+
+/* Today's date as "YYYY-MM-DD" in UTC, into out[11].  The environment
+ * variable SAFER_TODAY, if set to a valid date, overrides the clock so
+ * that tests of "overdue" are repeatable. */
+void text_today(char out[11]);
+
+/* The time now as "YYYY-MM-DDTHH:MM:SSZ" in UTC, into out[21]. */
+void text_now(char out[21]);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * cmd.c: the command table and the helpers commands share (opening the
+ * store, reading arguments, printing tables).
+ */
+#include <errno.h>
+
+#include "base/text.h"
+#include "cmd.h"
+#include "store/store.h"
+
+const struct command commands[] = {
+	{ "actions", cmd_actions,
+	  "usage: safer actions list [--plan ID] [--theme ID] [--priority ID]\n"
+	  "                          [--owner ID] [--status STATUS] [--overdue]\n"
+	  "                          [--format table|csv|json]\n"
+	  "       safer actions show ID [--format table|json]\n"
+	  "       safer actions add --title TITLE [--plan ID] [--theme ID]\n"
+	  "                         [--priority ID] [--owner ID] [--due YYYY-MM-DD]\n"
+	  "                         [--status STATUS] [--rag red|amber|green]\n"
+	  "                         [--description TEXT]\n"
+	  "       safer actions update ID [--title T] [--theme ID|none]\n"
+	  "                         [--priority ID|none] [--owner ID|none]\n"
+	  "                         [--due YYYY-MM-DD|none] [--status STATUS]\n"
+	  "                         [--rag red|amber|green|none] [--description T]\n"
+	  "                         [--note TEXT [--author ID]]\n\n"
+	  "Actions of the partnership's plans.  'update' changes the fields given;\n"
+	  "with --note it also adds a progress update (carrying any new status and\n"
+	  "RAG rating).  Statuses: not_started, in_progress, on_hold, completed,\n"
+	  "cancelled.  An action is overdue when its due date has passed and it is\n"
+	  "neither completed nor cancelled.\n",
+	  "list, show, add and update actions and their progress" },
+	{ "demo", cmd_demo,
+	  "usage: safer demo\n\n"
+	  "Load the Stockport demo into the database (creating it if needed):\n"
+	  "the Safer Stockport Partnership Plan 2018/21 with its themes, leads and\n"
+	  "priority areas, the GM 'Standing Together' outcomes, the 2020/21\n"
+	  "funding streams and awards, governance and the OSSP 2022-2025 plan,\n"
+	  "from the council's public records; plus example actions and updates,\n"
+	  "marked as example data.  Running it again changes nothing.\n",
+	  "load the Stockport demo" },
+	{ "export", cmd_export,
+	  "usage: safer export actions|awards [--format csv|json] [--output FILE]\n\n"
+	  "Write every action or every award, as CSV (the default) or JSON, to\n"
+	  "standard output or FILE.\n",
+	  "export actions or awards as CSV or JSON" },
+	{ "funds", cmd_funds,
+	  "usage: safer funds list [--year 2020/21] [--format table|csv|json]\n"
+	  "       safer funds show ID [--format table|json]\n"
+	  "       safer funds add --name NAME --year 2020/21 --allocation POUNDS\n"
+	  "                       [--grantor NAME] [--note TEXT]\n"
+	  "       safer funds update ID [--name NAME] [--year Y] [--allocation POUNDS]\n"
+	  "                       [--grantor NAME] [--note TEXT]\n"
+	  "       safer funds add-award FUND_ID --recipient NAME [--amount POUNDS]\n"
+	  "                       [--purpose TEXT] [--status STATUS] [--priority ID]\n\n"
+	  "Funding streams, their allocations and the awards made from them.\n"
+	  "Amounts are in pounds (218973, 218,973 or 1250.50).  Award statuses:\n"
+	  "proposed, awarded, paid, withdrawn.\n",
+	  "list, show, add and update funding streams and awards" },
+	{ "help", cmd_help, "usage: safer help [COMMAND]\n",
+	  "describe safer or one of its commands" },
+	{ "init", cmd_init,
+	  "usage: safer init [--partnership NAME --area AREA]\n\n"
+	  "Create an empty database (or bring an existing one up to date), and\n"
+	  "optionally record the partnership it is for.\n",
+	  "create a database" },
+	{ "plans", cmd_plans,
+	  "usage: safer plans list [--format table|csv|json]\n"
+	  "       safer plans show ID [--format table|json]\n"
+	  "       safer plans add --title TITLE --start YYYY-MM-DD --end YYYY-MM-DD\n"
+	  "                       [--kind partnership_plan|strategy|delivery_plan]\n"
+	  "                       [--status draft|approved|closed]\n"
+	  "                       [--approved-by BODY] [--approved-on YYYY-MM[-DD]]\n"
+	  "                       [--note TEXT]\n\n"
+	  "Plans, with their themes, leads and priority areas.\n",
+	  "list, show and add plans" },
+	{ "serve", cmd_serve,
+	  "usage: safer serve [--listen HOST:PORT] [--threads N]\n\n"
+	  "Serve the web pages and the JSON API.  The default is 127.0.0.1:8080,\n"
+	  "reachable only from this machine; give --listen 0.0.0.0:8080 to serve\n"
+	  "the network.  Ctrl-C stops.\n",
+	  "serve the web interface and the API" },
+	{ "stats", cmd_stats,
+	  "usage: safer stats proportion K N\n"
+	  "       safer stats rate K DENOMINATOR [--per 1000]\n"
+	  "       safer stats compare-proportions K1 N1 K2 N2\n"
+	  "       safer stats change K1 K2 [--exposure T1 T2]\n"
+	  "       safer stats spc [--baseline N] [--improvement up|down]\n"
+	  "                       [--rebase I,J...] < values\n"
+	  "       each with [--level 95|99.8] [--format json|text]\n\n"
+	  "The statistics safer uses, on numbers you give: confidence intervals\n"
+	  "(Wilson score for proportions; exact Poisson below 10 events and\n"
+	  "Byar's method from 10 for counts and rates), the pooled two-proportion\n"
+	  "z-test, the change between two periods (exact conditional binomial\n"
+	  "test), and XmR charts with the Making Data Count rules.\n",
+	  "confidence intervals, comparisons, change and SPC" },
+	{ "version", cmd_version, "usage: safer version\n", "print the version" },
+};
+
+const size_t n_commands = ARRAY_SIZE(commands);
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < n_commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cmd_print_usage(const struct command *c, FILE *to)
+{
+	fputs(c->usage, to);
+}
+
+int cmd_usage_error(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "safer %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see 'safer %s --help')\n", name);
+	return 2;
+}
+
+int cmd_fail(const struct err *e)
+{
+	if (e->field[0])
+		fprintf(stderr, "safer: %s: %s\n", e->field, e->msg);
+	else
+		fprintf(stderr, "safer: %s\n", e->msg);
+	return 1;
+}
+
+struct store *cmd_open_store(struct cmd_ctx *ctx, bool create)
+{
+	struct err e = ERR_INIT;
+	struct store *s = store_open(ctx->db_path, create, &e);
+
+	if (!s)
+		cmd_fail(&e);
+	return s;
+}
+
+int cmd_arg_id(const char *cmd, const char *name, const char *arg, int64_t *v)
+{
+	if (text_int64(arg, 1, INT64_MAX, v, name, NULL) < 0) {
+		cmd_usage_error(cmd, "%s must be an id (a whole number), not '%s'",
+				name, arg);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f)
+{
+	if (strcmp(arg, "table") == 0 || strcmp(arg, "text") == 0)
+		*f = FORMAT_TABLE;
+	else if (strcmp(arg, "csv") == 0)
+		*f = FORMAT_CSV;
+	else if (strcmp(arg, "json") == 0)
+		*f = FORMAT_JSON;
+	else {
+		cmd_usage_error(cmd, "--format must be table, csv or json, not '%s'",
+				arg);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_write_out(const struct buf *b, const char *path)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+
+	if (!f) {
+		fprintf(stderr, "safer: cannot write '%s': %s\n", path,
+			strerror(errno));
+		return 1;
+	}
+	if (fwrite(b->ptr, 1, b->len, f) != b->len ||
+	    (path ? fclose(f) : fflush(f)) != 0) {
+		fprintf(stderr, "safer: cannot write '%s': %s\n",
+			path ? path : "standard output", strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+void table_init(struct table *t, struct arena *a, size_t cols)
+{
+	t->arena = a;
+	t->cols = cols;
+	t->cells = NULL;
+	t->n = t->cap = 0;
+}
+
+void table_add(struct table *t, const char *cell)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		const char **grown = arena_array(t->arena, cap, sizeof(*grown));
+
+		if (t->n)
+			memcpy(grown, t->cells, t->n * sizeof(*grown));
+		t->cells = grown;
+		t->cap = cap;
+	}
+	t->cells[t->n++] = cell ? arena_strdup(t->arena, cell) : "-";
+}
+
+void table_addf(struct table *t, const char *fmt, ...)
+{
+	va_list ap;
+	char tmp[256];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	table_add(t, tmp);
+}
+
+void table_print(const struct table *t, struct buf *out)
+{
+	size_t *width = arena_array(t->arena, t->cols, sizeof(*width));
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t w = utf8_length(t->cells[i]);
+
+		if (w > width[i % t->cols])
+			width[i % t->cols] = w;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		size_t col = i % t->cols;
+
+		buf_adds(out, t->cells[i]);
+		if (col + 1 == t->cols) {
+			buf_addc(out, '\n');
+			continue;
+		}
+		for (size_t k = utf8_length(t->cells[i]); k < width[col] + 2; k++)
+			buf_addc(out, ' ');
+	}
+}

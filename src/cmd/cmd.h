@@ -1,0 +1,80 @@
+/*
+ * cmd.h: the command table and what commands share.
+ *
+ * Each command is a function in its own file (git's builtin/<name>.c)
+ * with the signature of cmd_fn: it gets its own arguments (argv[0] is the
+ * command's name) and returns the exit status: 0 done, 1 failed, 2 wrong
+ * usage.  Commands may die(); library code may not.
+ */
+#ifndef SAFER_CMD_H
+#define SAFER_CMD_H
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+
+struct store;
+
+struct cmd_ctx {
+	const char *db_path; /* --db, $SAFER_DB, or "safer.db" */
+	struct arena arena;  /* freed when the command returns */
+};
+
+typedef int cmd_fn(int argc, char **argv, struct cmd_ctx *ctx);
+
+struct command {
+	const char *name;
+	cmd_fn *run;
+	const char *usage;   /* the synopsis and options, for --help */
+	const char *summary; /* one line, for "safer help" */
+};
+
+/* The table, sorted by name (main.c). */
+extern const struct command commands[];
+extern const size_t n_commands;
+const struct command *command_find(const char *name);
+
+/* Print the command's usage to stdout (help) or stderr (mistake). */
+void cmd_print_usage(const struct command *c, FILE *to);
+
+/* Complain about the arguments of command name and return 2. */
+int cmd_usage_error(const char *name, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* Print "safer: <message>" (and the field) to stderr and return 1. */
+int cmd_fail(const struct err *e);
+
+/* Open the store at ctx->db_path (creating it if create); on failure
+ * print the error and return NULL. */
+struct store *cmd_open_store(struct cmd_ctx *ctx, bool create);
+
+/* Read a whole number argument for option name into *v; usage error
+ * message on failure (returns -1). */
+int cmd_arg_id(const char *cmd, const char *name, const char *arg,
+	       int64_t *v);
+
+/* Output formats of list and show commands. */
+enum cmd_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f);
+
+/* Write b to stdout (or to the file path if not NULL); returns 0 or 1. */
+int cmd_write_out(const struct buf *b, const char *path);
+
+/* A text table for the terminal: cells are added row by row; widths are
+ * measured in characters; the last column is not padded. */
+struct table {
+	struct arena *arena;
+	size_t cols;
+	const char **cells; /* rows * cols */
+	size_t n, cap;      /* cells used and allocated */
+};
+
+void table_init(struct table *t, struct arena *a, size_t cols);
+void table_add(struct table *t, const char *cell); /* NULL prints "-" */
+void table_addf(struct table *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void table_print(const struct table *t, struct buf *out);
+
+/* The commands (src/cmd/cmd_*.c). */
+cmd_fn cmd_actions, cmd_demo, cmd_export, cmd_funds, cmd_help, cmd_init,
+	cmd_plans, cmd_serve, cmd_stats, cmd_version;
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * cmd_init.c: "safer init", "safer serve", "safer help" and
+ * "safer version": the commands about the program rather than the data.
+ */
+#include <getopt.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "http/server.h"
+#include "store/store.h"
+
+#define SAFER_VERSION "0.1.0"
+
+int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "partnership", required_argument, NULL, 'p' },
+		{ "area", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *name = NULL, *area = NULL;
+	struct err e = ERR_INIT;
+	struct store *s;
+	int c, rc = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'p')
+			name = optarg;
+		else if (c == 'a')
+			area = optarg;
+		else
+			return cmd_usage_error("init", "unknown option");
+	}
+	if (optind < argc)
+		return cmd_usage_error("init", "unexpected argument '%s'", argv[optind]);
+	if (!name != !area)
+		return cmd_usage_error("init", "give both --partnership and --area");
+	if (!(s = cmd_open_store(ctx, true)))
+		return 1;
+	if (name) {
+		struct partnership *p = store_partnership(s, &ctx->arena, NULL);
+
+		if (p) {
+			fprintf(stderr, "safer: the database already holds the "
+					"partnership '%s'\n", p->name);
+			rc = 1;
+		} else if (store_partnership_create(s, name, area, NULL, NULL, &e) < 0) {
+			rc = cmd_fail(&e);
+		}
+	}
+	if (!rc)
+		printf("safer: database '%s' is ready (schema version %d)\n",
+		       ctx->db_path, store_schema_version());
+	store_close(s);
+	return rc;
+}
+
+int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *listen = NULL;
+	struct server_addr addr;
+	struct err e = ERR_INIT;
+	struct store *s;
+	int64_t threads = 0;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'l')
+			listen = optarg;
+		else if (c == 't') {
+			if (cmd_arg_id("serve", "--threads", optarg, &threads) < 0)
+				return 2;
+		} else
+			return cmd_usage_error("serve", "unknown option");
+	}
+	if (optind < argc)
+		return cmd_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+	if (server_parse_listen(listen, &addr, &e) < 0)
+		return cmd_usage_error("serve", "%s", e.msg);
+	/* Open once here so that a missing or broken database is reported
+	 * before the server starts, and migrations run once. */
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	store_close(s);
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		threads = n > 0 ? (n > 16 ? 16 : n) : 2;
+	}
+	if (server_run(ctx->db_path, &addr, (unsigned)threads, &e) < 0)
+		return cmd_fail(&e);
+	return 0;
+}
+
+int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	const struct command *c;
+
+	UNUSED(ctx);
+	if (argc < 2) {
+		printf("usage: safer [--db PATH] COMMAND [ARGS...]\n\nCommands:\n");
+		for (size_t i = 0; i < n_commands; i++)
+			printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+		return 0;
+	}
+	c = command_find(argv[1]);
+	if (!c)
+		return cmd_usage_error("help", "'%s' is not a safer command", argv[1]);
+	cmd_print_usage(c, stdout);
+	return 0;
+}
+
+int cmd_version(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	UNUSED(argc);
+	UNUSED(argv);
+	UNUSED(ctx);
+	printf("safer %s\n", SAFER_VERSION);
+	return 0;
+}

@@ -1,0 +1,220 @@
+/*
+ * cmd_plans.c: "safer plans list|show|add".
+ */
+#include <getopt.h>
+
+#include "api/api.h"
+#include "base/csv.h"
+#include "base/text.h"
+#include "cmd.h"
+
+static int plans_list(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum cmd_format fmt = FORMAT_TABLE;
+	struct err e = ERR_INIT;
+	struct buf out = BUF_INIT;
+	struct store *s;
+	struct plan *p;
+	char today[11];
+	size_t n;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c != 'f' || cmd_arg_format("plans", optarg, &fmt) < 0)
+			return c == 'f' ? 2 : cmd_usage_error("plans", "unknown option");
+	if (optind < argc)
+		return cmd_usage_error("plans", "unexpected argument '%s'", argv[optind]);
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	text_today(today);
+	if (!(p = store_plans(s, &ctx->arena, today, &n, &e))) {
+		store_close(s);
+		return cmd_fail(&e);
+	}
+	if (fmt == FORMAT_JSON) {
+		struct jw j;
+
+		jw_init(&j, &out, true);
+		jw_obj(&j);
+		jw_key(&j, "plans");
+		jw_arr(&j);
+		for (size_t i = 0; i < n; i++)
+			api_json_plan(&j, &p[i], NULL, 0);
+		jw_end(&j);
+		jw_end(&j);
+		buf_addc(&out, '\n');
+	} else if (fmt == FORMAT_CSV) {
+		struct csv cv;
+
+		csv_init(&cv, &out);
+		csv_text(&cv, "id"); csv_text(&cv, "title"); csv_text(&cv, "kind");
+		csv_text(&cv, "period_start"); csv_text(&cv, "period_end");
+		csv_text(&cv, "status"); csv_text(&cv, "themes");
+		csv_text(&cv, "actions"); csv_text(&cv, "overdue");
+		csv_end_row(&cv);
+		for (size_t i = 0; i < n; i++) {
+			csv_int(&cv, p[i].id); csv_text(&cv, p[i].title);
+			csv_text(&cv, p[i].kind); csv_text(&cv, p[i].period_start);
+			csv_text(&cv, p[i].period_end); csv_text(&cv, p[i].status);
+			csv_int(&cv, p[i].n_themes); csv_int(&cv, p[i].n_actions);
+			csv_int(&cv, p[i].n_overdue);
+			csv_end_row(&cv);
+		}
+	} else {
+		struct table t;
+
+		table_init(&t, &ctx->arena, 7);
+		table_add(&t, "ID"); table_add(&t, "PERIOD"); table_add(&t, "STATUS");
+		table_add(&t, "THEMES"); table_add(&t, "ACTIONS");
+		table_add(&t, "OVERDUE"); table_add(&t, "TITLE");
+		for (size_t i = 0; i < n; i++) {
+			table_addf(&t, "%lld", (long long)p[i].id);
+			table_addf(&t, "%.7s..%.7s", p[i].period_start, p[i].period_end);
+			table_add(&t, p[i].status);
+			table_addf(&t, "%lld", (long long)p[i].n_themes);
+			table_addf(&t, "%lld", (long long)p[i].n_actions);
+			table_addf(&t, "%lld", (long long)p[i].n_overdue);
+			table_add(&t, p[i].title);
+		}
+		table_print(&t, &out);
+	}
+	rc = cmd_write_out(&out, NULL);
+	buf_release(&out);
+	store_close(s);
+	return rc;
+}
+
+static int plans_show(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum cmd_format fmt = FORMAT_TABLE;
+	struct err e = ERR_INIT;
+	struct buf out = BUF_INIT;
+	struct store *s;
+	struct plan *p;
+	struct theme *t = NULL;
+	char today[11];
+	int64_t id;
+	size_t n = 0;
+	int c, rc;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c != 'f' || cmd_arg_format("plans", optarg, &fmt) < 0)
+			return c == 'f' ? 2 : cmd_usage_error("plans", "unknown option");
+	if (optind + 1 != argc)
+		return cmd_usage_error("plans", "show needs one plan id");
+	if (cmd_arg_id("plans", "the plan id", argv[optind], &id) < 0)
+		return 2;
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	text_today(today);
+	if (!(p = store_plan(s, &ctx->arena, id, today, &e)) ||
+	    !(t = store_themes(s, &ctx->arena, id, true, &n, &e))) {
+		store_close(s);
+		return cmd_fail(&e);
+	}
+	if (fmt == FORMAT_JSON) {
+		struct jw j;
+
+		jw_init(&j, &out, true);
+		api_json_plan(&j, p, t, n);
+		buf_addc(&out, '\n');
+	} else {
+		buf_printf(&out, "%s\n", p->title);
+		buf_printf(&out, "  period:   %s to %s\n", p->period_start, p->period_end);
+		buf_printf(&out, "  status:   %s\n", p->status);
+		if (p->approved_by || p->approved_on)
+			buf_printf(&out, "  approved: %s%s%s\n",
+				   p->approved_by ? p->approved_by : "",
+				   p->approved_by && p->approved_on ? ", " : "",
+				   p->approved_on ? p->approved_on : "");
+		buf_printf(&out, "  actions:  %lld (%lld overdue)\n",
+			   (long long)p->n_actions, (long long)p->n_overdue);
+		for (size_t i = 0; i < n; i++) {
+			buf_printf(&out, "\n%s (theme %lld)\n", t[i].name,
+				   (long long)t[i].id);
+			buf_printf(&out, "  lead: %s%s%s\n",
+				   t[i].lead_name ? t[i].lead_name : "not recorded",
+				   t[i].lead_role ? ", " : "",
+				   t[i].lead_role ? t[i].lead_role : "");
+			for (size_t k = 0; k < t[i].n_priorities; k++)
+				buf_printf(&out, "  - %s (priority %lld)\n",
+					   t[i].priorities[k].name,
+					   (long long)t[i].priorities[k].id);
+		}
+	}
+	rc = cmd_write_out(&out, NULL);
+	buf_release(&out);
+	store_close(s);
+	return rc;
+}
+
+static int plans_add(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{ "title", required_argument, NULL, 't' },
+		{ "start", required_argument, NULL, 's' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "status", required_argument, NULL, 'S' },
+		{ "approved-by", required_argument, NULL, 'b' },
+		{ "approved-on", required_argument, NULL, 'o' },
+		{ "note", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct plan_input in = { 0 };
+	struct err e = ERR_INIT;
+	struct store *s;
+	int64_t id;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': in.title = optarg; break;
+		case 's': in.period_start = optarg; break;
+		case 'e': in.period_end = optarg; break;
+		case 'k': in.kind = optarg; break;
+		case 'S': in.status = optarg; break;
+		case 'b': in.approved_by = optarg; break;
+		case 'o': in.approved_on = optarg; break;
+		case 'n': in.note = optarg; break;
+		default: return cmd_usage_error("plans", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cmd_usage_error("plans", "unexpected argument '%s'", argv[optind]);
+	if (!in.title || !in.period_start || !in.period_end)
+		return cmd_usage_error("plans", "add needs --title, --start and --end");
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	if (store_plan_create(s, &in, &id, &e) < 0) {
+		store_close(s);
+		return cmd_fail(&e);
+	}
+	printf("%lld\n", (long long)id);
+	store_close(s);
+	return 0;
+}
+
+int cmd_plans(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	if (argc < 2)
+		return cmd_usage_error("plans", "say list, show or add");
+	if (strcmp(argv[1], "list") == 0)
+		return plans_list(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "show") == 0)
+		return plans_show(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "add") == 0)
+		return plans_add(argc - 1, argv + 1, ctx);
+	return cmd_usage_error("plans", "unknown subcommand '%s'", argv[1]);
+}

@@ -1,0 +1,20 @@
+/*
+ * demo.h: the Stockport demo data.
+ */
+#ifndef SAFER_DEMO_H
+#define SAFER_DEMO_H
+
+#include "base/err.h"
+
+struct store;
+
+/* What demo_load did. */
+enum demo_result { DEMO_LOADED, DEMO_ALREADY_LOADED };
+
+/* Load the Stockport demo into s in one transaction.  Loading it again
+ * changes nothing (DEMO_ALREADY_LOADED); a database that holds another
+ * partnership is refused.  Returns -1 with e set on failure, leaving the
+ * database as it was. */
+int demo_load(struct store *s, enum demo_result *result, struct err *e);
+
+#endif

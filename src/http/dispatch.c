@@ -1,0 +1,256 @@
+/*
+ * dispatch.c: from a parsed request to a response.
+ *
+ * Before any handler runs, http_dispatch() checks what every request
+ * must satisfy: a Host that names this server (against DNS rebinding when
+ * serving on loopback), and for a request that changes something, an
+ * Origin that is this server, and either a form token that matches the
+ * client's cookie (pages) or a JSON body (API: browsers cannot send one
+ * across sites without asking first).  Then it finds the route.
+ */
+#include <sodium.h>
+#include <strings.h>
+
+#include "base/text.h"
+#include "http.h"
+#include "web/web.h"
+
+const char *http_allowed_port;
+
+#define CSRF_COOKIE "safer_csrf"
+#define CSRF_LEN 32 /* hex digits */
+
+static bool is_api(const struct req *r)
+{
+	return strncmp(r->path, "/api/", 5) == 0;
+}
+
+/* Send an error in the form the client reads: JSON under /api/, a page
+ * elsewhere. */
+static void fail(struct req *r, struct resp *w, int status, const char *code,
+		 const char *message)
+{
+	if (is_api(r))
+		resp_api_error_status(w, status, code, message, NULL);
+	else
+		web_error_page(r, w, status, message);
+}
+
+/* Match path against pattern, filling r->ids from the {id} parts. */
+static bool match(const char *pattern, const char *path, struct req *r)
+{
+	const char *p = pattern, *s = path;
+	size_t n_ids = 0;
+
+	while (*p && *s) {
+		if (strncmp(p, "{id}", 4) == 0) {
+			int64_t v = 0;
+
+			if (*s < '1' || *s > '9')
+				return false;
+			while (*s >= '0' && *s <= '9') {
+				if (v > (INT64_MAX - 9) / 10)
+					return false;
+				v = v * 10 + (*s++ - '0');
+			}
+			if (n_ids < HTTP_MAX_PARAMS)
+				r->ids[n_ids++] = v;
+			p += 4;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	if (*p || *s)
+		return false;
+	r->n_ids = n_ids;
+	return true;
+}
+
+/* Is the Host header one of the names of this server on loopback? */
+static bool host_allowed(const struct req *r)
+{
+	static const char *const names[] = { "127.0.0.1:", "localhost:",
+					     "[::1]:" };
+	const char *host = http_header(r, "Host");
+
+	if (!http_allowed_port)
+		return true;
+	if (!host)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		size_t n = strlen(names[i]);
+
+		if (strncasecmp(host, names[i], n) == 0 &&
+		    strcmp(host + n, http_allowed_port) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A request from another site must not change anything.  Origin, when a
+ * browser sends it, must be this server; Sec-Fetch-Site must not say
+ * cross-site. */
+static bool same_origin(const struct req *r)
+{
+	const char *origin = http_header(r, "Origin");
+	const char *site = http_header(r, "Sec-Fetch-Site");
+	const char *host = http_header(r, "Host");
+
+	if (site && strcmp(site, "cross-site") == 0)
+		return false;
+	if (!origin)
+		return true;
+	if (!host)
+		return false;
+	if (strncmp(origin, "http://", 7) == 0)
+		origin += 7;
+	else if (strncmp(origin, "https://", 8) == 0)
+		origin += 8;
+	else
+		return false;
+	return strcasecmp(origin, host) == 0;
+}
+
+/* Read this client's form token from its cookie, or make a new one. */
+static void read_csrf(struct req *r)
+{
+	const char *cookie = http_header(r, "Cookie");
+	unsigned char raw[CSRF_LEN / 2];
+	char *hex;
+
+	for (const char *c = cookie; c && (c = strstr(c, CSRF_COOKIE "="));) {
+		const char *v = c + strlen(CSRF_COOKIE "=");
+		size_t len = strspn(v, "0123456789abcdef");
+
+		if ((c == cookie || c[-1] == ' ' || c[-1] == ';') &&
+		    len == CSRF_LEN) {
+			r->csrf = arena_strndup(r->arena, v, CSRF_LEN);
+			return;
+		}
+		c = v;
+	}
+	randombytes_buf(raw, sizeof(raw));
+	hex = arena_alloc(r->arena, CSRF_LEN + 1);
+	sodium_bin2hex(hex, CSRF_LEN + 1, raw, sizeof(raw));
+	r->csrf = hex;
+	r->csrf_new = true;
+}
+
+static bool csrf_ok(const struct req *r)
+{
+	const char *sent = http_form(r, "csrf");
+
+	return sent && !r->csrf_new && strlen(sent) == CSRF_LEN &&
+	       sodium_memcmp(sent, r->csrf, CSRF_LEN) == 0;
+}
+
+static bool content_type_is(const struct req *r, const char *type)
+{
+	const char *ct = http_header(r, "Content-Type");
+	size_t n = strlen(type);
+
+	return ct && strncasecmp(ct, type, n) == 0 &&
+	       (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* Checks for a request that changes something; false when w is filled. */
+static bool check_write(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+
+	if (!same_origin(r)) {
+		fail(r, w, 403, "forbidden",
+		     "requests from other sites cannot change anything here");
+		return false;
+	}
+	if (is_api(r)) {
+		if (!content_type_is(r, "application/json")) {
+			resp_api_error_status(w, 415, "unsupported_media_type",
+					      "the body must be JSON sent as "
+					      "Content-Type: application/json",
+					      NULL);
+			return false;
+		}
+		return true;
+	}
+	if (!content_type_is(r, "application/x-www-form-urlencoded")) {
+		web_error_page(r, w, 415,
+			       "This page only accepts forms sent by a browser.");
+		return false;
+	}
+	if (http_parse_urlencoded(r->arena, r->body, r->body_len, &r->form,
+				  &r->n_form, 1000, &e) < 0) {
+		web_error_page(r, w, 400, e.msg);
+		return false;
+	}
+	if (!csrf_ok(r)) {
+		web_error_page(r, w, 403,
+			       "This form has expired or did not come from "
+			       "safer. Go back, reload the page and try again.");
+		return false;
+	}
+	return true;
+}
+
+static void add_allow(struct req *r, struct resp *w, unsigned methods)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {
+		{ HTTP_GET, "GET" },     { HTTP_HEAD, "HEAD" },
+		{ HTTP_POST, "POST" },   { HTTP_PATCH, "PATCH" },
+		{ HTTP_PUT, "PUT" },     { HTTP_DELETE, "DELETE" },
+	};
+	struct buf b = BUF_INIT;
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (methods & names[i].bit)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", names[i].name);
+	resp_header(w, "Allow", arena_strdup(r->arena, b.ptr));
+	buf_release(&b);
+}
+
+void http_dispatch(struct req *r, struct resp *w)
+{
+	const struct route *found = NULL;
+	unsigned allowed = 0;
+	unsigned method = r->method == HTTP_HEAD ? HTTP_GET : r->method;
+
+	w->status = 200;
+	w->content_type = "text/html; charset=utf-8";
+	if (!r->today[0])
+		text_today(r->today);
+	read_csrf(r);
+	if (!host_allowed(r)) {
+		fail(r, w, 400, "bad_host",
+		     "this server answers only to its own address "
+		     "(127.0.0.1 or localhost)");
+		return;
+	}
+	for (size_t i = 0; i < n_routes; i++) {
+		if (!match(routes[i].pattern, r->path, r))
+			continue;
+		allowed |= routes[i].methods;
+		if (routes[i].methods & method) {
+			found = &routes[i];
+			break;
+		}
+	}
+	if (!found) {
+		if (allowed) {
+			add_allow(r, w, allowed | (allowed & HTTP_GET ? HTTP_HEAD : 0));
+			fail(r, w, 405, "method_not_allowed",
+			     "this address does not accept that method");
+		} else {
+			fail(r, w, 404, "not_found", "there is nothing at this address");
+		}
+		return;
+	}
+	if (method != HTTP_GET && !check_write(r, w))
+		return;
+	found->handler(r, w);
+}

@@ -1,0 +1,137 @@
+/*
+ * http.h: requests, responses and the route table.
+ *
+ * The server (server.c) turns what libmicrohttpd gives it into a struct
+ * req, finds the route (routes.c), calls its handler and sends the struct
+ * resp the handler filled.  Handlers never see libmicrohttpd, so they can
+ * be run without a socket by tests and fuzzers (http_dispatch).
+ *
+ * Everything a handler allocates comes from req->arena, which is freed
+ * when the response has been sent.
+ */
+#ifndef SAFER_HTTP_H
+#define SAFER_HTTP_H
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+
+struct store;
+
+/* Largest request body accepted (413 beyond). */
+#define HTTP_MAX_BODY (1024 * 1024)
+
+enum http_method {
+	HTTP_GET = 1 << 0,
+	HTTP_HEAD = 1 << 1,
+	HTTP_POST = 1 << 2,
+	HTTP_PATCH = 1 << 3,
+	HTTP_PUT = 1 << 4,
+	HTTP_DELETE = 1 << 5,
+	HTTP_OTHER = 1 << 6,
+};
+
+struct kv {
+	const char *key;
+	const char *value;
+};
+
+#define HTTP_MAX_PARAMS 4
+
+struct req {
+	struct arena *arena;
+	struct store *store;
+	enum http_method method;
+	const char *path;        /* percent-decoded, without the query */
+	struct kv *query;        /* decoded query parameters, in order */
+	size_t n_query;
+	struct kv *headers;      /* names as sent; look up with http_header */
+	size_t n_headers;
+	const char *body;        /* NUL-terminated; "" if none */
+	size_t body_len;
+	struct kv *form;         /* decoded form fields of a POST */
+	size_t n_form;
+	int64_t ids[HTTP_MAX_PARAMS]; /* the {id} parts of the route, in order */
+	size_t n_ids;
+	char today[11];          /* YYYY-MM-DD */
+	const char *csrf;        /* this client's form token (cookie) */
+	bool csrf_new;           /* csrf was made for this response: set it */
+};
+
+struct resp {
+	int status;
+	const char *content_type;
+	struct buf body;
+	struct kv headers[8];
+	size_t n_headers;
+};
+
+/* ---------------------------------------------------------------------
+ * Reading the request
+ */
+
+/* The value of a header (case-insensitive name), or NULL. */
+const char *http_header(const struct req *r, const char *name);
+
+/* The first value of a query parameter or form field, or NULL.  Values are
+ * checked to be valid UTF-8 before any handler runs. */
+const char *http_query(const struct req *r, const char *name);
+const char *http_form(const struct req *r, const char *name);
+
+/* A query parameter that must be an id (a whole number 1 or more) if
+ * present: *id gets it, or 0 if the parameter is absent or empty.  Fails
+ * with ERR_INVALID naming the parameter. */
+int http_query_id(const struct req *r, const char *name, int64_t *id,
+		  struct err *e);
+
+/* Parse application/x-www-form-urlencoded text (a query string or a form
+ * body) into pairs allocated from the arena.  '+' is a space; %XX is a
+ * byte.  Fails with ERR_INVALID if a name or value is not valid UTF-8, or
+ * there are more than max pairs. */
+int http_parse_urlencoded(struct arena *a, const char *s, size_t n,
+			  struct kv **out, size_t *count, size_t max,
+			  struct err *e);
+
+/* ---------------------------------------------------------------------
+ * Writing the response
+ */
+
+/* Add a response header (at most 8; the names are literals). */
+void resp_header(struct resp *w, const char *name, const char *value);
+
+/* 303 See Other to a path within safer (after a successful POST). */
+void resp_redirect(struct resp *w, struct arena *a, const char *location);
+
+/* A JSON error: {"error": {"code", "message", "field"}} with the status
+ * the code implies (err_http_status). */
+void resp_api_error(struct resp *w, const struct err *e);
+/* The same with an explicit status (405, 415, ...). */
+void resp_api_error_status(struct resp *w, int status, const char *code,
+			   const char *message, const char *field);
+
+/* ---------------------------------------------------------------------
+ * Routes
+ */
+
+typedef void route_fn(struct req *r, struct resp *w);
+
+struct route {
+	unsigned methods;    /* HTTP_* bits */
+	const char *pattern; /* "/actions/{id}/edit" */
+	route_fn *handler;
+};
+
+/* Handle a request completely: check it (Host, form token, sizes),
+ * find its route, run the handler, and fill in 404, 405 or 500 as
+ * needed.  Never fails: every outcome is a response. */
+void http_dispatch(struct req *r, struct resp *w);
+
+/* The route table (routes.c), sorted by pattern; and its length. */
+extern const struct route routes[];
+extern const size_t n_routes;
+
+/* Hosts accepted in the Host header when serving on loopback (set by the
+ * server from its listening address); NULL accepts any. */
+extern const char *http_allowed_port;
+
+#endif

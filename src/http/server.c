@@ -1,0 +1,384 @@
+/*
+ * server.c: the HTTP server, on GNU libmicrohttpd.
+ *
+ * libmicrohttpd runs a pool of worker threads (one per core) over epoll.
+ * Each worker opens its own connection to the store the first time it
+ * needs one and keeps it, with its prepared statements, until it exits;
+ * each request gets the worker's arena, reset after the response is
+ * queued.  Bodies are read into a buffer capped at HTTP_MAX_BODY; a
+ * larger one is answered 413 without being stored.  Oversized headers
+ * are refused by libmicrohttpd itself (431), within the connection's
+ * memory limit.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "http.h"
+#include "server.h"
+#include "store/store.h"
+
+static const char *db_path;
+static pthread_key_t store_key;
+
+struct conn {
+	struct buf body;
+	bool too_large;
+};
+
+static void close_store(void *p)
+{
+	store_close(p);
+}
+
+/* This worker's store, opened on first use; NULL with e set if the
+ * database cannot be opened. */
+static struct store *worker_store(struct err *e)
+{
+	struct store *s = pthread_getspecific(store_key);
+
+	if (!s) {
+		s = store_open(db_path, false, e);
+		if (s)
+			pthread_setspecific(store_key, s);
+	}
+	return s;
+}
+
+static __thread struct arena worker_arena;
+
+static enum http_method method_of(const char *m)
+{
+	static const struct {
+		const char *name;
+		enum http_method method;
+	} map[] = {
+		{ "GET", HTTP_GET },     { "HEAD", HTTP_HEAD },
+		{ "POST", HTTP_POST },   { "PATCH", HTTP_PATCH },
+		{ "PUT", HTTP_PUT },     { "DELETE", HTTP_DELETE },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (strcmp(map[i].name, m) == 0)
+			return map[i].method;
+	return HTTP_OTHER;
+}
+
+struct collect {
+	struct arena *arena;
+	struct kv *items;
+	size_t n, cap;
+	bool bad_utf8;
+	const char *bad_key;
+};
+
+static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
+				  const char *key, const char *value)
+{
+	struct collect *c = cls;
+
+	UNUSED(kind);
+	if (!key)
+		return MHD_YES;
+	if (!value)
+		value = "";
+	if (!utf8_valid(key, strlen(key)) || !utf8_valid(value, strlen(value))) {
+		c->bad_utf8 = true;
+		c->bad_key = utf8_valid(key, strlen(key))
+				     ? arena_strdup(c->arena, key) : NULL;
+		return MHD_YES;
+	}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		struct kv *grown = arena_array(c->arena, cap, sizeof(*grown));
+
+		if (c->n)
+			memcpy(grown, c->items, c->n * sizeof(*grown));
+		c->items = grown;
+		c->cap = cap;
+	}
+	c->items[c->n].key = key;
+	c->items[c->n].value = value;
+	c->n++;
+	return MHD_YES;
+}
+
+/* Headers every response carries. */
+static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
+{
+	MHD_add_response_header(mr, "Content-Type", w->content_type);
+	MHD_add_response_header(mr, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(mr, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(mr, "X-Frame-Options", "DENY");
+	MHD_add_response_header(
+		mr, "Content-Security-Policy",
+		"default-src 'none'; style-src 'self'; img-src 'self' data:; "
+		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+	MHD_add_response_header(mr, "Cache-Control", "no-cache");
+}
+
+static enum MHD_Result send_resp(struct MHD_Connection *c, struct req *r,
+				 struct resp *w)
+{
+	size_t len;
+	char *body = buf_detach(&w->body, &len);
+	struct MHD_Response *mr = MHD_create_response_from_buffer(
+		len, body, MHD_RESPMEM_MUST_FREE);
+	enum MHD_Result ret;
+
+	if (!mr) {
+		free(body);
+		return MHD_NO;
+	}
+	add_standard_headers(mr, w);
+	for (size_t i = 0; i < w->n_headers; i++)
+		MHD_add_response_header(mr, w->headers[i].key, w->headers[i].value);
+	if (r && r->csrf_new && strncmp(w->content_type, "text/html", 9) == 0) {
+		char cookie[128];
+
+		snprintf(cookie, sizeof(cookie),
+			 "safer_csrf=%s; Path=/; HttpOnly; SameSite=Strict",
+			 r->csrf);
+		MHD_add_response_header(mr, "Set-Cookie", cookie);
+	}
+	ret = MHD_queue_response(c, (unsigned)w->status, mr);
+	MHD_destroy_response(mr);
+	return ret;
+}
+
+/* Answer with a plain JSON or text error before a request is parsed. */
+static enum MHD_Result send_early_error(struct MHD_Connection *c,
+					const char *url, int status,
+					const char *code, const char *msg)
+{
+	struct resp w = { .body = BUF_INIT };
+	enum MHD_Result ret;
+
+	if (strncmp(url, "/api/", 5) == 0) {
+		resp_api_error_status(&w, status, code, msg, NULL);
+	} else {
+		w.status = status;
+		w.content_type = "text/plain; charset=utf-8";
+		buf_printf(&w.body, "%s\n", msg);
+	}
+	ret = send_resp(c, NULL, &w);
+	buf_release(&w.body);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
+				  const char *url, const char *method,
+				  const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	struct conn *cc = *con_cls;
+	struct arena *a = &worker_arena;
+	struct req r = { 0 };
+	struct resp w = { .body = BUF_INIT };
+	struct collect q = { .arena = a }, h = { .arena = a };
+	struct err e = ERR_INIT;
+	enum MHD_Result ret;
+
+	UNUSED(cls);
+	UNUSED(version);
+	if (!cc) {
+		const char *cl = MHD_lookup_connection_value(
+			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		int64_t len;
+
+		cc = xcalloc(1, sizeof(*cc));
+		buf_init(&cc->body, HTTP_MAX_BODY);
+		*con_cls = cc;
+		if (cl && (text_int64(cl, 0, INT64_MAX, &len, NULL, NULL) < 0 ||
+			   len > HTTP_MAX_BODY)) {
+			cc->too_large = true;
+			return send_early_error(c, url, 413, "too_large",
+						"the request body is larger than "
+						"1 MiB");
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		if (!cc->too_large) {
+			buf_add(&cc->body, upload_data, *upload_data_size);
+			cc->too_large = cc->body.overflow;
+			if (cc->too_large)
+				buf_release(&cc->body);
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (cc->too_large)
+		return send_early_error(c, url, 413, "too_large",
+					"the request body is larger than 1 MiB");
+
+	r.arena = a;
+	r.method = method_of(method);
+	r.path = url;
+	r.body = cc->body.ptr;
+	r.body_len = cc->body.len;
+	if (!utf8_valid(url, strlen(url)))
+		return send_early_error(c, "/", 400, "bad_request",
+					"the address is not valid UTF-8 text");
+	if (memchr(r.body, '\0', r.body_len))
+		return send_early_error(c, url, 400, "bad_request",
+					"the request body contains a NUL byte");
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_kv, &q);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_kv, &h);
+	if (q.bad_utf8) {
+		arena_reset(a);
+		return send_early_error(c, url, 400, "invalid",
+					"a query parameter is not valid UTF-8 "
+					"text");
+	}
+	if (q.n > 200) {
+		arena_reset(a);
+		return send_early_error(c, url, 400, "invalid",
+					"too many query parameters");
+	}
+	r.query = q.items;
+	r.n_query = q.n;
+	r.headers = h.items;
+	r.n_headers = h.n;
+	r.store = worker_store(&e);
+	if (!r.store) {
+		fprintf(stderr, "safer: %s\n", e.msg);
+		arena_reset(a);
+		return send_early_error(c, url, 503, "unavailable",
+					"the database cannot be opened");
+	}
+	http_dispatch(&r, &w);
+	if (w.status >= 500)
+		fprintf(stderr, "safer: %s %s: %d\n", method, url, w.status);
+	ret = send_resp(c, &r, &w);
+	buf_release(&w.body);
+	arena_reset(a);
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct conn *cc = *con_cls;
+
+	UNUSED(cls);
+	UNUSED(c);
+	UNUSED(toe);
+	if (!cc)
+		return;
+	buf_release(&cc->body);
+	free(cc);
+	*con_cls = NULL;
+}
+
+int server_parse_listen(const char *listen, struct server_addr *out,
+			struct err *e)
+{
+	char host[256];
+	const char *colon, *port;
+	int64_t p;
+	struct addrinfo hints = { 0 }, *res = NULL;
+	int rc;
+
+	if (!listen || !*listen)
+		listen = "127.0.0.1:8080";
+	if (listen[0] == '[') {
+		const char *close = strchr(listen, ']');
+
+		if (!close || close[1] != ':')
+			return err_set(e, ERR_INVALID, "listen",
+				       "'%s' is not [IPv6]:PORT", listen);
+		snprintf(host, sizeof(host), "%.*s", (int)(close - listen - 1),
+			 listen + 1);
+		port = close + 2;
+	} else if ((colon = strrchr(listen, ':'))) {
+		snprintf(host, sizeof(host), "%.*s", (int)(colon - listen), listen);
+		port = colon + 1;
+	} else {
+		snprintf(host, sizeof(host), "127.0.0.1");
+		port = listen;
+	}
+	if (!host[0])
+		snprintf(host, sizeof(host), "127.0.0.1");
+	if (text_int64(port, 1, 65535, &p, "listen", NULL) < 0)
+		return err_set(e, ERR_INVALID, "listen",
+			       "'%s' has no valid port (1-65535)", listen);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICSERV;
+	rc = getaddrinfo(host, port, &hints, &res);
+	if (rc != 0 || !res)
+		return err_set(e, ERR_INVALID, "listen", "cannot resolve '%s': %s",
+			       host, gai_strerror(rc));
+	memcpy(&out->addr, res->ai_addr, res->ai_addrlen);
+	out->len = res->ai_addrlen;
+	out->port = (uint16_t)p;
+	if (res->ai_family == AF_INET) {
+		const struct sockaddr_in *in = (const void *)res->ai_addr;
+
+		out->loopback = (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+		inet_ntop(AF_INET, &in->sin_addr, out->host, sizeof(out->host));
+	} else {
+		const struct sockaddr_in6 *in6 = (const void *)res->ai_addr;
+		char tmp[INET6_ADDRSTRLEN];
+
+		out->loopback = IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+		inet_ntop(AF_INET6, &in6->sin6_addr, tmp, sizeof(tmp));
+		snprintf(out->host, sizeof(out->host), "[%s]", tmp);
+	}
+	freeaddrinfo(res);
+	return 0;
+}
+
+int server_run(const char *path, const struct server_addr *addr,
+	       unsigned threads, struct err *e)
+{
+	struct MHD_Daemon *d;
+	sigset_t set;
+	int sig;
+	static char port[8];
+
+	db_path = path;
+	if (pthread_key_create(&store_key, close_store) != 0)
+		return err_set(e, ERR_IO, NULL, "cannot create a thread key");
+	if (addr->loopback) {
+		snprintf(port, sizeof(port), "%u", addr->port);
+		http_allowed_port = port;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	d = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+			MHD_USE_ERROR_LOG | MHD_USE_TURBO |
+			(addr->addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+		addr->port, NULL, NULL, on_request, NULL,
+		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&addr->addr,
+		MHD_OPTION_THREAD_POOL_SIZE, threads ? threads : 2u,
+		MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_END);
+	if (!d)
+		return err_set(e, ERR_IO, "listen",
+			       "cannot listen on %s:%u (is the port in use?)",
+			       addr->host, addr->port);
+	printf("safer: serving %s on http://%s:%u/ (Ctrl-C stops)\n", path,
+	       addr->host, addr->port);
+	if (!addr->loopback)
+		printf("safer: listening beyond this machine: anyone who can "
+		       "reach it can read and change the data\n");
+	fflush(stdout);
+	sigwait(&set, &sig);
+	MHD_stop_daemon(d);
+	printf("safer: stopped\n");
+	return 0;
+}

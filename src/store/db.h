@@ -1,0 +1,93 @@
+/*
+ * db.h: the narrow interface between safer's SQL and a database engine.
+ *
+ * Only src/store/ includes this file.  The store's functions hold their
+ * SQL as string literals, written in the dialect that SQLite and
+ * PostgreSQL share, with parameters named ":name"; a backend file
+ * (db_sqlite.c today, db_pg.c later) implements this interface.
+ *
+ * Statements are prepared once per connection and cached by the address
+ * of their SQL literal, so preparing the same literal again is a lookup.
+ * A statement is used as: db_prepare, db_bind_* by name, db_step until it
+ * returns DB_DONE, then db_done (which resets it for the next use).
+ *
+ * A struct db is one connection and must be used by one thread at a time;
+ * the server gives each worker thread its own.
+ */
+#ifndef SAFER_DB_H
+#define SAFER_DB_H
+
+#include "base/err.h"
+
+struct db;
+struct db_stmt;
+
+enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
+
+/* Open (creating if needed) the database at path; ":memory:" gives a
+ * private in-memory database for tests.  Sets WAL mode, a busy timeout
+ * and foreign keys.  Returns NULL with e set on failure. */
+struct db *db_open(const char *path, struct err *e);
+void db_close(struct db *db);
+
+/* The statement for sql, which must be a string literal (its address is
+ * the cache key).  Returns NULL with e set if it does not compile, which
+ * is a bug in safer's SQL. */
+struct db_stmt *db_prepare(struct db *db, const char *sql, struct err *e);
+
+/* Bind a value to the parameter ":name"; BUG()s if there is none.
+ * A NULL text binds SQL NULL.  Text is copied. */
+void db_bind_text(struct db_stmt *st, const char *name, const char *v);
+void db_bind_int(struct db_stmt *st, const char *name, int64_t v);
+void db_bind_double(struct db_stmt *st, const char *name, double v);
+void db_bind_null(struct db_stmt *st, const char *name);
+void db_bind_blob(struct db_stmt *st, const char *name, const void *p,
+		  size_t n);
+/* Bind v, or NULL when v is 0 (for optional references). */
+void db_bind_id(struct db_stmt *st, const char *name, int64_t v);
+
+/* Run the statement: DB_ROW when a row is ready, DB_DONE at the end,
+ * DB_ERROR with e set (a constraint that failed is ERR_CONFLICT, a busy
+ * database ERR_DB). */
+int db_step(struct db_stmt *st, struct err *e);
+
+/* Columns of the current row, counted from 0.  Text is valid until the
+ * next step or db_done; NULL for SQL NULL.  db_col_int gives 0 for NULL. */
+int64_t db_col_int(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col);
+const void *db_col_blob(struct db_stmt *st, int col, size_t *n);
+bool db_col_null(struct db_stmt *st, int col);
+
+/* Finish with the statement: reset it and clear its bindings. */
+void db_done(struct db_stmt *st);
+
+/* Run a statement that returns no rows (or only the first: *id gets
+ * column 0 of the first row if id is not NULL, as with RETURNING id).
+ * Bindings must already be made; the statement is db_done'd. */
+int db_exec(struct db_stmt *st, int64_t *id, struct err *e);
+
+/* Run a script of SQL statements with no parameters (migrations). */
+int db_exec_script(struct db *db, const char *sql, struct err *e);
+
+/* Transactions.  db_begin takes the write lock at once (BEGIN
+ * IMMEDIATE), so that concurrent writers wait for the busy timeout
+ * instead of failing midway.  Inside a transaction, db_begin opens a
+ * savepoint instead, so transactions nest: an inner rollback undoes only
+ * the inner part, and nothing is durable until the outermost commit. */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int64_t db_changes(struct db *db);
+
+/* A number that changes whenever another connection commits a change to
+ * the database (SQLite's data_version); used to invalidate caches. */
+int64_t db_data_version(struct db *db);
+
+/* The schema version stored in the database, and setting it. */
+int db_user_version(struct db *db, int64_t *v, struct err *e);
+int db_set_user_version(struct db *db, int64_t v, struct err *e);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * db_sqlite.c: the SQLite backend of db.h.
+ *
+ * A struct db_stmt is the sqlite3_stmt itself.  Prepared statements are
+ * kept in a small open-addressing table keyed by the address of their
+ * SQL literal and live as long as the connection.
+ */
+#include <sqlite3.h>
+
+#include "db.h"
+
+struct cached {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct db {
+	sqlite3 *h;
+	struct cached *slots;
+	size_t cap; /* a power of two */
+	size_t used;
+	int depth; /* open transactions: 1 is BEGIN, more are savepoints */
+};
+
+#define S(st) ((sqlite3_stmt *)(void *)(st))
+
+static int fail(struct db *db, int rc, struct err *e)
+{
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return err_set(e, ERR_CONFLICT, NULL, "%s", msg);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return err_set(e, ERR_DB, NULL,
+			       "the database is busy; try again (%s)", msg);
+	return err_set(e, ERR_DB, NULL, "database error: %s", msg);
+}
+
+struct db *db_open(const char *path, struct err *e)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db->h,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				     SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, ERR_IO, NULL, "cannot open database '%s': %s", path,
+			db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 10000);
+	if (db_exec_script(db,
+			   "PRAGMA journal_mode=WAL;"
+			   "PRAGMA synchronous=NORMAL;"
+			   "PRAGMA foreign_keys=ON;"
+			   "PRAGMA temp_store=MEMORY;",
+			   e) < 0) {
+		char msg[sizeof(e->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", e ? e->msg : "");
+		err_set(e, ERR_IO, NULL, "cannot use '%s' as a database: %s",
+			path, msg);
+		db_close(db);
+		return NULL;
+	}
+	db->cap = 128;
+	db->slots = xcalloc(db->cap, sizeof(*db->slots));
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->cap; i++)
+		if (db->slots[i].st)
+			sqlite3_finalize(db->slots[i].st);
+	free(db->slots);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+static size_t slot_of(const struct db *db, const char *sql)
+{
+	uintptr_t k = (uintptr_t)sql;
+
+	k ^= k >> 17;
+	k *= 0x9E3779B97F4A7C15ull;
+	return (size_t)(k >> 7) & (db->cap - 1);
+}
+
+static void cache_grow(struct db *db)
+{
+	struct cached *old = db->slots;
+	size_t oldcap = db->cap;
+
+	db->cap *= 2;
+	db->slots = xcalloc(db->cap, sizeof(*db->slots));
+	for (size_t i = 0; i < oldcap; i++) {
+		size_t j;
+
+		if (!old[i].sql)
+			continue;
+		j = slot_of(db, old[i].sql);
+		while (db->slots[j].sql)
+			j = (j + 1) & (db->cap - 1);
+		db->slots[j] = old[i];
+	}
+	free(old);
+}
+
+struct db_stmt *db_prepare(struct db *db, const char *sql, struct err *e)
+{
+	size_t i = slot_of(db, sql);
+	sqlite3_stmt *st;
+	int rc;
+
+	while (db->slots[i].sql) {
+		if (db->slots[i].sql == sql)
+			return (struct db_stmt *)(void *)db->slots[i].st;
+		i = (i + 1) & (db->cap - 1);
+	}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+				NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc, e);
+		return NULL;
+	}
+	db->slots[i].sql = sql;
+	db->slots[i].st = st;
+	if (++db->used * 2 > db->cap)
+		cache_grow(db);
+	return (struct db_stmt *)(void *)st;
+}
+
+static int param(struct db_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(S(st), name);
+
+	if (!i)
+		BUG("no parameter '%s' in: %s", name, sqlite3_sql(S(st)));
+	return i;
+}
+
+void db_bind_text(struct db_stmt *st, const char *name, const char *v)
+{
+	int i = param(st, name);
+
+	if (v)
+		sqlite3_bind_text(S(st), i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(S(st), i);
+}
+
+void db_bind_int(struct db_stmt *st, const char *name, int64_t v)
+{
+	sqlite3_bind_int64(S(st), param(st, name), v);
+}
+
+void db_bind_double(struct db_stmt *st, const char *name, double v)
+{
+	sqlite3_bind_double(S(st), param(st, name), v);
+}
+
+void db_bind_null(struct db_stmt *st, const char *name)
+{
+	sqlite3_bind_null(S(st), param(st, name));
+}
+
+void db_bind_blob(struct db_stmt *st, const char *name, const void *p,
+		  size_t n)
+{
+	sqlite3_bind_blob64(S(st), param(st, name), p, n, SQLITE_TRANSIENT);
+}
+
+void db_bind_id(struct db_stmt *st, const char *name, int64_t v)
+{
+	if (v)
+		db_bind_int(st, name, v);
+	else
+		db_bind_null(st, name);
+}
+
+int db_step(struct db_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(S(st));
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	{
+		sqlite3 *h = sqlite3_db_handle(S(st));
+		const char *msg = sqlite3_errmsg(h);
+
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			err_set(e, ERR_CONFLICT, NULL, "%s", msg);
+		else if ((rc & 0xff) == SQLITE_BUSY)
+			err_set(e, ERR_DB, NULL,
+				"the database is busy; try again (%s)", msg);
+		else
+			err_set(e, ERR_DB, NULL, "database error: %s", msg);
+	}
+	sqlite3_reset(S(st));
+	return DB_ERROR;
+}
+
+int64_t db_col_int(struct db_stmt *st, int col)
+{
+	return sqlite3_column_int64(S(st), col);
+}
+
+double db_col_double(struct db_stmt *st, int col)
+{
+	return sqlite3_column_double(S(st), col);
+}
+
+const char *db_col_text(struct db_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(S(st), col);
+}
+
+const void *db_col_blob(struct db_stmt *st, int col, size_t *n)
+{
+	const void *p = sqlite3_column_blob(S(st), col);
+
+	*n = (size_t)sqlite3_column_bytes(S(st), col);
+	return p;
+}
+
+bool db_col_null(struct db_stmt *st, int col)
+{
+	return sqlite3_column_type(S(st), col) == SQLITE_NULL;
+}
+
+void db_done(struct db_stmt *st)
+{
+	sqlite3_reset(S(st));
+	sqlite3_clear_bindings(S(st));
+}
+
+int db_exec(struct db_stmt *st, int64_t *id, struct err *e)
+{
+	int rc = db_step(st, e);
+
+	if (rc == DB_ERROR) {
+		db_done(st);
+		return -1;
+	}
+	if (id)
+		*id = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	while (rc == DB_ROW)
+		rc = db_step(st, e);
+	db_done(st);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+int db_exec_script(struct db *db, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			err_set(e, ERR_CONFLICT, NULL, "%s", msg ? msg : "");
+		else
+			err_set(e, ERR_DB, NULL, "database error: %s",
+				msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+	if (db_exec_script(db, db->depth ? "SAVEPOINT nested" : "BEGIN IMMEDIATE",
+			   e) < 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+	if (db->depth <= 0)
+		BUG("db_commit outside a transaction");
+	if (db_exec_script(db, db->depth > 1 ? "RELEASE nested" : "COMMIT",
+			   e) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	db->depth--;
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->depth <= 0)
+		return;
+	if (db->depth > 1) {
+		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL,
+			     NULL, NULL);
+	} else if (!sqlite3_get_autocommit(db->h)) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	db->depth--;
+}
+
+int64_t db_changes(struct db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+int64_t db_data_version(struct db *db)
+{
+	int64_t v = 0;
+	struct db_stmt *st = db_prepare(db, "PRAGMA data_version", NULL);
+
+	if (st && db_step(st, NULL) == DB_ROW)
+		v = db_col_int(st, 0);
+	if (st)
+		db_done(st);
+	return v;
+}
+
+int db_user_version(struct db *db, int64_t *v, struct err *e)
+{
+	struct db_stmt *st = db_prepare(db, "PRAGMA user_version", e);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = db_step(st, e);
+	*v = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	db_done(st);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+int db_set_user_version(struct db *db, int64_t v, struct err *e)
+{
+	char sql[64];
+
+	/* PRAGMA takes no parameters; v is a number safer chose. */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%lld", (long long)v);
+	return db_exec_script(db, sql, e);
+}

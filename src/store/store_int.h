@@ -1,0 +1,57 @@
+/*
+ * store_int.h: helpers shared by the store's files, and nothing else.
+ */
+#ifndef SAFER_STORE_INT_H
+#define SAFER_STORE_INT_H
+
+#include "store.h"
+#include "db.h"
+
+/* Column col of the current row as a string copied into the arena, or
+ * NULL for SQL NULL. */
+static inline const char *col_str(struct arena *a, struct db_stmt *st, int col)
+{
+	return arena_strdup(a, db_col_text(st, col));
+}
+
+/* Room for one more element at the end of an array that lives in the
+ * arena: *items has *n elements and space for *cap.  Returns the new
+ * (zeroed) element; the array may move. */
+void *vec_push(struct arena *a, void *items, size_t *n, size_t *cap,
+	       size_t size);
+#define VEC_PUSH(a, items, n, cap) \
+	((__typeof__(items))vec_push((a), &(items), (n), (cap), sizeof(*(items))))
+
+/* The SQL test for an overdue action, for a table alias a and a bound
+ * :today: due before today and neither completed nor cancelled.  The one
+ * definition of "overdue" in safer. */
+#define OVERDUE_SQL(a) \
+	"(" a ".due_on < :today AND " a ".status NOT IN ('completed', 'cancelled'))"
+
+/* What a list function returns once its rows are read: NULL only for an
+ * error, so an empty list is a non-NULL pointer with *n == 0. */
+#define LIST_RESULT(a, list) ((list) ? (list) : arena_alloc((a), 1))
+
+/* Fail with ERR_NOT_FOUND: "no such <what>: <id>". */
+int not_found(struct err *e, const char *what, int64_t id);
+
+/* Check that a row with this id exists in the table named by which
+ * (one of the literal queries in store.c); field names the input. */
+enum exists_table {
+	EXISTS_PLAN, EXISTS_THEME, EXISTS_PRIORITY, EXISTS_PERSON,
+	EXISTS_FUND, EXISTS_ORGANISATION, EXISTS_BOARD,
+};
+int check_exists(struct store *s, enum exists_table t, int64_t id,
+		 const char *field, struct err *e);
+
+/* Check that code is one of the choices (or NULL when optional). */
+int check_choice(const struct choice *list, const char *code,
+		 const char *field, bool optional, struct err *e);
+
+/* Run fn inside one transaction: commit if it returns 0, else roll back
+ * and return -1 with e as fn left it. */
+int in_transaction(struct store *s, int (*fn)(struct store *, void *,
+					      struct err *),
+		   void *arg, struct err *e);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * form.c: forms after the GOV.UK pattern: an error summary at the top
+ * linking to the field, the message beside the field, the values the user
+ * entered kept; and reading what was posted.
+ */
+#include "base/text.h"
+#include "store/store.h"
+#include "web.h"
+
+static const char *label_of(const struct form *f, const char *field)
+{
+	for (const struct option *o = f->labels; o && o->value; o++)
+		if (strcmp(o->value, field) == 0)
+			return o->label;
+	return NULL;
+}
+
+/* The error message for field, or NULL if the error is not about it. */
+static const char *field_error(const struct form *f, const char *field)
+{
+	if (!f->error || !f->error->field[0] ||
+	    strcmp(f->error->field, field) != 0)
+		return NULL;
+	return f->error->msg;
+}
+
+/* The message for a field error: "Due date must be a real date". */
+static void error_text(const struct form *f, struct buf *b)
+{
+	const char *label = label_of(f, f->error->field);
+
+	if (label)
+		html(b, "%s %s", label, f->error->msg);
+	else
+		html(b, "%s", f->error->msg);
+}
+
+/* Fields are found by id; a date's first box is its "-day" part. */
+static bool is_date_field(const struct form *f, const char *field)
+{
+	char key[80];
+
+	snprintf(key, sizeof(key), "%s-day", field);
+	return http_form(f->r, key) != NULL;
+}
+
+void form_begin(struct form *f, const char *action)
+{
+	struct buf *b = f->b;
+
+	if (f->error) {
+		html_raw(b, "<div class=\"error-summary\" data-module=\"error-summary\" "
+			    "role=\"alert\" tabindex=\"-1\">\n"
+			    "<h2 class=\"error-summary__title\">There is a problem"
+			    "</h2>\n<ul class=\"error-summary__list\">\n<li>");
+		if (f->error->field[0])
+			html(b, "<a href=\"#%s%s\">", f->error->field,
+			     is_date_field(f, f->error->field) ? "-day" : "");
+		error_text(f, b);
+		if (f->error->field[0])
+			html_raw(b, "</a>");
+		html_raw(b, "</li>\n</ul>\n</div>\n");
+	}
+	html(b, "<form method=\"post\" action=\"%s\" novalidate>\n"
+		"<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
+	     action, f->r->csrf);
+}
+
+void form_end(struct form *f, const char *button, const char *cancel_href)
+{
+	html(f->b, "<div class=\"button-group\">\n"
+		   "<button type=\"submit\" class=\"button\">%s</button>\n",
+	     button);
+	if (cancel_href)
+		html(f->b, "<a href=\"%s\">Cancel</a>\n", cancel_href);
+	html_raw(f->b, "</div>\n</form>\n");
+}
+
+const char *form_value(const struct form *f, const char *name,
+		       const char *stored)
+{
+	if (f->from_post) {
+		const char *v = http_form(f->r, name);
+
+		return v ? v : "";
+	}
+	return stored ? stored : "";
+}
+
+/* Open a form group with its label, hint and error; returns the error. */
+static const char *group_begin(struct form *f, const char *name,
+			       const char *label, const char *hint)
+{
+	const char *err = field_error(f, name);
+
+	html(f->b, "<div class=\"form-group%s\">\n"
+		   "<label class=\"label\" for=\"%s\">%s</label>\n",
+	     err ? " form-group--error" : "", name, label);
+	if (hint)
+		html(f->b, "<div class=\"hint\" id=\"%s-hint\">%s</div>\n", name,
+		     hint);
+	if (err) {
+		html(f->b, "<p class=\"error-message\" id=\"%s-error\">"
+			   "<span class=\"visually-hidden\">Error:</span> ",
+		     name);
+		error_text(f, f->b);
+		html_raw(f->b, "</p>\n");
+	}
+	return err;
+}
+
+/* The aria-describedby attribute of a field with a hint and/or error. */
+static void described_by(struct form *f, const char *name, const char *hint,
+			 const char *err)
+{
+	if (hint || err)
+		html(f->b, " aria-describedby=\"%s%s%s%s%s\"", hint ? name : "",
+		     hint ? "-hint" : "", hint && err ? " " : "",
+		     err ? name : "", err ? "-error" : "");
+}
+
+void form_input(struct form *f, const char *name, const char *label,
+		const char *hint, const char *stored, const char *width)
+{
+	const char *err = group_begin(f, name, label, hint);
+
+	html(f->b, "<input class=\"input%s%s%s\" id=\"%s\" name=\"%s\" "
+		   "type=\"text\" value=\"%s\"",
+	     width ? " input--width-" : "", width ? width : "",
+	     err ? " input--error" : "", name, name,
+	     form_value(f, name, stored));
+	described_by(f, name, hint, err);
+	html_raw(f->b, ">\n</div>\n");
+}
+
+void form_textarea(struct form *f, const char *name, const char *label,
+		   const char *hint, const char *stored)
+{
+	const char *err = group_begin(f, name, label, hint);
+
+	html(f->b, "<textarea class=\"textarea%s\" id=\"%s\" name=\"%s\" rows=\"5\"",
+	     err ? " textarea--error" : "", name, name);
+	described_by(f, name, hint, err);
+	html(f->b, ">%s</textarea>\n</div>\n", form_value(f, name, stored));
+}
+
+void form_select(struct form *f, const char *name, const char *label,
+		 const char *hint, const struct option *opts, size_t n,
+		 const char *empty_label, const char *stored)
+{
+	const char *err = group_begin(f, name, label, hint);
+	const char *cur = form_value(f, name, stored);
+
+	html(f->b, "<select class=\"select%s\" id=\"%s\" name=\"%s\"",
+	     err ? " select--error" : "", name, name);
+	described_by(f, name, hint, err);
+	html_raw(f->b, ">\n");
+	if (empty_label)
+		html(f->b, "<option value=\"\"%s>%s</option>\n",
+		     *cur ? "" : " selected", empty_label);
+	for (size_t i = 0; i < n; i++)
+		html(f->b, "<option value=\"%s\"%s>%s</option>\n", opts[i].value,
+		     strcmp(opts[i].value, cur) == 0 ? " selected" : "",
+		     opts[i].label);
+	html_raw(f->b, "</select>\n</div>\n");
+}
+
+void form_select_choice(struct form *f, const char *name, const char *label,
+			const char *hint, const struct choice *choices,
+			const char *empty_label, const char *stored)
+{
+	struct option opts[16];
+	size_t n = 0;
+
+	for (; choices->code && n < ARRAY_SIZE(opts); choices++, n++) {
+		opts[n].value = choices->code;
+		opts[n].label = choices->label;
+	}
+	form_select(f, name, label, hint, opts, n, empty_label, stored);
+}
+
+void form_date(struct form *f, const char *name, const char *label,
+	       const char *hint, const char *stored)
+{
+	static const struct {
+		const char *part;
+		const char *label;
+		const char *width;
+		size_t offset, len;
+	} parts[] = {
+		{ "day", "Day", "2", 8, 2 },
+		{ "month", "Month", "2", 5, 2 },
+		{ "year", "Year", "4", 0, 4 },
+	};
+	const char *err = field_error(f, name);
+
+	html(f->b, "<div class=\"form-group%s\">\n"
+		   "<fieldset class=\"fieldset\" role=\"group\"",
+	     err ? " form-group--error" : "");
+	described_by(f, name, hint, err);
+	html(f->b, ">\n<legend class=\"label\">%s</legend>\n", label);
+	if (hint)
+		html(f->b, "<div class=\"hint\" id=\"%s-hint\">%s</div>\n", name,
+		     hint);
+	if (err) {
+		html(f->b, "<p class=\"error-message\" id=\"%s-error\">"
+			   "<span class=\"visually-hidden\">Error:</span> ",
+		     name);
+		error_text(f, f->b);
+		html_raw(f->b, "</p>\n");
+	}
+	html_raw(f->b, "<div class=\"date-input\">\n");
+	for (size_t i = 0; i < ARRAY_SIZE(parts); i++) {
+		char key[80], piece[8] = "";
+		const char *v;
+
+		snprintf(key, sizeof(key), "%s-%s", name, parts[i].part);
+		if (f->from_post) {
+			v = http_form(f->r, key);
+			v = v ? v : "";
+		} else {
+			if (stored && strlen(stored) == 10) {
+				memcpy(piece, stored + parts[i].offset, parts[i].len);
+				piece[parts[i].len] = '\0';
+				/* Show 03 as 3, as people write it. */
+				if (parts[i].len == 2 && piece[0] == '0') {
+					piece[0] = piece[1];
+					piece[1] = '\0';
+				}
+			}
+			v = piece;
+		}
+		html(f->b, "<div class=\"date-input__item\">"
+			   "<label class=\"date-input__label\" for=\"%s\">%s</label>"
+			   "<input class=\"input input--width-%s%s\" id=\"%s\" "
+			   "name=\"%s\" type=\"text\" inputmode=\"numeric\" "
+			   "value=\"%s\"></div>\n",
+		     key, parts[i].label, parts[i].width,
+		     err ? " input--error" : "", key, key, v);
+	}
+	html_raw(f->b, "</div>\n</fieldset>\n</div>\n");
+}
+
+int form_read_date(struct req *r, const char *name, const char **out,
+		   struct err *e)
+{
+	char key[80];
+	const char *part[3];
+	static const char *const names[] = { "day", "month", "year" };
+	int64_t v[3];
+	bool blank = true;
+
+	*out = NULL;
+	for (int i = 0; i < 3; i++) {
+		snprintf(key, sizeof(key), "%s-%s", name, names[i]);
+		part[i] = http_form(r, key);
+		part[i] = part[i] ? text_trim(arena_strdup(r->arena, part[i])) : "";
+		if (*part[i])
+			blank = false;
+	}
+	if (blank)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (!*part[i])
+			return err_set(e, ERR_INVALID, name, "must include a %s",
+				       names[i]);
+	if (text_int64(part[0], 1, 31, &v[0], name, NULL) < 0 ||
+	    text_int64(part[1], 1, 12, &v[1], name, NULL) < 0 ||
+	    text_int64(part[2], 1900, 2199, &v[2], name, NULL) < 0)
+		return err_set(e, ERR_INVALID, name,
+			       "must be a real date, like 31 3 2021");
+	*out = arena_printf(r->arena, "%04d-%02d-%02d", (int)v[2], (int)v[1],
+			    (int)v[0]);
+	if (text_date(*out, name, NULL) < 0)
+		return err_set(e, ERR_INVALID, name,
+			       "must be a real date, like 31 3 2021");
+	return 0;
+}
+
+int form_read_id(struct req *r, const char *name, int64_t *id, struct err *e)
+{
+	const char *v = http_form(r, name);
+
+	*id = 0;
+	if (!v || !*v)
+		return 0;
+	return text_int64(v, 1, INT64_MAX, id, name, e) < 0
+		       ? err_set(e, ERR_INVALID, name, "must be chosen from the list")
+		       : 0;
+}
+
+const char *form_read_text(struct req *r, const char *name)
+{
+	const char *v = http_form(r, name);
+	char *t;
+
+	if (!v)
+		return NULL;
+	t = text_trim(arena_strdup(r->arena, v));
+	return *t ? t : NULL;
+}

@@ -1,0 +1,604 @@
+/*
+ * page_actions.c: the action list with its filters and CSV download, one
+ * action with its progress updates, and the forms to add an action, change
+ * it and add a progress update.
+ */
+#include "api/api.h"
+#include "base/esc.h"
+#include "base/text.h"
+#include "pages.h"
+
+/* Field names (the API's) and the labels that start their messages. */
+static const struct option labels[] = {
+	{ "title", "Title" },           { "description", "Description" },
+	{ "plan_id", "Plan" },          { "theme_id", "Theme" },
+	{ "priority_id", "Priority area" }, { "owner_id", "Owner" },
+	{ "due_on", "Due date" },       { "status", "Status" },
+	{ "rag", "RAG rating" },        { "body", "Progress update" },
+	{ "author_id", "Author" },      { NULL, NULL },
+};
+
+void html_actions_table(struct buf *b, const struct action *a, size_t n,
+			const char *caption)
+{
+	html(b, "<h2 class=\"heading-m\">%s</h2>\n", caption);
+	if (!n) {
+		html_raw(b, "<p>There are no actions here yet.</p>\n");
+		return;
+	}
+	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+		"<th scope=\"col\">Action</th><th scope=\"col\">Theme and priority area</th>"
+		"<th scope=\"col\">Owner</th><th scope=\"col\">Due</th>"
+		"<th scope=\"col\">Status</th><th scope=\"col\">RAG</th>"
+		"</tr></thead>\n<tbody>\n",
+	     caption);
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr%s><td><a href=\"/actions/%lld\">%s</a>",
+		     a[i].overdue ? " class=\"is-overdue\"" : "",
+		     (long long)a[i].id, a[i].title);
+		if (a[i].example)
+			html_example_tag(b);
+		html(b, "</td><td>%s", a[i].theme_name ? a[i].theme_name : "");
+		if (a[i].priority_name)
+			html(b, "<br><span class=\"secondary-text\">%s</span>",
+			     a[i].priority_name);
+		html_raw(b, "</td><td>");
+		html_person(b, a[i].owner_name, NULL, a[i].owner_organisation);
+		html_raw(b, "</td><td>");
+		html_date(b, a[i].due_on);
+		if (a[i].overdue)
+			html_raw(b, "<br><strong class=\"tag tag--red\">Overdue</strong>");
+		html_raw(b, "</td><td>");
+		html_status_tag(b, a[i].status);
+		html_raw(b, "</td><td>");
+		html_rag_tag(b, a[i].rag);
+		html_raw(b, "</td></tr>\n");
+	}
+	html_raw(b, "</tbody></table></div>\n");
+}
+
+/* ---------------------------------------------------------------------
+ * The list
+ */
+
+/* Read the list's filters from the query. */
+static int read_filter(struct req *r, struct action_filter *f, struct err *e)
+{
+	const char *overdue = http_query(r, "overdue");
+
+	memset(f, 0, sizeof(*f));
+	f->today = r->today;
+	f->status = http_query(r, "status");
+	if (f->status && !*f->status)
+		f->status = NULL;
+	if (f->status && !choice_label(action_statuses, f->status))
+		return err_set(e, ERR_INVALID, "status", "is not a known status");
+	f->overdue = overdue && (strcmp(overdue, "1") == 0 ||
+				 strcmp(overdue, "true") == 0);
+	if (http_query_id(r, "plan", &f->plan_id, e) < 0 ||
+	    http_query_id(r, "theme", &f->theme_id, e) < 0 ||
+	    http_query_id(r, "priority", &f->priority_id, e) < 0 ||
+	    http_query_id(r, "owner", &f->owner_id, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* The query string that repeats the filter, for the CSV link. */
+static const char *filter_query(struct req *r, const struct action_filter *f)
+{
+	struct buf q = BUF_INIT;
+	const char *s;
+
+	if (f->plan_id)
+		buf_printf(&q, "&plan=%lld", (long long)f->plan_id);
+	if (f->theme_id)
+		buf_printf(&q, "&theme=%lld", (long long)f->theme_id);
+	if (f->priority_id)
+		buf_printf(&q, "&priority=%lld", (long long)f->priority_id);
+	if (f->owner_id)
+		buf_printf(&q, "&owner=%lld", (long long)f->owner_id);
+	if (f->status) {
+		buf_adds(&q, "&status=");
+		esc_adds(&q, ESC_URL, f->status);
+	}
+	if (f->overdue)
+		buf_adds(&q, "&overdue=1");
+	s = arena_strdup(r->arena, q.len ? q.ptr + 1 : "");
+	buf_release(&q);
+	return s;
+}
+
+static void filter_form(struct req *r, struct buf *b,
+			const struct action_filter *f)
+{
+	struct err e = ERR_INIT;
+	size_t n_plans = 0, n_people = 0, n_themes = 0;
+	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, &e);
+	struct person *people = store_people(r->store, r->arena, 0, &n_people, &e);
+	struct theme *themes = NULL;
+
+	if (f->plan_id)
+		themes = store_themes(r->store, r->arena, f->plan_id, false,
+				      &n_themes, &e);
+	html_raw(b, "<form method=\"get\" action=\"/actions\" class=\"filters\">\n"
+		    "<div class=\"form-group\"><label class=\"label\" for=\"plan\">"
+		    "Plan</label><select class=\"select\" id=\"plan\" name=\"plan\">"
+		    "<option value=\"\">All plans</option>\n");
+	for (size_t i = 0; plans && i < n_plans; i++)
+		html(b, "<option value=\"%lld\"%s>%s</option>\n",
+		     (long long)plans[i].id,
+		     plans[i].id == f->plan_id ? " selected" : "", plans[i].title);
+	html_raw(b, "</select></div>\n");
+	if (themes && n_themes) {
+		html_raw(b, "<div class=\"form-group\"><label class=\"label\" "
+			    "for=\"theme\">Theme</label><select class=\"select\" "
+			    "id=\"theme\" name=\"theme\"><option value=\"\">All "
+			    "themes</option>\n");
+		for (size_t i = 0; i < n_themes; i++)
+			html(b, "<option value=\"%lld\"%s>%s</option>\n",
+			     (long long)themes[i].id,
+			     themes[i].id == f->theme_id ? " selected" : "",
+			     themes[i].name);
+		html_raw(b, "</select></div>\n");
+	} else if (f->theme_id) {
+		html(b, "<input type=\"hidden\" name=\"theme\" value=\"%lld\">\n",
+		     (long long)f->theme_id);
+	}
+	if (f->priority_id)
+		html(b, "<input type=\"hidden\" name=\"priority\" value=\"%lld\">\n",
+		     (long long)f->priority_id);
+	html_raw(b, "<div class=\"form-group\"><label class=\"label\" for=\"status\">"
+		    "Status</label><select class=\"select\" id=\"status\" "
+		    "name=\"status\"><option value=\"\">Any status</option>\n");
+	for (size_t i = 0; action_statuses[i].code; i++)
+		html(b, "<option value=\"%s\"%s>%s</option>\n",
+		     action_statuses[i].code,
+		     f->status && strcmp(f->status, action_statuses[i].code) == 0
+			     ? " selected" : "",
+		     action_statuses[i].label);
+	html_raw(b, "</select></div>\n<div class=\"form-group\"><label "
+		    "class=\"label\" for=\"owner\">Owner</label><select "
+		    "class=\"select\" id=\"owner\" name=\"owner\"><option value=\"\">"
+		    "Anyone</option>\n");
+	for (size_t i = 0; people && i < n_people; i++)
+		html(b, "<option value=\"%lld\"%s>%s</option>\n",
+		     (long long)people[i].id,
+		     people[i].id == f->owner_id ? " selected" : "", people[i].name);
+	html(b, "</select></div>\n<div class=\"form-group\"><label class=\"label\" "
+		"for=\"overdue\"><input type=\"checkbox\" id=\"overdue\" "
+		"name=\"overdue\" value=\"1\"%s> Only overdue</label></div>\n"
+		"<div class=\"form-group\"><button type=\"submit\" class=\"button "
+		"button--secondary button--small\">Apply filters</button></div>\n"
+		"</form>\n",
+	     f->overdue ? " checked" : "");
+}
+
+void page_actions(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct action_filter f;
+	struct action *a = NULL;
+	size_t n = 0, overdue = 0;
+	const char *q;
+
+	if (read_filter(r, &f, &e) < 0) {
+		web_error_page(r, w, 400, "The filters are not valid; choose them "
+					  "from the lists.");
+		return;
+	}
+	if (!(a = store_actions(r->store, r->arena, &f, &n, &e))) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		overdue += a[i].overdue;
+	q = filter_query(r, &f);
+	page_begin(r, w, "Actions", "actions");
+	html_raw(b, "<h1>Actions</h1>\n");
+	filter_form(r, b, &f);
+	html(b, "<p><strong>%zu</strong> action%s", n, n == 1 ? "" : "s");
+	if (overdue)
+		html(b, ", <strong>%zu</strong> overdue", overdue);
+	html(b, ". <a href=\"/actions.csv%s%s\">Download these actions as CSV</a></p>\n",
+	     *q ? "?" : "", q);
+	html_actions_table(b, a, n, "Actions");
+	html(b, "<p><a class=\"button\" href=\"/actions/new%s%s\">Add an action</a></p>\n",
+	     f.plan_id ? "?plan=" : "",
+	     f.plan_id ? arena_printf(r->arena, "%lld", (long long)f.plan_id) : "");
+	page_end(r, w);
+}
+
+void page_actions_csv(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct action_filter f;
+	struct action *a;
+	size_t n;
+
+	if (read_filter(r, &f, &e) < 0 ||
+	    !(a = store_actions(r->store, r->arena, &f, &n, &e))) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	w->content_type = "text/csv; charset=utf-8";
+	resp_header(w, "Content-Disposition",
+		    "attachment; filename=\"actions.csv\"");
+	export_actions_csv(&w->body, a, n);
+}
+
+/* ---------------------------------------------------------------------
+ * One action
+ */
+
+static const char *saved_message(const char *saved)
+{
+	if (!saved)
+		return NULL;
+	if (strcmp(saved, "created") == 0)
+		return "The action has been added.";
+	if (strcmp(saved, "changed") == 0)
+		return "Your changes have been saved.";
+	if (strcmp(saved, "update") == 0)
+		return "The progress update has been added.";
+	return NULL;
+}
+
+static void people_options(struct req *r, struct option **opts, size_t *n)
+{
+	size_t np = 0;
+	struct person *p = store_people(r->store, r->arena, 0, &np, NULL);
+
+	*opts = arena_array(r->arena, np + 1, sizeof(**opts));
+	*n = 0;
+	for (size_t i = 0; p && i < np; i++) {
+		(*opts)[*n].value = arena_printf(r->arena, "%lld", (long long)p[i].id);
+		(*opts)[*n].label = p[i].organisation
+			? arena_printf(r->arena, "%s (%s)", p[i].name, p[i].organisation)
+			: p[i].name;
+		(*n)++;
+	}
+}
+
+static void update_form(struct req *r, struct buf *b, const struct action *a,
+			const struct err *error)
+{
+	struct form f = { r, b, error, error != NULL, labels };
+	struct option *people;
+	size_t n_people;
+
+	people_options(r, &people, &n_people);
+	html_raw(b, "<h2 class=\"heading-m\" id=\"add-update\">Add a progress "
+		    "update</h2>\n");
+	form_begin(&f, arena_printf(r->arena, "/actions/%lld/updates",
+				    (long long)a->id));
+	form_textarea(&f, "body", "Progress update",
+		      "What has been done, what is next, anything blocking it.",
+		      NULL);
+	form_select(&f, "author_id", "Author", NULL, people, n_people,
+		    "Not recorded", NULL);
+	form_select_choice(&f, "status", "Status", "Leave unchanged unless the "
+			   "status has moved.", action_statuses,
+			   "Leave unchanged", NULL);
+	form_select_choice(&f, "rag", "RAG rating", NULL, rag_ratings,
+			   "Leave unchanged", NULL);
+	form_end(&f, "Add update", NULL);
+}
+
+static void render_action(struct req *r, struct resp *w, int64_t id,
+			  const struct err *update_error)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct action *a = store_action(r->store, r->arena, id, r->today, &e);
+	struct action_update *u = NULL;
+	size_t n = 0;
+	const char *saved = saved_message(http_query(r, "saved"));
+
+	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, a->title, "actions");
+	html_breadcrumbs(b, 3, (const char *const[]){
+		"/actions", "Actions",
+		arena_printf(r->arena, "/actions?plan=%lld", (long long)a->plan_id),
+		a->plan_title, NULL, a->title });
+	if (saved && !update_error)
+		html(b, "<div class=\"notification\" role=\"status\">"
+			"<h2 class=\"notification__title\">Success</h2>"
+			"<div class=\"notification__content\">%s</div></div>\n",
+		     saved);
+	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
+	     a->theme_name ? a->theme_name : a->plan_title, a->title);
+	if (a->example)
+		html_raw(b, "<p>This action is example data, invented for the demo."
+			    " It is not in the partnership's records.</p>\n");
+	html_summary_begin(b);
+	html_row_begin(b, "Status");
+	html_status_tag(b, a->status);
+	html_row_end(b);
+	html_row_begin(b, "RAG rating");
+	html_rag_tag(b, a->rag);
+	html_row_end(b);
+	html_row_begin(b, "Due date");
+	html_date(b, a->due_on);
+	if (a->overdue)
+		html_raw(b, " <strong class=\"tag tag--red\">Overdue</strong>");
+	html_row_end(b);
+	html_row_begin(b, "Owner");
+	html_person(b, a->owner_name, NULL, a->owner_organisation);
+	html_row_end(b);
+	html_row_begin(b, "Plan");
+	html(b, "<a href=\"/plans/%lld\">%s</a>", (long long)a->plan_id,
+	     a->plan_title);
+	html_row_end(b);
+	html_row_begin(b, "Theme");
+	if (a->theme_id)
+		html(b, "<a href=\"/themes/%lld\">%s</a>", (long long)a->theme_id,
+		     a->theme_name);
+	else
+		html_raw(b, "<span class=\"secondary-text\">None</span>");
+	html_row_end(b);
+	html_row_begin(b, "Priority area");
+	if (a->priority_id)
+		html(b, "<a href=\"/priorities/%lld\">%s</a>",
+		     (long long)a->priority_id, a->priority_name);
+	else
+		html_raw(b, "<span class=\"secondary-text\">None</span>");
+	html_row_end(b);
+	html_row_begin(b, "Description");
+	if (a->description)
+		html_paragraphs(b, a->description);
+	else
+		html_raw(b, "<span class=\"secondary-text\">None</span>");
+	html_row_end(b);
+	html_summary_end(b);
+	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/%lld/edit\">"
+		"Change this action</a></p>\n",
+	     (long long)a->id);
+
+	html_raw(b, "<h2 class=\"heading-l\" id=\"updates\">Progress updates</h2>\n");
+	if (!n)
+		html_raw(b, "<p>No progress updates yet.</p>\n");
+	else
+		html_raw(b, "<ol class=\"timeline\" reversed>\n");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li class=\"timeline__item\"><p class=\"timeline__title\">");
+		html_date(b, arena_strndup(r->arena, u[i].created_at, 10));
+		if (u[i].example)
+			html_example_tag(b);
+		html_raw(b, "</p><p class=\"timeline__meta\">");
+		html(b, "%s", u[i].author_name ? u[i].author_name : "Author not recorded");
+		if (u[i].status) {
+			html_raw(b, " \xC2\xB7 status set to ");
+			html_status_tag(b, u[i].status);
+		}
+		if (u[i].rag) {
+			html_raw(b, " \xC2\xB7 RAG ");
+			html_rag_tag(b, u[i].rag);
+		}
+		html(b, "</p><p class=\"timeline__body\">%s</p></li>\n", u[i].body);
+	}
+	if (n)
+		html_raw(b, "</ol>\n");
+	update_form(r, b, a, update_error);
+	page_end(r, w);
+}
+
+void page_action(struct req *r, struct resp *w)
+{
+	render_action(r, w, r->ids[0], NULL);
+}
+
+void page_action_add_update(struct req *r, struct resp *w)
+{
+	struct update_input in = { 0 };
+	struct err e = ERR_INIT;
+
+	in.body = form_read_text(r, "body");
+	in.status = form_read_text(r, "status");
+	in.rag = form_read_text(r, "rag");
+	if (form_read_id(r, "author_id", &in.author_id, &e) < 0 ||
+	    store_action_add_update(r->store, r->ids[0], &in, NULL, &e) < 0) {
+		if (e.code != ERR_INVALID) {
+			web_store_error(r, w, &e);
+			return;
+		}
+		render_action(r, w, r->ids[0], &e);
+		if (w->status == 200)
+			w->status = 400;
+		return;
+	}
+	resp_redirect(w, r->arena,
+		      arena_printf(r->arena, "/actions/%lld?saved=update#updates",
+				   (long long)r->ids[0]));
+}
+
+/* ---------------------------------------------------------------------
+ * Adding and changing an action
+ */
+
+/* The form for a new action (a == NULL) or for changing a. */
+static void action_form(struct req *r, struct resp *w, int64_t plan_id,
+			const struct action *a, const struct err *error)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct plan *plan = store_plan(r->store, r->arena, plan_id, r->today, &e);
+	struct form f = { r, b, error, error != NULL, labels };
+	struct theme *themes = NULL;
+	struct option *t_opts, *p_opts, *people;
+	size_t n_themes = 0, n_t = 0, n_p = 0, n_people, n_pr = 0;
+	const char *title = a ? "Change an action" : "Add an action";
+	int64_t theme = 0, priority = 0;
+
+	if (!plan || !(themes = store_themes(r->store, r->arena, plan_id, false,
+					     &n_themes, &e))) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n_themes; i++)
+		n_pr += themes[i].n_priorities;
+	t_opts = arena_array(r->arena, n_themes + 1, sizeof(*t_opts));
+	p_opts = arena_array(r->arena, n_pr + 1, sizeof(*p_opts));
+	for (size_t i = 0; i < n_themes; i++) {
+		t_opts[n_t].value = arena_printf(r->arena, "%lld",
+						 (long long)themes[i].id);
+		t_opts[n_t++].label = themes[i].name;
+		for (size_t k = 0; k < themes[i].n_priorities; k++) {
+			p_opts[n_p].value = arena_printf(
+				r->arena, "%lld", (long long)themes[i].priorities[k].id);
+			p_opts[n_p++].label = arena_printf(
+				r->arena, "%s (%s)", themes[i].priorities[k].name,
+				themes[i].name);
+		}
+	}
+	people_options(r, &people, &n_people);
+	if (a) {
+		theme = a->theme_id;
+		priority = a->priority_id;
+	} else {
+		http_query_id(r, "theme", &theme, NULL);
+		http_query_id(r, "priority", &priority, NULL);
+	}
+
+	page_begin(r, w, title, "actions");
+	html(b, "<a class=\"back-link\" href=\"%s\">Back</a>\n",
+	     a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
+	       : "/actions");
+	html(b, "<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
+		"<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
+	     plan->title, title);
+	form_begin(&f, a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
+			 : "/actions");
+	html(b, "<input type=\"hidden\" name=\"plan_id\" value=\"%lld\">\n",
+	     (long long)plan_id);
+	form_input(&f, "title", "Title", "What will be done, in a few words.",
+		   a ? a->title : NULL, NULL);
+	form_textarea(&f, "description", "Description (optional)", NULL,
+		      a ? a->description : NULL);
+	form_select(&f, "theme_id", "Theme", NULL, t_opts, n_t, "No theme",
+		    theme ? arena_printf(r->arena, "%lld", (long long)theme) : NULL);
+	form_select(&f, "priority_id", "Priority area (optional)",
+		    "It must belong to the theme chosen above.", p_opts, n_p,
+		    "None", priority ? arena_printf(r->arena, "%lld",
+						    (long long)priority) : NULL);
+	form_select(&f, "owner_id", "Owner", NULL, people, n_people,
+		    "Not yet assigned",
+		    a && a->owner_id ? arena_printf(r->arena, "%lld",
+						    (long long)a->owner_id) : NULL);
+	form_date(&f, "due_on", "Due date (optional)", "For example, 31 3 2021",
+		  a ? a->due_on : NULL);
+	form_select_choice(&f, "status", "Status", NULL, action_statuses, NULL,
+			   a ? a->status : "not_started");
+	form_select_choice(&f, "rag", "RAG rating", "Red, amber or green: how "
+			   "likely the action is to be delivered on time.",
+			   rag_ratings, "Not rated", a ? a->rag : NULL);
+	form_end(&f, a ? "Save changes" : "Add action",
+		 a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
+		   : "/actions");
+	html_raw(b, "</div></div>\n");
+	page_end(r, w);
+}
+
+void page_action_new(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	int64_t plan_id;
+
+	if (http_query_id(r, "plan", &plan_id, &e) < 0) {
+		web_error_page(r, w, 400, "The plan must be chosen from a list.");
+		return;
+	}
+	if (!plan_id)
+		plan_id = store_current_plan_id(r->store, &e);
+	if (plan_id <= 0) {
+		web_error_page(r, w, 404, "There is no plan to add an action to.");
+		return;
+	}
+	action_form(r, w, plan_id, NULL, NULL);
+}
+
+void page_action_edit(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct action *a = store_action(r->store, r->arena, r->ids[0], r->today, &e);
+
+	if (!a) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	action_form(r, w, a->plan_id, a, NULL);
+}
+
+/* Read every field of the action form. */
+static int read_action_form(struct req *r, struct action_input *in,
+			    struct err *e)
+{
+	memset(in, 0, sizeof(*in));
+	in->set = ACTION_PLAN | ACTION_THEME | ACTION_PRIORITY | ACTION_TITLE |
+		  ACTION_DESCRIPTION | ACTION_OWNER | ACTION_DUE |
+		  ACTION_STATUS | ACTION_RAG;
+	in->title = form_read_text(r, "title");
+	in->description = form_read_text(r, "description");
+	in->status = form_read_text(r, "status");
+	in->rag = form_read_text(r, "rag");
+	if (form_read_id(r, "plan_id", &in->plan_id, e) < 0 ||
+	    form_read_id(r, "theme_id", &in->theme_id, e) < 0 ||
+	    form_read_id(r, "priority_id", &in->priority_id, e) < 0 ||
+	    form_read_id(r, "owner_id", &in->owner_id, e) < 0 ||
+	    form_read_date(r, "due_on", &in->due_on, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* After a failed save: the form again, with the error, status 400. */
+static void form_failed(struct req *r, struct resp *w, int64_t plan_id,
+			const struct action *a, const struct err *e)
+{
+	if (e->code != ERR_INVALID || !plan_id) {
+		web_store_error(r, w, e);
+		return;
+	}
+	action_form(r, w, plan_id, a, e);
+	if (w->status == 200)
+		w->status = 400;
+}
+
+void page_action_create(struct req *r, struct resp *w)
+{
+	struct action_input in;
+	struct err e = ERR_INIT;
+	int64_t id;
+
+	if (read_action_form(r, &in, &e) < 0 ||
+	    store_action_create(r->store, &in, &id, &e) < 0) {
+		form_failed(r, w, in.plan_id, NULL, &e);
+		return;
+	}
+	resp_redirect(w, r->arena, arena_printf(r->arena, "/actions/%lld?saved=created",
+						(long long)id));
+}
+
+void page_action_save(struct req *r, struct resp *w)
+{
+	struct action_input in;
+	struct err e = ERR_INIT;
+	struct action *a = store_action(r->store, r->arena, r->ids[0], r->today, &e);
+
+	if (!a) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (read_action_form(r, &in, &e) < 0 ||
+	    store_action_update(r->store, a->id, &in, &e) < 0) {
+		form_failed(r, w, a->plan_id, a, &e);
+		return;
+	}
+	resp_redirect(w, r->arena, arena_printf(r->arena, "/actions/%lld?saved=changed",
+						(long long)a->id));
+}

@@ -1,0 +1,563 @@
+/*
+ * page_funding.c: funding streams by year with their awards (allocated,
+ * awarded, remaining), one fund, the forms to add and change funds and
+ * awards, and the awards CSV.
+ */
+#include "api/api.h"
+#include "base/text.h"
+#include "pages.h"
+
+static const struct option labels[] = {
+	{ "name", "Name" },
+	{ "year", "Financial year" },
+	{ "grantor", "Grantor" },
+	{ "allocation_pence", "Grant allocation" },
+	{ "allocation", "Grant allocation" },
+	{ "note", "Note" },
+	{ "recipient", "Recipient or project" },
+	{ "purpose", "Purpose" },
+	{ "amount_pence", "Amount" },
+	{ "amount", "Amount" },
+	{ "priority_id", "Priority area" },
+	{ "status", "Status" },
+	{ "fund_id", "Funding stream" },
+	{ NULL, NULL },
+};
+
+void html_awards_table(struct buf *b, const struct award *w, size_t n,
+		       bool with_fund)
+{
+	if (!n) {
+		html_raw(b, "<p>No awards have been recorded.</p>\n");
+		return;
+	}
+	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		    "<caption class=\"visually-hidden\">Awards</caption>\n<thead><tr>");
+	if (with_fund)
+		html_raw(b, "<th scope=\"col\">Funding stream</th>");
+	html_raw(b, "<th scope=\"col\">Recipient or project</th>"
+		    "<th scope=\"col\">Purpose</th><th scope=\"col\">Priority area</th>"
+		    "<th scope=\"col\">Status</th>"
+		    "<th scope=\"col\" class=\"numeric\">Amount</th>"
+		    "<th scope=\"col\"><span class=\"visually-hidden\">Change</span></th>"
+		    "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<tr>");
+		if (with_fund)
+			html(b, "<td><a href=\"/funds/%lld\">%s</a></td>",
+			     (long long)w[i].fund_id, w[i].fund_name);
+		html(b, "<td>%s", w[i].recipient);
+		if (w[i].example)
+			html_example_tag(b);
+		html(b, "</td><td>%s</td><td>", w[i].purpose ? w[i].purpose : "");
+		if (w[i].priority_id)
+			html(b, "<a href=\"/priorities/%lld\">%s</a>",
+			     (long long)w[i].priority_id, w[i].priority_name);
+		html_raw(b, "</td><td>");
+		html_award_status_tag(b, w[i].status);
+		html_raw(b, "</td><td class=\"numeric\">");
+		if (w[i].has_amount)
+			html_money(b, w[i].amount_pence);
+		else
+			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
+		html(b, "</td><td><a href=\"/awards/%lld/edit\">Change"
+			"<span class=\"visually-hidden\"> award to %s</span></a></td></tr>\n",
+		     (long long)w[i].id, w[i].recipient);
+	}
+	html_raw(b, "</tbody></table></div>\n");
+}
+
+/* The share of the allocation awarded, as a bar (decoration; the numbers
+ * are in the table). */
+static void meter(struct buf *b, int64_t part, int64_t whole)
+{
+	int64_t pct = whole > 0 ? part * 100 / whole : 0;
+
+	if (pct < 0)
+		pct = 0;
+	if (pct > 100)
+		pct = 100;
+	html(b, "<svg class=\"meter\" width=\"100\" height=\"8\" viewBox=\"0 0 100 8\" "
+		"aria-hidden=\"true\" focusable=\"false\"><rect width=\"100\" "
+		"height=\"8\" fill=\"#e5e6e7\"/><rect width=\"%lld\" height=\"8\" "
+		"fill=\"#1d70b8\"/></svg>",
+	     (long long)pct);
+}
+
+void page_funding(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	size_t n_years = 0, n = 0;
+	const char **years = store_fund_years(r->store, r->arena, &n_years, &e);
+	const char *year = http_query(r, "year");
+	struct fund *f;
+	int64_t alloc = 0, awarded = 0, unpriced = 0;
+
+	if (!years) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (!year || !*year)
+		year = n_years ? years[0] : NULL;
+	if (year && text_financial_year(year, "year", &e) < 0) {
+		web_error_page(r, w, 400, "The year must be a financial year like 2020/21.");
+		return;
+	}
+	if (!(f = store_funds(r->store, r->arena, year, true, &n, &e))) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, "Funding", "funding");
+	html(b, "<span class=\"caption-l\">%s</span>\n<h1>Funding streams and awards</h1>\n",
+	     year ? year : "No funding recorded");
+	if (n_years > 1) {
+		html_raw(b, "<form method=\"get\" action=\"/funding\" class=\"filters\">"
+			    "<div class=\"form-group\"><label class=\"label\" for=\"year\">"
+			    "Financial year</label><select class=\"select\" id=\"year\" "
+			    "name=\"year\">\n");
+		for (size_t i = 0; i < n_years; i++)
+			html(b, "<option%s>%s</option>\n",
+			     year && strcmp(year, years[i]) == 0 ? " selected" : "",
+			     years[i]);
+		html_raw(b, "</select></div><div class=\"form-group\"><button "
+			    "type=\"submit\" class=\"button button--secondary "
+			    "button--small\">Show year</button></div></form>\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		alloc += f[i].allocation_pence;
+		awarded += f[i].awarded_pence;
+		unpriced += f[i].n_unpriced;
+	}
+	html_raw(b, "<ul class=\"figures\">\n<li class=\"figure\"><span "
+		    "class=\"figure__value\">");
+	html_money(b, alloc);
+	html_raw(b, "</span><span class=\"figure__label\">allocated</span></li>\n"
+		    "<li class=\"figure\"><span class=\"figure__value\">");
+	html_money(b, awarded);
+	html_raw(b, "</span><span class=\"figure__label\">awarded</span></li>\n"
+		    "<li class=\"figure\"><span class=\"figure__value\">");
+	html_money(b, alloc - awarded);
+	html_raw(b, "</span><span class=\"figure__label\">remaining</span></li>\n</ul>\n");
+	if (unpriced)
+		html(b, "<p class=\"inset-text\">%lld award%s ha%s no amount recorded, "
+			"so the amount awarded may be higher than shown.</p>\n",
+		     (long long)unpriced, unpriced == 1 ? "" : "s",
+		     unpriced == 1 ? "s" : "ve");
+
+	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		    "<caption>Funding streams</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Fund</th><th scope=\"col\">Grantor</th>"
+		    "<th scope=\"col\" class=\"numeric\">Allocation</th>"
+		    "<th scope=\"col\" class=\"numeric\">Awarded</th>"
+		    "<th scope=\"col\" class=\"numeric\">Remaining</th>"
+		    "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a>",
+		     (long long)f[i].id, f[i].name);
+		if (f[i].example)
+			html_example_tag(b);
+		html(b, "</th><td>%s</td><td class=\"numeric\">",
+		     f[i].grantor ? f[i].grantor : "");
+		html_money(b, f[i].allocation_pence);
+		html_raw(b, "</td><td class=\"numeric\">");
+		html_money(b, f[i].awarded_pence);
+		meter(b, f[i].awarded_pence, f[i].allocation_pence);
+		html_raw(b, "</td><td class=\"numeric\">");
+		html_money(b, f[i].remaining_pence);
+		html_raw(b, "</td></tr>\n");
+	}
+	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td>"
+		    "<td class=\"numeric\">");
+	html_money(b, alloc);
+	html_raw(b, "</td><td class=\"numeric\">");
+	html_money(b, awarded);
+	html_raw(b, "</td><td class=\"numeric\">");
+	html_money(b, alloc - awarded);
+	html_raw(b, "</td></tr></tfoot></table></div>\n");
+
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<h2 class=\"heading-m\"><a href=\"/funds/%lld\">%s</a></h2>\n",
+		     (long long)f[i].id, f[i].name);
+		if (f[i].note)
+			html(b, "<p class=\"secondary-text\">%s</p>\n", f[i].note);
+		html_awards_table(b, f[i].awards, f[i].n_award_list, false);
+	}
+	html(b, "<div class=\"button-group\"><a class=\"button\" href=\"/funds/new\">"
+		"Add a funding stream</a><a href=\"/awards.csv%s%s\">Download "
+		"awards as CSV</a></div>\n",
+	     year ? "?year=" : "", year ? year : "");
+	page_end(r, w);
+}
+
+void page_awards_csv(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	const char *year = http_query(r, "year");
+	struct fund *f;
+	size_t n, total = 0, k = 0;
+	struct award *all;
+
+	if (year && !*year)
+		year = NULL;
+	if ((year && text_financial_year(year, "year", &e) < 0) ||
+	    !(f = store_funds(r->store, r->arena, year, true, &n, &e))) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		total += f[i].n_award_list;
+	all = arena_array(r->arena, total + 1, sizeof(*all));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < f[i].n_award_list; j++)
+			all[k++] = f[i].awards[j];
+	w->content_type = "text/csv; charset=utf-8";
+	resp_header(w, "Content-Disposition", "attachment; filename=\"awards.csv\"");
+	export_awards_csv(&w->body, all, k);
+}
+
+void page_fund(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
+	const char *saved = http_query(r, "saved");
+
+	if (!f) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, f->name, "funding");
+	html_breadcrumbs(b, 2, (const char *const[]){
+		arena_printf(r->arena, "/funding?year=%s", f->year), "Funding",
+		NULL, f->name });
+	if (saved)
+		html_raw(b, "<div class=\"notification\" role=\"status\">"
+			    "<h2 class=\"notification__title\">Success</h2>"
+			    "<div class=\"notification__content\">Your changes have "
+			    "been saved.</div></div>\n");
+	html(b, "<span class=\"caption-l\">Funding stream %s</span>\n<h1>%s</h1>\n",
+	     f->year, f->name);
+	html_summary_begin(b);
+	html_row_text(b, "Financial year", f->year);
+	html_row_text(b, "Grantor", f->grantor);
+	html_row_begin(b, "Grant allocation");
+	html_money(b, f->allocation_pence);
+	html_row_end(b);
+	html_row_begin(b, "Awarded");
+	html_money(b, f->awarded_pence);
+	if (f->n_unpriced)
+		html(b, " <span class=\"secondary-text\">(%lld award%s without an "
+			"amount)</span>",
+		     (long long)f->n_unpriced, f->n_unpriced == 1 ? "" : "s");
+	html_row_end(b);
+	html_row_begin(b, "Remaining");
+	html_money(b, f->remaining_pence);
+	html_row_end(b);
+	if (f->note)
+		html_row_text(b, "Note", f->note);
+	html_summary_end(b);
+	html(b, "<p><a class=\"button button--secondary\" href=\"/funds/%lld/edit\">"
+		"Change this funding stream</a></p>\n"
+		"<h2 class=\"heading-m\">Awards</h2>\n",
+	     (long long)f->id);
+	html_awards_table(b, f->awards, f->n_award_list, false);
+	html(b, "<p><a class=\"button\" href=\"/funds/%lld/awards/new\">Add an award"
+		"</a></p>\n",
+	     (long long)f->id);
+	page_end(r, w);
+}
+
+/* ---------------------------------------------------------------------
+ * Forms for funds
+ */
+
+static void fund_form(struct req *r, struct resp *w, const struct fund *f,
+		      const struct err *error)
+{
+	struct buf *b = &w->body, money = BUF_INIT;
+	struct form fm = { r, b, error, error != NULL, labels };
+	const char *title = f ? "Change a funding stream" : "Add a funding stream";
+
+	if (f) {
+		/* The allocation as a plain amount the form reads back. */
+		buf_printf(&money, "%lld", (long long)(f->allocation_pence / 100));
+		if (f->allocation_pence % 100)
+			buf_printf(&money, ".%02d", (int)(f->allocation_pence % 100));
+	}
+	page_begin(r, w, title, "funding");
+	html(b, "<a class=\"back-link\" href=\"%s\">Back</a>\n"
+		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
+		"<h1>%s</h1>\n",
+	     f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id) : "/funding",
+	     title);
+	form_begin(&fm, f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id)
+			  : "/funds");
+	form_input(&fm, "name", "Name", NULL, f ? f->name : NULL, NULL);
+	form_input(&fm, "year", "Financial year", "For example, 2020/21",
+		   f ? f->year : NULL, "10");
+	form_input(&fm, "grantor", "Grantor (optional)",
+		   "Who gives the grant, for example the Combined Authority.",
+		   f ? f->grantor : NULL, NULL);
+	form_input(&fm, "allocation", "Grant allocation, in pounds",
+		   "For example, 218973 or 218,973.50", f ? money.ptr : NULL, "10");
+	form_textarea(&fm, "note", "Note (optional)", NULL, f ? f->note : NULL);
+	form_end(&fm, f ? "Save changes" : "Add funding stream",
+		 f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id)
+		   : "/funding");
+	html_raw(b, "</div></div>\n");
+	page_end(r, w);
+	buf_release(&money);
+}
+
+static int read_fund_form(struct req *r, struct fund_input *in, struct err *e)
+{
+	const char *alloc = form_read_text(r, "allocation");
+
+	memset(in, 0, sizeof(*in));
+	in->set = FUND_NAME | FUND_YEAR | FUND_GRANTOR | FUND_ALLOCATION | FUND_NOTE;
+	in->name = form_read_text(r, "name");
+	in->year = form_read_text(r, "year");
+	in->grantor = form_read_text(r, "grantor");
+	in->note = form_read_text(r, "note");
+	if (!alloc)
+		return err_set(e, ERR_INVALID, "allocation", "must be given");
+	return text_money(alloc, &in->allocation_pence, "allocation", e);
+}
+
+static void fund_failed(struct req *r, struct resp *w, const struct fund *f,
+			const struct err *e)
+{
+	if (e->code != ERR_INVALID && e->code != ERR_CONFLICT) {
+		web_store_error(r, w, e);
+		return;
+	}
+	fund_form(r, w, f, e);
+	w->status = 400;
+}
+
+void page_fund_new(struct req *r, struct resp *w)
+{
+	fund_form(r, w, NULL, NULL);
+}
+
+void page_fund_create(struct req *r, struct resp *w)
+{
+	struct fund_input in;
+	struct err e = ERR_INIT;
+	int64_t id;
+
+	if (read_fund_form(r, &in, &e) < 0 ||
+	    store_fund_create(r->store, &in, &id, &e) < 0) {
+		fund_failed(r, w, NULL, &e);
+		return;
+	}
+	resp_redirect(w, r->arena,
+		      arena_printf(r->arena, "/funds/%lld?saved=1", (long long)id));
+}
+
+void page_fund_edit(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
+
+	if (!f)
+		web_store_error(r, w, &e);
+	else
+		fund_form(r, w, f, NULL);
+}
+
+void page_fund_save(struct req *r, struct resp *w)
+{
+	struct fund_input in;
+	struct err e = ERR_INIT;
+	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
+
+	if (!f) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (read_fund_form(r, &in, &e) < 0 ||
+	    store_fund_update(r->store, f->id, &in, &e) < 0) {
+		fund_failed(r, w, f, &e);
+		return;
+	}
+	resp_redirect(w, r->arena,
+		      arena_printf(r->arena, "/funds/%lld?saved=1", (long long)f->id));
+}
+
+/* ---------------------------------------------------------------------
+ * Forms for awards
+ */
+
+/* Every priority area of every plan, as select options. */
+static void priority_options(struct req *r, struct option **opts, size_t *n)
+{
+	size_t n_plans = 0, cap = 0;
+	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, NULL);
+
+	*n = 0;
+	for (size_t i = 0; plans && i < n_plans; i++) {
+		size_t nt = 0;
+		struct theme *t = store_themes(r->store, r->arena, plans[i].id, false,
+					       &nt, NULL);
+
+		for (size_t k = 0; t && k < nt; k++)
+			cap += t[k].n_priorities;
+	}
+	*opts = arena_array(r->arena, cap + 1, sizeof(**opts));
+	for (size_t i = 0; plans && i < n_plans; i++) {
+		size_t nt = 0;
+		struct theme *t = store_themes(r->store, r->arena, plans[i].id, false,
+					       &nt, NULL);
+
+		for (size_t k = 0; t && k < nt; k++)
+			for (size_t j = 0; j < t[k].n_priorities && *n < cap; j++) {
+				(*opts)[*n].value = arena_printf(
+					r->arena, "%lld",
+					(long long)t[k].priorities[j].id);
+				(*opts)[(*n)++].label = arena_printf(
+					r->arena, "%s (%s, %s)",
+					t[k].priorities[j].name, t[k].name,
+					plans[i].title);
+			}
+	}
+}
+
+static void award_form(struct req *r, struct resp *w, const struct fund *f,
+		       const struct award *a, const struct err *error)
+{
+	struct buf *b = &w->body, money = BUF_INIT;
+	struct form fm = { r, b, error, error != NULL, labels };
+	const char *title = a ? "Change an award" : "Add an award";
+	struct option *prio;
+	size_t n_prio;
+
+	priority_options(r, &prio, &n_prio);
+	if (a && a->has_amount) {
+		buf_printf(&money, "%lld", (long long)(a->amount_pence / 100));
+		if (a->amount_pence % 100)
+			buf_printf(&money, ".%02d", (int)(a->amount_pence % 100));
+	}
+	page_begin(r, w, title, "funding");
+	html(b, "<a class=\"back-link\" href=\"/funds/%lld\">Back</a>\n"
+		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
+		"<span class=\"caption-l\">%s %s</span>\n<h1>%s</h1>\n",
+	     (long long)f->id, f->name, f->year, title);
+	form_begin(&fm, a ? arena_printf(r->arena, "/awards/%lld", (long long)a->id)
+			  : arena_printf(r->arena, "/funds/%lld/awards",
+					 (long long)f->id));
+	form_input(&fm, "recipient", "Recipient or project", NULL,
+		   a ? a->recipient : NULL, NULL);
+	form_textarea(&fm, "purpose", "Purpose (optional)", NULL,
+		      a ? a->purpose : NULL);
+	form_input(&fm, "amount", "Amount, in pounds (optional)",
+		   "Leave blank if the amount is not known.",
+		   a && a->has_amount ? money.ptr : NULL, "10");
+	form_select_choice(&fm, "status", "Status", NULL, award_statuses, NULL,
+			   a ? a->status : "awarded");
+	form_select(&fm, "priority_id", "Priority area (optional)", NULL, prio,
+		    n_prio, "None",
+		    a && a->priority_id ? arena_printf(r->arena, "%lld",
+						       (long long)a->priority_id)
+					: NULL);
+	form_textarea(&fm, "note", "Note (optional)", NULL, a ? a->note : NULL);
+	form_end(&fm, a ? "Save changes" : "Add award",
+		 arena_printf(r->arena, "/funds/%lld", (long long)f->id));
+	html_raw(b, "</div></div>\n");
+	page_end(r, w);
+	buf_release(&money);
+}
+
+static int read_award_form(struct req *r, int64_t fund_id,
+			   struct award_input *in, struct err *e)
+{
+	const char *amount = form_read_text(r, "amount");
+
+	memset(in, 0, sizeof(*in));
+	in->set = AWARD_FUND | AWARD_RECIPIENT | AWARD_PURPOSE | AWARD_AMOUNT |
+		  AWARD_PRIORITY | AWARD_STATUS | AWARD_NOTE;
+	in->fund_id = fund_id;
+	in->recipient = form_read_text(r, "recipient");
+	in->purpose = form_read_text(r, "purpose");
+	in->status = form_read_text(r, "status");
+	in->note = form_read_text(r, "note");
+	in->has_amount = amount != NULL;
+	if (amount && text_money(amount, &in->amount_pence, "amount", e) < 0)
+		return -1;
+	return form_read_id(r, "priority_id", &in->priority_id, e);
+}
+
+static void award_failed(struct req *r, struct resp *w, const struct fund *f,
+			 const struct award *a, const struct err *e)
+{
+	if (e->code != ERR_INVALID) {
+		web_store_error(r, w, e);
+		return;
+	}
+	award_form(r, w, f, a, e);
+	w->status = 400;
+}
+
+void page_award_new(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
+
+	if (!f)
+		web_store_error(r, w, &e);
+	else
+		award_form(r, w, f, NULL, NULL);
+}
+
+void page_award_create(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
+	struct award_input in;
+	int64_t id;
+
+	if (!f) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (read_award_form(r, f->id, &in, &e) < 0 ||
+	    store_award_create(r->store, &in, &id, &e) < 0) {
+		award_failed(r, w, f, NULL, &e);
+		return;
+	}
+	resp_redirect(w, r->arena,
+		      arena_printf(r->arena, "/funds/%lld?saved=1", (long long)f->id));
+}
+
+void page_award_edit(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct award *a = store_award(r->store, r->arena, r->ids[0], &e);
+	struct fund *f = a ? store_fund(r->store, r->arena, a->fund_id, &e) : NULL;
+
+	if (!f)
+		web_store_error(r, w, &e);
+	else
+		award_form(r, w, f, a, NULL);
+}
+
+void page_award_save(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	struct award *a = store_award(r->store, r->arena, r->ids[0], &e);
+	struct fund *f = a ? store_fund(r->store, r->arena, a->fund_id, &e) : NULL;
+	struct award_input in;
+
+	if (!f) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (read_award_form(r, f->id, &in, &e) < 0 ||
+	    store_award_update(r->store, a->id, &in, &e) < 0) {
+		award_failed(r, w, f, a, &e);
+		return;
+	}
+	resp_redirect(w, r->arena,
+		      arena_printf(r->arena, "/funds/%lld?saved=1", (long long)f->id));
+}

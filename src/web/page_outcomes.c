@@ -1,0 +1,62 @@
+/*
+ * page_outcomes.c: the outcomes frameworks, their groups and numbered
+ * outcomes, and the priority areas that contribute to each.
+ */
+#include "pages.h"
+
+void page_outcomes(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	size_t n;
+	struct framework *f = store_frameworks(r->store, r->arena, &n, &e);
+
+	if (!f) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, "Outcomes framework", "outcomes");
+	html_raw(b, "<h1>Outcomes framework</h1>\n");
+	if (!n)
+		html_raw(b, "<p>No outcomes framework has been recorded.</p>\n");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<h2 class=\"heading-l\">%s</h2>\n", f[i].name);
+		if (f[i].owner || f[i].period) {
+			html_summary_begin(b);
+			html_row_text(b, "Owner", f[i].owner);
+			html_row_text(b, "Period", f[i].period);
+			html_summary_end(b);
+		}
+		if (f[i].note)
+			html_paragraphs(b, f[i].note);
+		for (size_t g = 0; g < f[i].n_groups; g++) {
+			const struct outcome_group *grp = &f[i].groups[g];
+
+			html(b, "<h3 class=\"heading-m\">%s</h3>\n"
+				"<div class=\"table-wrap\"><table class=\"table\">\n"
+				"<caption class=\"visually-hidden\">%s</caption>\n"
+				"<thead><tr><th scope=\"col\" class=\"numeric\">"
+				"Outcome</th><th scope=\"col\">Text</th>"
+				"<th scope=\"col\">Priority areas contributing</th>"
+				"</tr></thead>\n<tbody>\n",
+			     grp->name, grp->name);
+			for (size_t k = 0; k < grp->n_outcomes; k++) {
+				const struct outcome *o = &grp->outcomes[k];
+				size_t np = 0;
+				struct priority *p = store_outcome_priorities(
+					r->store, r->arena, o->id, &np, &e);
+
+				html(b, "<tr id=\"outcome-%d\"><td class=\"numeric\">%d</td>"
+					"<td>%s</td><td>",
+				     o->number, o->number, o->text);
+				for (size_t j = 0; p && j < np; j++)
+					html(b, "%s<a href=\"/priorities/%lld\">%s</a>",
+					     j ? "<br>" : "", (long long)p[j].id,
+					     p[j].name);
+				html_raw(b, "</td></tr>\n");
+			}
+			html_raw(b, "</tbody></table></div>\n");
+		}
+	}
+	page_end(r, w);
+}

@@ -1,0 +1,255 @@
+/*
+ * page_overview.c: the partnership overview, the page safer opens on:
+ * the current plan, its themes and their leads, the status of its actions
+ * by theme, and the funding of the latest year at a glance.
+ */
+#include "base/text.h"
+#include "pages.h"
+
+static void themes_table(struct buf *b, const struct theme *t, size_t n)
+{
+	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		    "<caption>Themes and leads</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Theme</th><th scope=\"col\">Theme lead</th>"
+		    "<th scope=\"col\">Priority areas for action</th>"
+		    "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr><th scope=\"row\"><a href=\"/themes/%lld\">%s</a></th><td>",
+		     (long long)t[i].id, t[i].name);
+		html_person(b, t[i].lead_name, t[i].lead_role, t[i].lead_organisation);
+		html_raw(b, "</td><td>");
+		if (!t[i].n_priorities)
+			html_raw(b, "<span class=\"secondary-text\">None listed</span>");
+		else
+			html_raw(b, "<ul class=\"list list--plain body-s\">");
+		for (size_t k = 0; k < t[i].n_priorities; k++)
+			html(b, "<li><a href=\"/priorities/%lld\">%s</a></li>",
+			     (long long)t[i].priorities[k].id,
+			     t[i].priorities[k].name);
+		if (t[i].n_priorities)
+			html_raw(b, "</ul>");
+		html_raw(b, "</td></tr>\n");
+	}
+	html_raw(b, "</tbody></table></div>\n");
+}
+
+static void status_table(struct buf *b, int64_t plan_id,
+			 const struct theme_status *ts, size_t n)
+{
+	int64_t total[8] = { 0 }, overdue = 0, all = 0;
+
+	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		    "<caption>Action status by theme</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Theme</th>");
+	for (size_t k = 0; action_statuses[k].code; k++)
+		html(b, "<th scope=\"col\" class=\"numeric\">%s</th>",
+		     action_statuses[k].label);
+	html_raw(b, "<th scope=\"col\" class=\"numeric\">Overdue</th>"
+		    "<th scope=\"col\" class=\"numeric\">All</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		char theme_q[40];
+
+		if (ts[i].theme_id)
+			snprintf(theme_q, sizeof(theme_q), "theme=%lld",
+				 (long long)ts[i].theme_id);
+		else
+			snprintf(theme_q, sizeof(theme_q), "plan=%lld",
+				 (long long)plan_id);
+		html(b, "<tr><th scope=\"row\">%s</th>",
+		     ts[i].theme_id ? ts[i].theme_name : "No theme");
+		for (size_t k = 0; action_statuses[k].code; k++) {
+			total[k] += ts[i].by_status[k];
+			if (ts[i].by_status[k])
+				html(b, "<td class=\"numeric\"><a href=\"/actions?%s"
+					"&amp;status=%s\">%lld</a></td>",
+				     theme_q, action_statuses[k].code,
+				     (long long)ts[i].by_status[k]);
+			else
+				html_raw(b, "<td class=\"numeric\">0</td>");
+		}
+		overdue += ts[i].overdue;
+		all += ts[i].total;
+		if (ts[i].overdue)
+			html(b, "<td class=\"numeric\"><a href=\"/actions?%s"
+				"&amp;overdue=1\"><strong class=\"tag tag--red\">%lld"
+				"</strong></a></td>",
+			     theme_q, (long long)ts[i].overdue);
+		else
+			html_raw(b, "<td class=\"numeric\">0</td>");
+		html(b, "<td class=\"numeric\">%lld</td></tr>\n",
+		     (long long)ts[i].total);
+	}
+	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">All themes</th>");
+	for (size_t k = 0; action_statuses[k].code; k++)
+		html(b, "<td class=\"numeric\">%lld</td>", (long long)total[k]);
+	html(b, "<td class=\"numeric\">%lld</td><td class=\"numeric\">%lld</td>"
+		"</tr></tfoot></table></div>\n",
+	     (long long)overdue, (long long)all);
+}
+
+static void funding_glance(struct req *r, struct buf *b)
+{
+	struct err e = ERR_INIT;
+	size_t n_years, n;
+	const char **years = store_fund_years(r->store, r->arena, &n_years, &e);
+	struct fund *f;
+	int64_t alloc = 0, awarded = 0;
+
+	if (!years || !n_years)
+		return;
+	f = store_funds(r->store, r->arena, years[0], false, &n, &e);
+	if (!f)
+		return;
+	html(b, "<h2 class=\"heading-m\">Funding %s at a glance</h2>\n"
+		"<div class=\"table-wrap\"><table class=\"table\">\n"
+		"<caption class=\"visually-hidden\">Funding streams %s</caption>\n"
+		"<thead><tr><th scope=\"col\">Funding stream</th>"
+		"<th scope=\"col\" class=\"numeric\">Allocation</th>"
+		"<th scope=\"col\" class=\"numeric\">Awarded</th>"
+		"<th scope=\"col\" class=\"numeric\">Remaining</th></tr></thead>\n"
+		"<tbody>\n",
+	     years[0], years[0]);
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a></th>"
+			"<td class=\"numeric\">",
+		     (long long)f[i].id, f[i].name);
+		html_money(b, f[i].allocation_pence);
+		html_raw(b, "</td><td class=\"numeric\">");
+		html_money(b, f[i].awarded_pence);
+		html_raw(b, "</td><td class=\"numeric\">");
+		html_money(b, f[i].remaining_pence);
+		html_raw(b, "</td></tr>\n");
+		alloc += f[i].allocation_pence;
+		awarded += f[i].awarded_pence;
+	}
+	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">Total</th>"
+		    "<td class=\"numeric\">");
+	html_money(b, alloc);
+	html_raw(b, "</td><td class=\"numeric\">");
+	html_money(b, awarded);
+	html_raw(b, "</td><td class=\"numeric\">");
+	html_money(b, alloc - awarded);
+	html(b, "</td></tr></tfoot></table></div>\n"
+		"<p><a href=\"/funding?year=%s\">All funding and awards for %s</a></p>\n",
+	     years[0], years[0]);
+}
+
+/* The plan picker: a GET form, usable without JavaScript. */
+static void plan_picker(struct buf *b, const struct plan *plans, size_t n,
+			int64_t current)
+{
+	if (n < 2)
+		return;
+	html_raw(b, "<form method=\"get\" action=\"/\" class=\"filters\">\n"
+		    "<div class=\"form-group\"><label class=\"label\" for=\"plan\">"
+		    "Plan</label><select class=\"select\" id=\"plan\" name=\"plan\">\n");
+	for (size_t i = 0; i < n; i++)
+		html(b, "<option value=\"%lld\"%s>%s</option>\n",
+		     (long long)plans[i].id,
+		     plans[i].id == current ? " selected" : "", plans[i].title);
+	html_raw(b, "</select></div>\n<div class=\"form-group\">"
+		    "<button type=\"submit\" class=\"button button--secondary "
+		    "button--small\">Show plan</button></div>\n</form>\n");
+}
+
+void page_overview(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct partnership *p = store_partnership(r->store, r->arena, &e);
+	struct plan *plans, *plan = NULL;
+	struct theme *themes;
+	struct theme_status *ts;
+	size_t n_plans, n_themes, n_ts;
+	int64_t plan_id;
+
+	if (!p) {
+		page_begin(r, w, "Welcome", "overview");
+		html_raw(b, "<h1>Welcome to safer</h1>\n<p>This database holds no "
+			    "partnership yet. Load the Stockport demo with "
+			    "<code>safer demo</code>, or create your own with "
+			    "<code>safer init</code>.</p>\n");
+		page_end(r, w);
+		return;
+	}
+	if (http_query_id(r, "plan", &plan_id, &e) < 0) {
+		web_error_page(r, w, 400, "The plan must be chosen from the list.");
+		return;
+	}
+	if (!plan_id)
+		plan_id = store_current_plan_id(r->store, &e);
+	plans = store_plans(r->store, r->arena, r->today, &n_plans, &e);
+	if (!plans) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n_plans; i++)
+		if (plans[i].id == plan_id)
+			plan = &plans[i];
+
+	page_begin(r, w, "Overview", "overview");
+	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n", p->area,
+	     p->name);
+	if (p->n_former) {
+		html_raw(b, "<p class=\"lead\">Formerly ");
+		for (size_t i = 0; i < p->n_former; i++)
+			html(b, "%s%s", i ? "; " : "", p->former_names[i]);
+		html_raw(b, ".</p>\n");
+	}
+	if (p->description)
+		html_paragraphs(b, p->description);
+	if (!plan) {
+		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
+		funding_glance(r, b);
+		page_end(r, w);
+		return;
+	}
+	plan_picker(b, plans, n_plans, plan->id);
+	themes = store_themes(r->store, r->arena, plan->id, false, &n_themes, &e);
+	ts = themes ? store_action_status_by_theme(r->store, r->arena, plan->id,
+						   r->today, &n_ts, &e)
+		    : NULL;
+	if (!ts) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
+	html(b, "<h2 class=\"heading-l\"><a href=\"/plans/%lld\">%s</a></h2>\n",
+	     (long long)plan->id, plan->title);
+	html_raw(b, "<p>");
+	html_plan_status_tag(b, plan->status);
+	html_raw(b, " ");
+	html_period(b, plan->period_start, plan->period_end);
+	if (plan->approved_on || plan->approved_by) {
+		html_raw(b, ". Approved");
+		if (plan->approved_by)
+			html(b, " by %s", plan->approved_by);
+		if (plan->approved_on) {
+			html_raw(b, " in ");
+			html_date(b, plan->approved_on);
+		}
+	}
+	html_raw(b, ".</p>\n<ul class=\"figures\">\n");
+	html(b, "<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
+		"<span class=\"figure__label\">themes</span></li>\n"
+		"<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
+		"<span class=\"figure__label\">priority areas for action</span></li>\n"
+		"<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
+		"<span class=\"figure__label\"><a href=\"/actions?plan=%lld\">"
+		"actions</a></span></li>\n"
+		"<li class=\"figure%s\"><span class=\"figure__value\">%lld</span>"
+		"<span class=\"figure__label\"><a href=\"/actions?plan=%lld&amp;"
+		"overdue=1\">overdue</a></span></li>\n</ul>\n",
+	     (long long)plan->n_themes, (long long)plan->n_priorities,
+	     (long long)plan->n_actions, (long long)plan->id,
+	     plan->n_overdue ? " figure--warning" : "", (long long)plan->n_overdue,
+	     (long long)plan->id);
+	if (n_themes) {
+		themes_table(b, themes, n_themes);
+		status_table(b, plan->id, ts, n_ts);
+	} else {
+		html_raw(b, "<p>No themes have been recorded for this plan yet.</p>\n");
+	}
+	funding_glance(r, b);
+	page_end(r, w);
+}

@@ -1,0 +1,245 @@
+/*
+ * page_plans.c: the list of plans, one plan with its themes, a theme with
+ * its priority areas and actions, and a priority area with its outcomes
+ * and actions.
+ */
+#include "base/text.h"
+#include "pages.h"
+
+void page_plans(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	size_t n;
+	struct plan *p = store_plans(r->store, r->arena, r->today, &n, &e);
+
+	if (!p) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, "Plans", "plans");
+	html_raw(b, "<h1>Plans</h1>\n<p>The partnership plan and the strategies "
+		    "and action plans that sit under it.</p>\n");
+	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		    "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Plan</th><th scope=\"col\">Period</th>"
+		    "<th scope=\"col\">Status</th><th scope=\"col\">Approved</th>"
+		    "<th scope=\"col\" class=\"numeric\">Themes</th>"
+		    "<th scope=\"col\" class=\"numeric\">Actions</th>"
+		    "<th scope=\"col\" class=\"numeric\">Overdue</th>"
+		    "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<tr><th scope=\"row\"><a href=\"/plans/%lld\">%s</a>",
+		     (long long)p[i].id, p[i].title);
+		html(b, "<br><span class=\"secondary-text body-s\">%s</span></th><td>",
+		     choice_label(plan_kinds, p[i].kind));
+		html_period(b, p[i].period_start, p[i].period_end);
+		html_raw(b, "</td><td>");
+		html_plan_status_tag(b, p[i].status);
+		html_raw(b, "</td><td>");
+		if (p[i].approved_on)
+			html_date(b, p[i].approved_on);
+		if (p[i].approved_by)
+			html(b, "%s%s", p[i].approved_on ? ", " : "", p[i].approved_by);
+		html(b, "</td><td class=\"numeric\">%lld</td>"
+			"<td class=\"numeric\">%lld</td><td class=\"numeric\">%lld</td>"
+			"</tr>\n",
+		     (long long)p[i].n_themes, (long long)p[i].n_actions,
+		     (long long)p[i].n_overdue);
+	}
+	html_raw(b, "</tbody></table></div>\n");
+	page_end(r, w);
+}
+
+void page_plan(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct plan *p = store_plan(r->store, r->arena, r->ids[0], r->today, &e);
+	struct theme *t = NULL;
+	size_t n = 0;
+
+	if (!p || !(t = store_themes(r->store, r->arena, p->id, false, &n, &e))) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, p->title, "plans");
+	html_breadcrumbs(b, 2, (const char *const[]){ "/plans", "Plans", NULL, p->title });
+	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
+	     choice_label(plan_kinds, p->kind), p->title);
+	if (p->example)
+		html_example_tag(b);
+	html_summary_begin(b);
+	html_row_begin(b, "Period");
+	html_period(b, p->period_start, p->period_end);
+	html_row_end(b);
+	html_row_begin(b, "Status");
+	html_plan_status_tag(b, p->status);
+	html_row_end(b);
+	html_row_text(b, "Approved by", p->approved_by);
+	html_row_begin(b, "Approved");
+	html_date(b, p->approved_on);
+	html_row_end(b);
+	if (p->note)
+		html_row_text(b, "Note", p->note);
+	html_row_begin(b, "Actions");
+	html(b, "<a href=\"/actions?plan=%lld\">%lld actions</a>",
+	     (long long)p->id, (long long)p->n_actions);
+	if (p->n_overdue)
+		html(b, ", <a href=\"/actions?plan=%lld&amp;overdue=1\">%lld overdue</a>",
+		     (long long)p->id, (long long)p->n_overdue);
+	html_row_end(b);
+	html_summary_end(b);
+
+	html_raw(b, "<h2 class=\"heading-l\">Themes and priority areas for action</h2>\n");
+	if (!n)
+		html_raw(b, "<p>No themes have been recorded for this plan.</p>\n");
+	for (size_t i = 0; i < n; i++) {
+		html(b, "<h3 class=\"heading-m\"><a href=\"/themes/%lld\">%s</a></h3>\n",
+		     (long long)t[i].id, t[i].name);
+		html_raw(b, "<p>Theme lead: ");
+		html_person(b, t[i].lead_name, t[i].lead_role, t[i].lead_organisation);
+		html_raw(b, "</p>\n");
+		if (!t[i].n_priorities) {
+			html_raw(b, "<p class=\"secondary-text\">No priority areas "
+				    "for action listed.</p>\n");
+			continue;
+		}
+		html_raw(b, "<ul class=\"list\">\n");
+		for (size_t k = 0; k < t[i].n_priorities; k++)
+			html(b, "<li><a href=\"/priorities/%lld\">%s</a></li>\n",
+			     (long long)t[i].priorities[k].id,
+			     t[i].priorities[k].name);
+		html_raw(b, "</ul>\n");
+	}
+	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?plan=%lld\">"
+		"Add an action to this plan</a></p>\n",
+	     (long long)p->id);
+	page_end(r, w);
+}
+
+void page_theme(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct theme *t = store_theme(r->store, r->arena, r->ids[0], &e);
+	struct action_filter f = { 0 };
+	struct action *a = NULL;
+	size_t n = 0;
+
+	if (t) {
+		f.theme_id = t->id;
+		f.today = r->today;
+		a = store_actions(r->store, r->arena, &f, &n, &e);
+	}
+	if (!t || !a) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, t->name, "plans");
+	html_breadcrumbs(b, 3, (const char *const[]){
+		"/plans", "Plans", arena_printf(r->arena, "/plans/%lld",
+						 (long long)t->plan_id),
+		t->plan_title, NULL, t->name });
+	html(b, "<span class=\"caption-l\">Theme</span>\n<h1>%s</h1>\n", t->name);
+	html_summary_begin(b);
+	html_row_begin(b, "Plan");
+	html(b, "<a href=\"/plans/%lld\">%s</a>", (long long)t->plan_id,
+	     t->plan_title);
+	html_row_end(b);
+	html_row_begin(b, "Theme lead");
+	html_person(b, t->lead_name, t->lead_role, t->lead_organisation);
+	html_row_end(b);
+	if (t->description)
+		html_row_text(b, "Description", t->description);
+	html_summary_end(b);
+
+	html_raw(b, "<h2 class=\"heading-m\">Priority areas for action</h2>\n");
+	if (!t->n_priorities)
+		html_raw(b, "<p>None listed for this theme.</p>\n");
+	else
+		html_raw(b, "<ul class=\"list\">\n");
+	for (size_t i = 0; i < t->n_priorities; i++) {
+		html(b, "<li><a href=\"/priorities/%lld\">%s</a>",
+		     (long long)t->priorities[i].id, t->priorities[i].name);
+		if (t->priorities[i].n_outcomes) {
+			html_raw(b, " <span class=\"secondary-text body-s\">(outcomes ");
+			for (size_t k = 0; k < t->priorities[i].n_outcomes; k++)
+				html(b, "%s%d", k ? ", " : "",
+				     t->priorities[i].outcomes[k].number);
+			html_raw(b, ")</span>");
+		}
+		html_raw(b, "</li>\n");
+	}
+	if (t->n_priorities)
+		html_raw(b, "</ul>\n");
+	html_actions_table(b, a, n, "Actions under this theme");
+	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
+		"plan=%lld&amp;theme=%lld\">Add an action to this theme</a></p>\n",
+	     (long long)t->plan_id, (long long)t->id);
+	page_end(r, w);
+}
+
+void page_priority(struct req *r, struct resp *w)
+{
+	struct buf *b = &w->body;
+	struct err e = ERR_INIT;
+	struct priority *p = store_priority(r->store, r->arena, r->ids[0], &e);
+	struct action_filter f = { 0 };
+	struct action *a = NULL;
+	size_t n = 0;
+
+	if (p) {
+		f.priority_id = p->id;
+		f.today = r->today;
+		a = store_actions(r->store, r->arena, &f, &n, &e);
+	}
+	if (!p || !a) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	page_begin(r, w, p->name, "plans");
+	html_breadcrumbs(b, 4, (const char *const[]){
+		"/plans", "Plans",
+		arena_printf(r->arena, "/plans/%lld", (long long)p->plan_id),
+		p->plan_title,
+		arena_printf(r->arena, "/themes/%lld", (long long)p->theme_id),
+		p->theme_name, NULL, p->name });
+	html(b, "<span class=\"caption-l\">Priority area for action</span>\n"
+		"<h1>%s</h1>\n",
+	     p->name);
+	html_summary_begin(b);
+	html_row_begin(b, "Theme");
+	html(b, "<a href=\"/themes/%lld\">%s</a>", (long long)p->theme_id,
+	     p->theme_name);
+	html_row_end(b);
+	html_row_begin(b, "Plan");
+	html(b, "<a href=\"/plans/%lld\">%s</a>", (long long)p->plan_id,
+	     p->plan_title);
+	html_row_end(b);
+	if (p->description)
+		html_row_text(b, "Description", p->description);
+	html_summary_end(b);
+
+	html_raw(b, "<h2 class=\"heading-m\">Outcomes it contributes to</h2>\n");
+	if (!p->n_outcomes)
+		html_raw(b, "<p>No outcomes have been linked to this priority area.</p>\n");
+	else
+		html_raw(b, "<ul class=\"list\">\n");
+	for (size_t i = 0; i < p->n_outcomes; i++) {
+		html(b, "<li><a href=\"/outcomes#outcome-%d\">Outcome %d</a>: %s",
+		     p->outcomes[i].number, p->outcomes[i].number,
+		     p->outcomes[i].text);
+		if (p->outcomes[i].example_link)
+			html_example_tag(b);
+		html_raw(b, "</li>\n");
+	}
+	if (p->n_outcomes)
+		html_raw(b, "</ul>\n");
+	html_actions_table(b, a, n, "Actions for this priority area");
+	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
+		"plan=%lld&amp;priority=%lld\">Add an action for this priority area"
+		"</a></p>\n",
+	     (long long)p->plan_id, (long long)p->id);
+	page_end(r, w);
+}

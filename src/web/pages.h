@@ -1,0 +1,32 @@
+/*
+ * pages.h: the handlers of the web pages, one file each (cgit's ui-*.c),
+ * and the few helpers that more than one page uses.
+ */
+#ifndef SAFER_PAGES_H
+#define SAFER_PAGES_H
+
+#include "store/store.h"
+#include "web.h"
+
+route_fn page_overview;
+route_fn page_plans, page_plan;
+route_fn page_theme, page_priority;
+route_fn page_actions, page_actions_csv, page_action;
+route_fn page_action_new, page_action_create;
+route_fn page_action_edit, page_action_save, page_action_add_update;
+route_fn page_funding, page_fund, page_awards_csv;
+route_fn page_fund_new, page_fund_create, page_fund_edit, page_fund_save;
+route_fn page_award_new, page_award_create, page_award_edit, page_award_save;
+route_fn page_governance, page_outcomes, page_organisations;
+route_fn page_static;
+
+/* A table of actions (page_actions.c): title, theme and priority area,
+ * owner, due date (with "Overdue"), status, RAG. */
+void html_actions_table(struct buf *b, const struct action *a, size_t n,
+			const char *caption);
+
+/* A table of a fund's awards (page_funding.c). */
+void html_awards_table(struct buf *b, const struct award *w, size_t n,
+		       bool with_fund);
+
+#endif

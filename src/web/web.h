@@ -1,0 +1,134 @@
+/*
+ * web.h: the HTML writer, the page layout and the pieces pages share.
+ *
+ * Every page is written with html(), a printf that escapes each %s
+ * argument for HTML (text and attribute values alike).  The format string
+ * is the markup; values never are.  Markup built elsewhere is written
+ * with html_raw(), the one explicit way around the escaping.
+ *
+ * Pages follow the GOV.UK Design System's patterns: one h1, a summary
+ * list for the facts of one thing, tables for lists, tags for status,
+ * forms with an error summary at the top and the message by the field.
+ */
+#ifndef SAFER_WEB_H
+#define SAFER_WEB_H
+
+#include "http/http.h"
+
+struct store;
+struct choice;
+
+/* printf into b with every %s and %c argument HTML-escaped. */
+void html(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Append markup as it is.  Only for markup safer itself built. */
+void html_raw(struct buf *b, const char *markup);
+
+/* ---------------------------------------------------------------------
+ * Layout (layout.c)
+ */
+
+/* Start a page: status 200, the header with the partnership's name and
+ * the navigation (nav is the section to mark current: "overview",
+ * "plans", "actions", "funding", "governance", "outcomes",
+ * "organisations"), then <main>. */
+void page_begin(struct req *r, struct resp *w, const char *title,
+		const char *nav);
+/* Close <main> and write the footer. */
+void page_end(struct req *r, struct resp *w);
+
+/* A whole page for an error: "Page not found", "There is a problem". */
+void web_error_page(struct req *r, struct resp *w, int status,
+		    const char *message);
+/* The error page for a store error: 404 for ERR_NOT_FOUND, else 500. */
+void web_store_error(struct req *r, struct resp *w, const struct err *e);
+
+/* Breadcrumbs: pairs of (href, label), the last without a link. */
+void html_breadcrumbs(struct buf *b, size_t n, const char *const *pairs);
+
+/* ---------------------------------------------------------------------
+ * Pieces (layout.c)
+ */
+
+void html_tag(struct buf *b, const char *colour, const char *text);
+void html_status_tag(struct buf *b, const char *status);   /* action */
+void html_rag_tag(struct buf *b, const char *rag);         /* may be NULL */
+void html_plan_status_tag(struct buf *b, const char *status);
+void html_award_status_tag(struct buf *b, const char *status);
+void html_example_tag(struct buf *b);
+void html_money(struct buf *b, int64_t pence);
+void html_date(struct buf *b, const char *date); /* "16 September 2014" */
+/* A plan's period: "April 2018 to March 2021". */
+void html_period(struct buf *b, const char *start, const char *end);
+/* A person with their role: "Caroline Simpson, Corporate Director". */
+void html_person(struct buf *b, const char *name, const char *role,
+		 const char *organisation);
+/* Multi-line text: paragraphs split at blank lines, escaped. */
+void html_paragraphs(struct buf *b, const char *text);
+
+/* Summary list: html_summary_begin, then for each row
+ * html_row_begin(key) ... value markup ... html_row_end, then
+ * html_summary_end. */
+void html_summary_begin(struct buf *b);
+void html_row_begin(struct buf *b, const char *key);
+void html_row_end(struct buf *b);
+void html_summary_end(struct buf *b);
+/* A row whose value is plain text (or "Not recorded" if NULL). */
+void html_row_text(struct buf *b, const char *key, const char *value);
+
+/* ---------------------------------------------------------------------
+ * Forms (form.c)
+ */
+
+struct option {
+	const char *value;
+	const char *label;
+};
+
+struct form {
+	struct req *r;
+	struct buf *b;
+	const struct err *error; /* the error to show, or NULL */
+	bool from_post;          /* show submitted values, not stored ones */
+	const struct option *labels; /* field name -> label, ends with NULL */
+};
+
+/* Start a form posting to action; writes the error summary if there is
+ * an error (the message is the field's label from f->labels followed by
+ * the error's message), and the form token. */
+void form_begin(struct form *f, const char *action);
+void form_end(struct form *f, const char *button, const char *cancel_href);
+
+/* The value to show in field name: what was posted if the form came back
+ * with an error, else the stored value. */
+const char *form_value(const struct form *f, const char *name,
+		       const char *stored);
+
+/* Fields.  label is the question; hint may be NULL; width is a class
+ * suffix ("10", "20" or NULL for full width). */
+void form_input(struct form *f, const char *name, const char *label,
+		const char *hint, const char *stored, const char *width);
+void form_textarea(struct form *f, const char *name, const char *label,
+		   const char *hint, const char *stored);
+/* A select; empty_label, if not NULL, is a first option with value "". */
+void form_select(struct form *f, const char *name, const char *label,
+		 const char *hint, const struct option *opts, size_t n,
+		 const char *empty_label, const char *stored);
+/* A select from a list of fixed choices. */
+void form_select_choice(struct form *f, const char *name, const char *label,
+			const char *hint, const struct choice *choices,
+			const char *empty_label, const char *stored);
+/* A GOV.UK date input: three fields name-day, name-month, name-year. */
+void form_date(struct form *f, const char *name, const char *label,
+	       const char *hint, const char *stored);
+
+/* Read a date posted by form_date: *out gets "YYYY-MM-DD", or NULL if all
+ * three parts are blank.  Fails with ERR_INVALID on the field name. */
+int form_read_date(struct req *r, const char *name, const char **out,
+		   struct err *e);
+/* Read an id posted by a select: 0 for blank. */
+int form_read_id(struct req *r, const char *name, int64_t *id,
+		 struct err *e);
+/* A posted text field, trimmed; NULL if blank. */
+const char *form_read_text(struct req *r, const char *name);
+
+#endif
