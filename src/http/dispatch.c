@@ -11,8 +11,11 @@
 #include <sodium.h>
 #include <strings.h>
 
+#include "base/esc.h"
 #include "base/text.h"
+#include "cache.h"
 #include "http.h"
+#include "store/store.h"
 #include "web/web.h"
 
 const char *http_allowed_port;
@@ -214,6 +217,48 @@ static void add_allow(struct req *r, struct resp *w, unsigned methods)
 	buf_release(&b);
 }
 
+/* The cache key of a GET: the path, the query as sent, and the date. */
+static const char *cache_key(const struct req *r)
+{
+	struct buf b = BUF_INIT;
+	const char *key;
+
+	esc_adds(&b, ESC_URL, r->path);
+	for (size_t i = 0; i < r->n_query; i++) {
+		buf_addc(&b, i ? '&' : '?');
+		esc_adds(&b, ESC_URL, r->query[i].key);
+		buf_addc(&b, '=');
+		esc_adds(&b, ESC_URL, r->query[i].value);
+	}
+	buf_printf(&b, "|%s", r->today);
+	key = arena_strdup(r->arena, b.ptr);
+	buf_release(&b);
+	return key;
+}
+
+/* Run a GET: from the cache if the route allows and the data has not
+ * changed, else by the handler inside one read transaction. */
+static void run_get(struct req *r, struct resp *w, const struct route *route)
+{
+	bool cached = (route->flags & ROUTE_CACHE) && r->store;
+	uint64_t gen = 0;
+	const char *key = NULL;
+	bool in_txn;
+
+	if (cached) {
+		gen = cache_generation(store_data_version(r->store));
+		key = cache_key(r);
+		if (cache_get(key, gen, w))
+			return;
+	}
+	in_txn = r->store && store_read_begin(r->store, NULL) == 0;
+	route->handler(r, w);
+	if (in_txn)
+		store_read_end(r->store);
+	if (cached)
+		cache_put(key, gen, w);
+}
+
 void http_dispatch(struct req *r, struct resp *w)
 {
 	const struct route *found = NULL;
@@ -250,7 +295,11 @@ void http_dispatch(struct req *r, struct resp *w)
 		}
 		return;
 	}
-	if (method != HTTP_GET && !check_write(r, w))
+	if (method != HTTP_GET) {
+		cache_note_write();
+		if (check_write(r, w))
+			found->handler(r, w);
 		return;
-	found->handler(r, w);
+	}
+	run_get(r, w, found);
 }

@@ -115,10 +115,18 @@ void resp_api_error_status(struct resp *w, int status, const char *code,
 
 typedef void route_fn(struct req *r, struct resp *w);
 
+/* Route flags. */
+enum {
+	/* The response depends only on the address, the date and the data
+	 * (no form token, no cookie): keep it in the cache (cache.c). */
+	ROUTE_CACHE = 1 << 0,
+};
+
 struct route {
 	unsigned methods;    /* HTTP_* bits */
 	const char *pattern; /* "/actions/{id}/edit" */
 	route_fn *handler;
+	unsigned flags;      /* ROUTE_* bits */
 };
 
 /* Handle a request completely: check it (Host, form token, sizes),

@@ -79,6 +79,11 @@ int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 
+/* A read-only transaction (BEGIN DEFERRED): every query inside sees the
+ * same snapshot of the database, and the locks are taken once instead of
+ * once a statement.  Not nestable; end it with db_commit. */
+int db_begin_read(struct db *db, struct err *e);
+
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 int64_t db_changes(struct db *db);
 

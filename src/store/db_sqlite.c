@@ -5,6 +5,7 @@
  * kept in a small open-addressing table keyed by the address of their
  * SQL literal and live as long as the connection.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "db.h"
@@ -36,11 +37,24 @@ static int fail(struct db *db, int rc, struct err *e)
 	return err_set(e, ERR_DB, NULL, "database error: %s", msg);
 }
 
+/* Before SQLite starts: each connection is used by one thread at a time
+ * (so no locks on connections), and no global memory statistics (which
+ * take a global lock on every allocation). */
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct db *db_open(const char *path, struct err *e)
 {
-	struct db *db = xcalloc(1, sizeof(*db));
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	struct db *db;
 	int rc;
 
+	pthread_once(&once, configure);
+	db = xcalloc(1, sizeof(*db));
 	rc = sqlite3_open_v2(path, &db->h,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				     SQLITE_OPEN_NOMUTEX,
@@ -280,6 +294,16 @@ int db_begin(struct db *db, struct err *e)
 {
 	if (db_exec_script(db, db->depth ? "SAVEPOINT nested" : "BEGIN IMMEDIATE",
 			   e) < 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int db_begin_read(struct db *db, struct err *e)
+{
+	if (db->depth)
+		BUG("db_begin_read inside a transaction");
+	if (db_exec_script(db, "BEGIN", e) < 0)
 		return -1;
 	db->depth++;
 	return 0;

@@ -125,6 +125,21 @@ void store_rollback(struct store *s)
 	db_rollback(s->db);
 }
 
+int store_read_begin(struct store *s, struct err *e)
+{
+	return db_begin_read(s->db, e);
+}
+
+void store_read_end(struct store *s)
+{
+	db_commit(s->db, NULL);
+}
+
+int64_t store_data_version(struct store *s)
+{
+	return db_data_version(s->db);
+}
+
 const char *store_meta_get(struct store *s, struct arena *a, const char *key)
 {
 	struct db_stmt *st =

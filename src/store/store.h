@@ -40,6 +40,14 @@ int store_begin(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
+/* Read several things from one snapshot (a page): store_read_begin, the
+ * reads, store_read_end.  Writes are not allowed in between. */
+int store_read_begin(struct store *s, struct err *e);
+void store_read_end(struct store *s);
+
+/* A number that changes whenever another connection commits. */
+int64_t store_data_version(struct store *s);
+
 /* The newest schema version; bring db up to it (schema.c). */
 int store_schema_version(void);
 int store_migrate(struct db *db, struct err *e);
