@@ -40,6 +40,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/outcomes", page_outcomes, ROUTE_CACHE },
 	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE },
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE },
+	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE },
 
 	/* JSON API (docs/api.md) */
 	{ HTTP_GET, "/healthz", api_healthz, 0 },

@@ -54,6 +54,7 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 	     "initial-scale=1\">\n"
 	     "<title>%s \xE2\x80\x93 safer</title>\n"
 	     "<link rel=\"stylesheet\" href=\"/static/safer.css\">\n"
+	     "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
 	     "</head>\n<body>\n"
 	     "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
 	     "<header class=\"header\">\n<div class=\"header__inner\">\n"

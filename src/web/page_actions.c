@@ -169,7 +169,7 @@ static void filter_form(struct req *r, struct buf *b,
 		"for=\"overdue\"><input type=\"checkbox\" id=\"overdue\" "
 		"name=\"overdue\" value=\"1\"%s> Only overdue</label></div>\n"
 		"<div class=\"form-group\"><button type=\"submit\" class=\"button "
-		"button--secondary button--small\">Apply filters</button></div>\n"
+		"button--small\">Apply filters</button></div>\n"
 		"</form>\n",
 	     f->overdue ? " checked" : "");
 }

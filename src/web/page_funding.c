@@ -121,7 +121,7 @@ void page_funding(struct req *r, struct resp *w)
 			     year && strcmp(year, years[i]) == 0 ? " selected" : "",
 			     years[i]);
 		html_raw(b, "</select></div><div class=\"form-group\"><button "
-			    "type=\"submit\" class=\"button button--secondary "
+			    "type=\"submit\" class=\"button "
 			    "button--small\">Show year</button></div></form>\n");
 	}
 	for (size_t i = 0; i < n; i++) {

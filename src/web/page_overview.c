@@ -148,7 +148,7 @@ static void plan_picker(struct buf *b, const struct plan *plans, size_t n,
 		     (long long)plans[i].id,
 		     plans[i].id == current ? " selected" : "", plans[i].title);
 	html_raw(b, "</select></div>\n<div class=\"form-group\">"
-		    "<button type=\"submit\" class=\"button button--secondary "
+		    "<button type=\"submit\" class=\"button "
 		    "button--small\">Show plan</button></div>\n</form>\n");
 }
 
