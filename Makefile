@@ -13,7 +13,7 @@ CC ?= cc
 ifeq ($(CC),cc)
 CC := gcc
 endif
-PKGS := sqlite3 libmicrohttpd jansson libsodium gsl
+PKGS := sqlite3 libmicrohttpd jansson libsodium gsl libarchive
 SAN ?=
 O ?= $(if $(SAN),build/san,build)
 WERROR ?=

@@ -29,6 +29,23 @@ const struct command commands[] = {
 	  "cancelled.  An action is overdue when its due date has passed and it is\n"
 	  "neither completed nor cancelled.\n",
 	  "list, show, add and update actions and their progress" },
+	{ "crime", cmd_crime,
+	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"
+	  "                          [--from YYYY-MM] [--to YYYY-MM] [--type TYPE]...\n"
+	  "                          [--rate] [--format csv|json|table] [--timing]\n"
+	  "       safer crime top --by lsoa|ward|district --type TYPE [--n N]\n"
+	  "                          [--area NAME|CODE] [--from YYYY-MM] [--to YYYY-MM]\n"
+	  "                          [--rate] [--format csv|json|table] [--timing]\n"
+	  "       safer crime summary\n\n"
+	  "Count the police.uk records imported with 'safer import police'.\n"
+	  "DIM is month, type, outcome, lsoa, ward, district or force.  An area is\n"
+	  "a force, a district (local authority), a ward, an LSOA, a peer group\n"
+	  "(safer peers) or 'England and Wales' (the default).  The period defaults\n"
+	  "to all the data (top: the last 12 months).  --rate adds crimes per\n"
+	  "1,000 residents where the geography gives a population.  Rows with no\n"
+	  "location count towards their force only.  --timing prints the time to\n"
+	  "load and to answer on standard error.\n",
+	  "count crimes by month, type, outcome and area; top areas" },
 	{ "demo", cmd_demo,
 	  "usage: safer demo\n\n"
 	  "Load the Stockport demo into the database (creating it if needed):\n"
@@ -58,11 +75,31 @@ const struct command commands[] = {
 	  "list, show, add and update funding streams and awards" },
 	{ "help", cmd_help, "usage: safer help [COMMAND]\n",
 	  "describe safer or one of its commands" },
+	{ "import", cmd_import,
+	  "usage: safer import police [--skip-bad-rows] PATH...\n"
+	  "       safer import geography FILE.csv\n\n"
+	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
+	  "(told apart by their header): files, .csv.gz files, folders of them, or\n"
+	  "a police.uk download as it comes (a .zip of monthly folders).  A\n"
+	  "force-month already imported is replaced by a newer version; the same\n"
+	  "file again changes nothing.  All or nothing: a bad file or row stops\n"
+	  "the import, naming the file, line and field, and the database is as it\n"
+	  "was; --skip-bad-rows imports the rest and lists what it skipped.\n\n"
+	  "geography: an LSOA lookup (LSOA -> ward -> local authority -> force, with\n"
+	  "population and households), in the format of docs/geography.md.\n",
+	  "import police.uk data or a geography lookup" },
 	{ "init", cmd_init,
 	  "usage: safer init [--partnership NAME --area AREA]\n\n"
 	  "Create an empty database (or bring an existing one up to date), and\n"
 	  "optionally record the partnership it is for.\n",
 	  "create a database" },
+	{ "peers", cmd_peers,
+	  "usage: safer peers list\n"
+	  "       safer peers set NAME AREA...\n"
+	  "       safer peers delete NAME\n\n"
+	  "Peer groups: named lists of areas (the ten Greater Manchester districts,\n"
+	  "a Home Office most similar group) usable wherever an area is.\n",
+	  "list, set and delete peer groups of areas" },
 	{ "plans", cmd_plans,
 	  "usage: safer plans list [--format table|csv|json]\n"
 	  "       safer plans show ID [--format table|json]\n"

@@ -74,7 +74,8 @@ void table_addf(struct table *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void table_print(const struct table *t, struct buf *out);
 
 /* The commands (src/cmd/cmd_*.c). */
-cmd_fn cmd_actions, cmd_demo, cmd_export, cmd_funds, cmd_help, cmd_init,
-	cmd_plans, cmd_serve, cmd_stats, cmd_version;
+cmd_fn cmd_actions, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
+	cmd_import, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
+	cmd_version;
 
 #endif

@@ -302,7 +302,7 @@ int db_begin(struct db *db, struct err *e)
 int db_begin_read(struct db *db, struct err *e)
 {
 	if (db->depth)
-		BUG("db_begin_read inside a transaction");
+		return err_set(e, ERR_DB, NULL, "already in a transaction");
 	if (db_exec_script(db, "BEGIN", e) < 0)
 		return -1;
 	db->depth++;

@@ -1,0 +1,307 @@
+/*
+ * answer.c: crime questions from names to answers (see answer.h).
+ */
+#include "base/csv.h"
+#include "base/json.h"
+#include "base/text.h"
+#include "answer.h"
+#include "policeuk.h"
+
+static int month_arg(const char *s, const char *field, int *out,
+		     struct err *e)
+{
+	int m = s ? pu_month_parse(s, strlen(s)) : -1;
+
+	if (m < 0)
+		return err_set(e, ERR_INVALID, field,
+			       "'%s' is not a month written YYYY-MM", s ? s : "");
+	*out = m;
+	return 0;
+}
+
+int answer_prepare(const struct crime_engine *g, struct arena *a,
+		   const struct question *in, struct prepared *out,
+		   struct err *e)
+{
+	struct ce_stats st;
+	const char *by = in->by ? in->by : "";
+
+	memset(out, 0, sizeof(*out));
+	ce_stats(g, &st);
+	out->rate = in->rate;
+	out->top = in->top;
+	if (ce_area_find(g, a, in->area, &out->area, e) < 0)
+		return -1;
+	out->q.area = &out->area;
+	if (in->to) {
+		if (month_arg(in->to, "to", &out->q.to, e) < 0)
+			return -1;
+	} else {
+		out->q.to = st.last_month >= 0 ? st.last_month : 0;
+	}
+	if (in->from) {
+		if (month_arg(in->from, "from", &out->q.from, e) < 0)
+			return -1;
+	} else if (in->default_months) {
+		out->q.from = out->q.to - (int)in->default_months + 1;
+	} else {
+		out->q.from = st.first_month >= 0 ? st.first_month : out->q.to;
+	}
+	if (out->q.from > out->q.to)
+		return err_set(e, ERR_INVALID, "from",
+			       "the period starts after it ends");
+	for (size_t i = 0; i < in->n_types; i++) {
+		int64_t t = ce_type_find(g, in->types[i], e);
+
+		if (t < 0)
+			return -1;
+		if (out->q.n_types < ARRAY_SIZE(out->q.types))
+			out->q.types[out->q.n_types++] = (uint32_t)t;
+	}
+	while (*by) {
+		const char *comma = strchr(by, ',');
+		size_t n = comma ? (size_t)(comma - by) : strlen(by);
+		char word[32];
+		enum ce_dim d;
+
+		snprintf(word, sizeof(word), "%.*s", (int)(n < 31 ? n : 31), by);
+		if (n >= sizeof(word) || ce_dim_parse(word, &d) < 0)
+			return err_set(e, ERR_INVALID, "by",
+				       "'%.*s' is not one of month, type, outcome, "
+				       "lsoa, ward, district, force",
+				       (int)(n > 40 ? 40 : n), by);
+		if (out->q.n_by == ARRAY_SIZE(out->q.by))
+			return err_set(e, ERR_INVALID, "by",
+				       "at most four dimensions");
+		for (size_t k = 0; k < out->q.n_by; k++)
+			if (out->q.by[k] == d)
+				return err_set(e, ERR_INVALID, "by",
+					       "'%s' is given twice", word);
+		out->q.by[out->q.n_by++] = d;
+		by += n + (comma ? 1 : 0);
+	}
+	if (out->top && out->q.n_by != 1)
+		return err_set(e, ERR_INVALID, "by",
+			       "top needs one dimension, like lsoa, ward or district");
+	return 0;
+}
+
+static int cmp_top(const void *x, const void *y)
+{
+	const struct ce_row *a = x, *b = y;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return a->key[0] < b->key[0] ? -1 : a->key[0] > b->key[0];
+}
+
+int answer_run(const struct crime_engine *g, struct arena *a,
+	       const struct prepared *p, struct ce_result *out, struct err *e)
+{
+	if (ce_count(g, a, &p->q, out, e) < 0)
+		return -1;
+	if (p->top) {
+		size_t kept = 0;
+
+		/* Unknown places (no location, no ward) are not ranked. */
+		for (size_t i = 0; i < out->n_rows; i++)
+			if (out->rows[i].key[0] != UINT32_MAX)
+				out->rows[kept++] = out->rows[i];
+		out->n_rows = kept;
+		qsort(out->rows, out->n_rows, sizeof(*out->rows), cmp_top);
+		if (out->n_rows > p->top)
+			out->n_rows = p->top;
+	}
+	return 0;
+}
+
+/* The value written for a key in CSV: the code where there is one
+ * (LSOA, ward), else the name. */
+static const char *key_text(const struct crime_engine *g, enum ce_dim d,
+			    uint32_t key, char month[8])
+{
+	const char *code, *name;
+
+	if (key == UINT32_MAX)
+		return d == CE_LSOA_DIM ? "no location" : "unknown";
+	ce_label(g, d, key, month, &code, &name);
+	if ((d == CE_LSOA_DIM || d == CE_WARD) && code)
+		return code;
+	return name ? name : code ? code : "";
+}
+
+/* The rate per 1,000 residents of a row, or NAN. */
+static double row_rate(const struct crime_engine *g, const struct prepared *p,
+		       const struct ce_row *row)
+{
+	int64_t pop = -1;
+
+	for (size_t i = 0; i < p->q.n_by; i++) {
+		enum ce_dim d = p->q.by[i];
+
+		if (d == CE_LSOA_DIM || d == CE_WARD || d == CE_DISTRICT) {
+			pop = row->key[i] == UINT32_MAX ? -1
+							: ce_population(g, d, row->key[i]);
+			break;
+		}
+	}
+	if (pop < 0) {
+		bool area_dim = false;
+
+		for (size_t i = 0; i < p->q.n_by; i++)
+			if (p->q.by[i] == CE_LSOA_DIM || p->q.by[i] == CE_WARD ||
+			    p->q.by[i] == CE_DISTRICT || p->q.by[i] == CE_FORCE_DIM)
+				area_dim = true;
+		if (!area_dim)
+			pop = p->area.population;
+	}
+	return pop > 0 ? (double)row->count * 1000.0 / (double)pop : __builtin_nan("");
+}
+
+void answer_write(struct buf *b, enum answer_format fmt,
+		  const struct crime_engine *g, const struct prepared *p,
+		  const struct ce_result *r)
+{
+	char month[8], from[8], to[8];
+
+	pu_month_format(p->q.from, from);
+	pu_month_format(p->q.to, to);
+	if (fmt == ANSWER_CSV) {
+		struct csv c;
+
+		csv_init(&c, b);
+		for (size_t i = 0; i < p->q.n_by; i++)
+			csv_text(&c, ce_dim_name(p->q.by[i]));
+		csv_text(&c, "count");
+		if (p->rate)
+			csv_text(&c, "rate_per_1000");
+		csv_end_row(&c);
+		for (size_t k = 0; k < r->n_rows; k++) {
+			for (size_t i = 0; i < p->q.n_by; i++)
+				csv_text(&c, key_text(g, p->q.by[i], r->rows[k].key[i],
+						      month));
+			csv_int(&c, r->rows[k].count);
+			if (p->rate) {
+				double rate = row_rate(g, p, &r->rows[k]);
+
+				if (rate == rate)
+					csv_num(&c, (double)(int64_t)(rate * 1000 + 0.5) / 1000);
+				else
+					csv_empty(&c);
+			}
+			csv_end_row(&c);
+		}
+		return;
+	}
+	if (fmt == ANSWER_JSON) {
+		struct jw j;
+
+		jw_init(&j, b, false);
+		jw_obj(&j);
+		jw_key(&j, "query");
+		jw_obj(&j);
+		jw_kv_str(&j, "area", p->area.name);
+		jw_kv_str(&j, "area_code", p->area.code);
+		jw_kv_str(&j, "from", from);
+		jw_kv_str(&j, "to", to);
+		jw_key(&j, "types");
+		jw_arr(&j);
+		for (size_t i = 0; i < p->q.n_types; i++) {
+			const char *code, *name;
+
+			ce_label(g, CE_TYPE_DIM, p->q.types[i], month, &code, &name);
+			jw_str(&j, name);
+		}
+		jw_end(&j);
+		jw_key(&j, "by");
+		jw_arr(&j);
+		for (size_t i = 0; i < p->q.n_by; i++)
+			jw_str(&j, ce_dim_name(p->q.by[i]));
+		jw_end(&j);
+		jw_end(&j);
+		jw_kv_int(&j, "total", r->total);
+		jw_kv_int(&j, "no_location", r->no_location);
+		if (p->area.population >= 0)
+			jw_kv_int(&j, "population", p->area.population);
+		jw_key(&j, "rows");
+		jw_arr(&j);
+		for (size_t k = 0; k < r->n_rows; k++) {
+			jw_obj(&j);
+			for (size_t i = 0; i < p->q.n_by; i++) {
+				enum ce_dim d = p->q.by[i];
+				const char *code = NULL, *name = NULL;
+
+				if (r->rows[k].key[i] != UINT32_MAX)
+					ce_label(g, d, r->rows[k].key[i], month, &code,
+						 &name);
+				jw_kv_str(&j, ce_dim_name(d),
+					  key_text(g, d, r->rows[k].key[i], month));
+				if (d == CE_LSOA_DIM || d == CE_WARD || d == CE_DISTRICT) {
+					char key[40];
+
+					snprintf(key, sizeof(key), "%s_name", ce_dim_name(d));
+					jw_kv_str(&j, key, name);
+				}
+			}
+			jw_kv_int(&j, "count", r->rows[k].count);
+			if (p->rate)
+				jw_kv_num(&j, "rate_per_1000", row_rate(g, p, &r->rows[k]));
+			jw_end(&j);
+		}
+		jw_end(&j);
+		jw_end(&j);
+		buf_addc(b, '\n');
+		return;
+	}
+	/* A text table. */
+	{
+		size_t cols = p->q.n_by + 1 + (p->rate ? 1 : 0);
+		size_t *width = calloc(cols, sizeof(*width));
+		struct buf cell = BUF_INIT;
+
+		for (size_t i = 0; i < p->q.n_by; i++)
+			width[i] = strlen(ce_dim_name(p->q.by[i]));
+		width[p->q.n_by] = 5;
+		for (size_t k = 0; k < r->n_rows; k++)
+			for (size_t i = 0; i < p->q.n_by; i++) {
+				size_t w = utf8_length(key_text(g, p->q.by[i],
+								r->rows[k].key[i], month));
+
+				if (w > width[i])
+					width[i] = w;
+			}
+		for (size_t i = 0; i < p->q.n_by; i++)
+			buf_printf(b, "%-*s  ", (int)width[i], ce_dim_name(p->q.by[i]));
+		buf_printf(b, "%10s%s\n", "count", p->rate ? "  per 1,000" : "");
+		for (size_t k = 0; k < r->n_rows; k++) {
+			for (size_t i = 0; i < p->q.n_by; i++) {
+				const char *t = key_text(g, p->q.by[i], r->rows[k].key[i],
+							 month);
+
+				buf_adds(b, t);
+				for (size_t w = utf8_length(t); w < width[i] + 2; w++)
+					buf_addc(b, ' ');
+			}
+			buf_reset(&cell);
+			text_add_grouped(&cell, r->rows[k].count);
+			buf_printf(b, "%10s", cell.ptr);
+			if (p->rate) {
+				double rate = row_rate(g, p, &r->rows[k]);
+
+				if (rate == rate)
+					buf_printf(b, "  %10.2f", rate);
+			}
+			buf_addc(b, '\n');
+		}
+		buf_reset(&cell);
+		text_add_grouped(&cell, r->total);
+		buf_printf(b, "%s, %s to %s: %s crimes", p->area.name, from, to,
+			   cell.ptr);
+		if (r->no_location)
+			buf_printf(b, " (%lld with no location)",
+				   (long long)r->no_location);
+		buf_addc(b, '\n');
+		buf_release(&cell);
+		free(width);
+	}
+}

@@ -1,0 +1,52 @@
+/*
+ * answer.h: a crime question in words, and its answer as CSV, JSON or a
+ * text table, the same for the command line, the API and the pages.
+ */
+#ifndef SAFER_ANSWER_H
+#define SAFER_ANSWER_H
+
+#include "base/buf.h"
+#include "engine.h"
+
+enum answer_format { ANSWER_CSV, ANSWER_JSON, ANSWER_TABLE };
+
+/* A question as people give it: names, not ids. */
+struct question {
+	const char *area;      /* NULL: England and Wales */
+	const char *from, *to; /* "YYYY-MM"; NULL: the data's first / last */
+	const char *types[32]; /* crime type names; none: all */
+	size_t n_types;
+	const char *by;        /* "month,type" */
+	bool rate;             /* add rates per 1,000 residents */
+	size_t top;            /* top N by count (0: all rows, by key) */
+	size_t default_months; /* with no 'from': this many months to 'to'
+				* (0: from the first month) */
+};
+
+/* The question made ready to run: the area found, types and dimensions
+ * checked.  Fails with ERR_INVALID/ERR_NOT_FOUND naming the parameter
+ * ("area", "from", "to", "type", "by"). */
+struct prepared {
+	struct ce_query q;
+	struct ce_area area;
+	bool rate;
+	size_t top;
+};
+
+int answer_prepare(const struct crime_engine *g, struct arena *a,
+		   const struct question *in, struct prepared *out,
+		   struct err *e);
+
+/* Run a prepared question; with top, rows are ordered by count
+ * (descending; ties by key) and cut to top. */
+int answer_run(const struct crime_engine *g, struct arena *a,
+	       const struct prepared *p, struct ce_result *out, struct err *e);
+
+/* Write the answer.  CSV: a header of the dimension names, then count
+ * (and rate_per_1000); JSON: {"query": {...}, "rows": [...], "total",
+ * "no_location"} with codes and names. */
+void answer_write(struct buf *b, enum answer_format fmt,
+		  const struct crime_engine *g, const struct prepared *p,
+		  const struct ce_result *r);
+
+#endif

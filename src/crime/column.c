@@ -1,0 +1,118 @@
+/*
+ * column.c: columns as blobs (see column.h).
+ */
+#include "column.h"
+
+static size_t at(const uint32_t *perm, size_t i)
+{
+	return perm ? perm[i] : i;
+}
+
+void col_put_u32(struct buf *b, const uint32_t *values, const uint32_t *perm,
+		 size_t n)
+{
+	uint32_t max = 0;
+	unsigned char width;
+	char *p;
+
+	for (size_t i = 0; i < n; i++)
+		if (values[i] > max)
+			max = values[i];
+	width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+	buf_addc(b, (char)width);
+	if (!buf_grow(b, n * width))
+		return;
+	p = b->ptr + b->len;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t v = values[at(perm, i)];
+
+		for (unsigned k = 0; k < width; k++)
+			*p++ = (char)(v >> (8 * k));
+	}
+	b->len += n * width;
+	b->ptr[b->len] = '\0';
+}
+
+void col_put_i32(struct buf *b, const int32_t *values, const uint32_t *perm,
+		 size_t n)
+{
+	char *p;
+
+	if (!buf_grow(b, n * 4))
+		return;
+	p = b->ptr + b->len;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t v = (uint32_t)values[at(perm, i)];
+
+		for (unsigned k = 0; k < 4; k++)
+			*p++ = (char)(v >> (8 * k));
+	}
+	b->len += n * 4;
+	b->ptr[b->len] = '\0';
+}
+
+void col_put_i64(struct buf *b, const int64_t *values, const uint32_t *perm,
+		 size_t n)
+{
+	char *p;
+
+	if (!buf_grow(b, n * 8))
+		return;
+	p = b->ptr + b->len;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t v = (uint64_t)values[at(perm, i)];
+
+		for (unsigned k = 0; k < 8; k++)
+			*p++ = (char)(v >> (8 * k));
+	}
+	b->len += n * 8;
+	b->ptr[b->len] = '\0';
+}
+
+void col_put_i8(struct buf *b, const int8_t *values, const uint32_t *perm,
+		size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_addc(b, (char)values[at(perm, i)]);
+}
+
+void col_put_bytes(struct buf *b, const unsigned char *values, size_t width,
+		   const uint32_t *perm, size_t n)
+{
+	if (!buf_grow(b, n * width))
+		return;
+	for (size_t i = 0; i < n; i++)
+		memcpy(b->ptr + b->len + i * width, values + at(perm, i) * width,
+		       width);
+	b->len += n * width;
+	b->ptr[b->len] = '\0';
+}
+
+int col_get_u32(const void *blob, size_t len, uint32_t *out, size_t n)
+{
+	const unsigned char *p = blob;
+	unsigned width;
+
+	if (len < 1)
+		return n ? -1 : 0;
+	width = p[0];
+	if ((width != 1 && width != 2 && width != 4) || len != 1 + n * width)
+		return -1;
+	p++;
+	switch (width) {
+	case 1:
+		for (size_t i = 0; i < n; i++)
+			out[i] = p[i];
+		break;
+	case 2:
+		for (size_t i = 0; i < n; i++)
+			out[i] = (uint32_t)p[2 * i] | (uint32_t)p[2 * i + 1] << 8;
+		break;
+	default:
+		for (size_t i = 0; i < n; i++)
+			out[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
+				 (uint32_t)p[4 * i + 2] << 16 |
+				 (uint32_t)p[4 * i + 3] << 24;
+	}
+	return 0;
+}

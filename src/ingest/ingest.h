@@ -1,0 +1,78 @@
+/*
+ * ingest.h: bringing outside data into the store, all or nothing.
+ *
+ * Each import reads its inputs, checks every row, and writes everything
+ * in one transaction: a file with a bad header, or a bad row (unless the
+ * caller asked to skip bad rows), leaves the database exactly as it was.
+ * Messages name the file, the line and the field.
+ */
+#ifndef SAFER_INGEST_H
+#define SAFER_INGEST_H
+
+#include "base/err.h"
+
+struct store;
+
+/* ---------------------------------------------------------------------
+ * police.uk files (police.c)
+ */
+
+struct police_options {
+	bool skip_bad_rows;
+	bool generated;    /* the rows are made up (the demo) */
+	unsigned threads;  /* parsing threads; 0 = one per core */
+	bool quiet;        /* no progress on stderr */
+};
+
+struct police_report {
+	int64_t files;        /* CSV files read */
+	int64_t rows_read;    /* data rows in them */
+	int64_t rows_added;   /* rows of new or changed batches */
+	int64_t rows_replaced;/* rows of older versions those replaced */
+	int64_t rows_unchanged; /* rows of batches already imported as they are */
+	int64_t rows_skipped; /* bad rows left out (skip_bad_rows) */
+	int64_t no_location;  /* rows with no location, kept */
+	int64_t by_kind[3];   /* rows read by kind */
+	int64_t batches_added, batches_unchanged;
+	char **skipped;       /* messages of skipped rows (at most 1000) */
+	size_t n_skipped;
+	double seconds;
+};
+
+/* Import police.uk files: each path is a CSV file (or .csv.gz), a folder
+ * (searched for them, and for .zip files), or a .zip as police.uk gives
+ * it (monthly folders of CSVs).  Files are told apart by their header.
+ * A force-month already in the store is replaced by a newer version;
+ * the same data again changes nothing.  Fills report (free its messages
+ * with police_report_release). */
+int ingest_police(struct store *s, const char *const *paths, size_t n,
+		  const struct police_options *opt, struct police_report *report,
+		  struct err *e);
+
+/* The same, from a file already in memory (the demo's generated data). */
+int ingest_police_buffer(struct store *s, const char *name, const char *data,
+			 size_t len, const struct police_options *opt,
+			 struct police_report *report, struct err *e);
+
+void police_report_release(struct police_report *r);
+
+/* ---------------------------------------------------------------------
+ * Geography (geography.c)
+ */
+
+struct geography_report {
+	int64_t rows;
+	int64_t lsoas;       /* distinct LSOAs written */
+	const char *columns; /* which fields the file gave, for the message */
+};
+
+/* Import an LSOA lookup: one row per LSOA with any of its name, ward,
+ * local authority, force, population and households, under the column
+ * names of docs/geography.md (the ONS names lsoa11cd, wd22nm, lad22cd,
+ * ... are understood too).  Fields the file does not have are left as
+ * they are, so a lookup and a population file can be imported one after
+ * the other. */
+int ingest_geography(struct store *s, const char *path,
+		     struct geography_report *report, struct err *e);
+
+#endif

@@ -1,0 +1,912 @@
+/*
+ * police.c: importing police.uk files (see ingest.h).
+ *
+ * The inputs are listed first (files, folders, zip entries, in name
+ * order).  Worker threads read and parse them (policeuk.c) a few files
+ * ahead, while this thread takes the parsed files in order and writes
+ * them: each file's rows are split by force and month into batches; the
+ * strings are mapped from the file's dictionaries to the store's; rows
+ * of street-level crime are ordered by crime type; each column is
+ * encoded as a blob (crime/column.h) and the batch is hashed.  A batch
+ * whose force and month is already stored with the same hash is left
+ * alone; with another hash it replaces the stored one.  Everything
+ * happens in one transaction.
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "crime/column.h"
+#include "crime/policeuk.h"
+#include "ingest.h"
+#include "store/store.h"
+
+/* ---------------------------------------------------------------------
+ * Finding the inputs
+ */
+
+enum source_kind { SRC_PLAIN, SRC_GZIP, SRC_ZIP_ENTRY, SRC_BUFFER };
+
+struct source {
+	enum source_kind kind;
+	char *path;      /* the file on disk */
+	char *entry;     /* the entry in a zip */
+	char *name;      /* for messages: path, or path:entry */
+	const char *data; /* SRC_BUFFER */
+	size_t len;
+};
+
+struct sources {
+	struct source *v;
+	size_t n, cap;
+};
+
+static void add_source(struct sources *s, enum source_kind kind,
+		       const char *path, const char *entry)
+{
+	struct source *x;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	x = &s->v[s->n++];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	x->path = xstrdup(path);
+	x->entry = entry ? xstrdup(entry) : NULL;
+	if (entry) {
+		size_t n = strlen(path) + strlen(entry) + 2;
+
+		x->name = xmalloc(n);
+		snprintf(x->name, n, "%s:%s", path, entry);
+	} else {
+		x->name = xstrdup(path);
+	}
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The CSV entries of a zip, in name order. */
+static int add_zip(struct sources *s, const char *path, struct err *e)
+{
+	struct archive *ar = archive_read_new();
+	struct archive_entry *ent;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	archive_read_support_format_zip(ar);
+	if (archive_read_open_filename(ar, path, 1 << 16) != ARCHIVE_OK) {
+		err_set(e, ERR_IO, NULL, "cannot read the zip file '%s': %s", path,
+			archive_error_string(ar));
+		archive_read_free(ar);
+		return -1;
+	}
+	for (;;) {
+		int r = archive_read_next_header(ar, &ent);
+		const char *name;
+
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+			rc = err_set(e, ERR_IO, NULL, "cannot read the zip file '%s': %s",
+				     path, archive_error_string(ar));
+			break;
+		}
+		name = archive_entry_pathname(ent);
+		if (name && archive_entry_filetype(ent) == AE_IFREG &&
+		    ends_with(name, ".csv")) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				names = xrealloc(names, cap * sizeof(*names));
+			}
+			names[n++] = xstrdup(name);
+		}
+		archive_read_data_skip(ar);
+	}
+	archive_read_free(ar);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0)
+			add_source(s, SRC_ZIP_ENTRY, path, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int collect(struct sources *s, const char *path, bool top, struct err *e)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
+			       strerror(errno));
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		int rc = 0;
+
+		if (!d)
+			return err_set(e, ERR_IO, NULL, "cannot read the folder '%s': %s",
+				       path, strerror(errno));
+		while ((de = readdir(d))) {
+			if (de->d_name[0] == '.')
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				names = xrealloc(names, cap * sizeof(*names));
+			}
+			names[n] = xmalloc(strlen(path) + strlen(de->d_name) + 2);
+			snprintf(names[n], strlen(path) + strlen(de->d_name) + 2, "%s/%s",
+				 path, de->d_name);
+			n++;
+		}
+		closedir(d);
+		qsort(names, n, sizeof(*names), cmp_str);
+		for (size_t i = 0; i < n; i++) {
+			if (rc == 0)
+				rc = collect(s, names[i], false, e);
+			free(names[i]);
+		}
+		free(names);
+		return rc;
+	}
+	if (ends_with(path, ".csv")) {
+		add_source(s, SRC_PLAIN, path, NULL);
+		return 0;
+	}
+	if (ends_with(path, ".csv.gz")) {
+		add_source(s, SRC_GZIP, path, NULL);
+		return 0;
+	}
+	if (ends_with(path, ".zip"))
+		return add_zip(s, path, e);
+	if (top)
+		return err_set(e, ERR_INVALID, NULL,
+			       "'%s' is not a CSV file, a .csv.gz, a .zip or a folder",
+			       path);
+	return 0; /* other files in a folder are not ours */
+}
+
+/* ---------------------------------------------------------------------
+ * Reading one input into memory
+ */
+
+static int read_plain(const struct source *src, char **data, size_t *len,
+		      struct err *e)
+{
+	int fd = open(src->path, O_RDONLY);
+	struct stat st;
+	size_t got = 0;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
+			       strerror(errno));
+	}
+	*data = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, *data + got, (size_t)st.st_size - got);
+
+		if (r <= 0) {
+			if (r < 0 && errno == EINTR)
+				continue;
+			close(fd);
+			free(*data);
+			*data = NULL;
+			return err_set(e, ERR_IO, NULL, "cannot read '%s': %s",
+				       src->name, r < 0 ? strerror(errno) : "it shrank");
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	(*data)[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+/* A gzip file, or one entry of a zip, through libarchive. */
+static int read_archive(const struct source *src, char **data, size_t *len,
+			struct err *e)
+{
+	struct archive *ar = archive_read_new();
+	struct archive_entry *ent;
+	struct buf b = BUF_INIT;
+	int rc = -1;
+
+	if (src->kind == SRC_GZIP) {
+		archive_read_support_filter_gzip(ar);
+		archive_read_support_format_raw(ar);
+	} else {
+		archive_read_support_format_zip(ar);
+	}
+	if (archive_read_open_filename(ar, src->path, 1 << 16) != ARCHIVE_OK)
+		goto fail;
+	for (;;) {
+		int r = archive_read_next_header(ar, &ent);
+
+		if (r == ARCHIVE_EOF) {
+			err_set(e, ERR_IO, NULL, "'%s' is no longer in the zip file",
+				src->name);
+			goto out;
+		}
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
+			goto fail;
+		if (src->kind == SRC_GZIP ||
+		    strcmp(archive_entry_pathname(ent), src->entry) == 0)
+			break;
+		archive_read_data_skip(ar);
+	}
+	for (;;) {
+		char chunk[1 << 16];
+		la_ssize_t r = archive_read_data(ar, chunk, sizeof(chunk));
+
+		if (r < 0)
+			goto fail;
+		if (r == 0)
+			break;
+		buf_add(&b, chunk, (size_t)r);
+	}
+	*data = buf_detach(&b, len);
+	rc = 0;
+	goto out;
+fail:
+	err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
+		archive_error_string(ar) ? archive_error_string(ar) : "damaged");
+out:
+	buf_release(&b);
+	archive_read_free(ar);
+	return rc;
+}
+
+static int read_source(const struct source *src, char **data, size_t *len,
+		       struct err *e)
+{
+	switch (src->kind) {
+	case SRC_PLAIN: return read_plain(src, data, len, e);
+	case SRC_GZIP:
+	case SRC_ZIP_ENTRY: return read_archive(src, data, len, e);
+	case SRC_BUFFER:
+		*data = NULL;
+		*len = src->len;
+		return 0;
+	}
+	BUG("unknown source kind");
+}
+
+/* ---------------------------------------------------------------------
+ * The store's dictionaries, mirrored in memory during an import
+ */
+
+struct gdict {
+	const char *domain;
+	struct pu_dict d;
+	const char **extra;  /* per id (the LSOA's name for "lsoa") */
+	uint32_t stored;     /* ids below this are already in the store */
+	uint32_t extra_cap;
+};
+
+struct import {
+	struct store *s;
+	const struct police_options *opt;
+	struct police_report *report;
+	struct arena arena;
+	struct gdict dicts[24];
+	size_t n_dicts;
+	struct buf blobs[20]; /* reused encoding buffers, one per column */
+	uint32_t *perm, *tmp;
+	size_t perm_cap;
+};
+
+struct load_ctx {
+	struct import *im;
+	struct gdict *g;
+	bool damaged;
+};
+
+/* Mirror one stored value: ids in the store are 0, 1, 2, ... in order. */
+static void load_value(void *ctx, uint32_t id, const char *value,
+		       const char *extra)
+{
+	struct load_ctx *c = ctx;
+
+	UNUSED(extra);
+	if (pu_dict_intern(&c->g->d, &c->im->arena, value, strlen(value)) != id)
+		c->damaged = true;
+}
+
+static struct gdict *gdict_of(struct import *im, const char *domain,
+			      struct err *e)
+{
+	struct gdict *g;
+
+	for (size_t i = 0; i < im->n_dicts; i++)
+		if (strcmp(im->dicts[i].domain, domain) == 0)
+			return &im->dicts[i];
+	if (im->n_dicts == ARRAY_SIZE(im->dicts))
+		BUG("too many dictionary domains");
+	g = &im->dicts[im->n_dicts++];
+	memset(g, 0, sizeof(*g));
+	g->domain = domain;
+	{
+		struct load_ctx c = { im, g, false };
+
+		if (store_crime_dict_each(im->s, domain, load_value, &c, e) < 0)
+			return NULL;
+		if (c.damaged) {
+			err_set(e, ERR_DB, NULL,
+				"the store's '%s' dictionary is damaged", domain);
+			return NULL;
+		}
+	}
+	g->stored = g->d.n;
+	return g;
+}
+
+/* Id of value in a global dictionary, adding it if new; extra is kept
+ * for a new value (the LSOA's name). */
+static uint32_t gdict_id(struct import *im, struct gdict *g, const char *value,
+			 size_t len, const char *extra)
+{
+	uint32_t before = g->d.n;
+	uint32_t id = pu_dict_intern(&g->d, &im->arena, value, len);
+
+	if (g->d.n != before) {
+		if (id >= g->extra_cap) {
+			uint32_t cap = g->extra_cap ? g->extra_cap * 2 : 1024;
+
+			while (cap <= id)
+				cap *= 2;
+			g->extra = xrealloc(g->extra, cap * sizeof(*g->extra));
+			memset(g->extra + g->extra_cap, 0,
+			       (cap - g->extra_cap) * sizeof(*g->extra));
+			g->extra_cap = cap;
+		}
+		g->extra[id] = extra ? arena_strdup(&im->arena, extra) : NULL;
+	}
+	return id;
+}
+
+/* Write the values added during this import to the store. */
+static int save_dicts(struct import *im, struct err *e)
+{
+	for (size_t i = 0; i < im->n_dicts; i++) {
+		struct gdict *g = &im->dicts[i];
+
+		for (uint32_t id = g->stored; id < g->d.n; id++)
+			if (store_crime_dict_add(im->s, g->domain, id, g->d.values[id],
+						 id < g->extra_cap ? g->extra[id] : NULL,
+						 e) < 0)
+				return -1;
+		g->stored = g->d.n;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Writing one parsed file
+ */
+
+static uint64_t hash_blob(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Is column c of the schema kept as a column of its own?  The month is
+ * the batch's, and an LSOA's name goes with its code in the dictionary. */
+static bool kept(const struct pu_column *col)
+{
+	return col->type != PU_MONTH && col->role != PU_ROLE_LSOA_NAME;
+}
+
+struct group {
+	uint32_t force;
+	int month;
+	uint32_t *rows;
+	size_t n, cap;
+};
+
+static int write_group(struct import *im, const struct pu_file *f,
+		       uint32_t **maps, const struct group *gr, int64_t *file_id,
+		       size_t file_bytes, struct err *e)
+{
+	const struct pu_schema *sc = f->schema;
+	size_t n = gr->n, type_col = SIZE_MAX, lsoa_col = SIZE_MAX;
+	uint32_t *perm;
+	uint64_t h1 = 1469598103934665603ull, h2 = 0x84222325cbf29ce4ull;
+	char hash[40], old_hash[40];
+	int64_t old_id, old_rows, id, no_location = 0;
+	int found;
+
+	for (size_t c = 0; c < sc->n_columns; c++) {
+		if (sc->columns[c].role == PU_ROLE_TYPE)
+			type_col = c;
+		if (sc->columns[c].role == PU_ROLE_LSOA)
+			lsoa_col = c;
+	}
+	if (n > im->perm_cap) {
+		im->perm_cap = n;
+		im->perm = xrealloc(im->perm, n * sizeof(*im->perm));
+		im->tmp = xrealloc(im->tmp, n * sizeof(*im->tmp));
+	}
+	perm = im->perm;
+	/* Street-level crime: rows in order of crime type (a stable counting
+	 * sort, so rows of one type keep their order in the file). */
+	if (sc->kind == PU_STREET) {
+		uint32_t *counts;
+		uint32_t n_types = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			uint32_t t = maps[type_col][f->cols[type_col].ids[gr->rows[i]]];
+
+			if (t + 1 > n_types)
+				n_types = t + 1;
+		}
+		counts = xcalloc(n_types + 1, sizeof(*counts));
+		for (size_t i = 0; i < n; i++)
+			counts[maps[type_col][f->cols[type_col].ids[gr->rows[i]]] + 1]++;
+		for (uint32_t t = 1; t <= n_types; t++)
+			counts[t] += counts[t - 1];
+		for (size_t i = 0; i < n; i++) {
+			uint32_t t = maps[type_col][f->cols[type_col].ids[gr->rows[i]]];
+
+			perm[counts[t]++] = gr->rows[i];
+		}
+		free(counts);
+	} else {
+		memcpy(perm, gr->rows, n * sizeof(*perm));
+	}
+	/* Encode the columns, hashing as we go. */
+	for (size_t c = 0, k = 0; c <= sc->n_columns; c++) {
+		struct buf *b;
+		const char *cname;
+
+		if (c < sc->n_columns && !kept(&sc->columns[c]))
+			continue;
+		b = &im->blobs[k++];
+		buf_reset(b);
+		if (c == sc->n_columns) {
+			cname = "line";
+			col_put_u32(b, f->line, perm, n);
+		} else {
+			const struct pu_column *col = &sc->columns[c];
+			const struct pu_values *v = &f->cols[c];
+
+			cname = col->name;
+			switch (col->type) {
+			case PU_DICT:
+				for (size_t i = 0; i < n; i++)
+					im->tmp[i] = maps[c][v->ids[perm[i]]];
+				col_put_u32(b, im->tmp, NULL, n);
+				break;
+			case PU_CRIME_ID: col_put_bytes(b, v->hex, 32, perm, n); break;
+			case PU_COORD: col_put_i32(b, v->coords, perm, n); break;
+			case PU_DATETIME: col_put_i64(b, v->times, perm, n); break;
+			case PU_FLAG: col_put_i8(b, v->flags, perm, n); break;
+			case PU_MONTH: break;
+			}
+		}
+		h1 = hash_blob(hash_blob(h1, cname, strlen(cname) + 1), b->ptr, b->len);
+		h2 = hash_blob(hash_blob(h2 ^ 0x5bd1e995, b->ptr, b->len), cname,
+			       strlen(cname));
+	}
+	snprintf(hash, sizeof(hash), "%016llx%016llx", (unsigned long long)h1,
+		 (unsigned long long)h2);
+	if (lsoa_col != SIZE_MAX) {
+		for (size_t i = 0; i < n; i++)
+			no_location += f->cols[lsoa_col].dict.lengths[
+				f->cols[lsoa_col].ids[perm[i]]] == 0;
+	} else {
+		for (size_t c = 0; c < sc->n_columns; c++)
+			if (sc->columns[c].type == PU_COORD) {
+				for (size_t i = 0; i < n; i++)
+					no_location += f->cols[c].coords[perm[i]] ==
+						       PU_BLANK_COORD;
+				break;
+			}
+	}
+	im->report->no_location += no_location;
+
+	found = store_crime_batch_get(im->s, sc->name, gr->force, gr->month,
+				      &old_id, &old_rows, old_hash, e);
+	if (found < 0)
+		return -1;
+	if (found && strcmp(old_hash, hash) == 0) {
+		im->report->rows_unchanged += (int64_t)n;
+		im->report->batches_unchanged++;
+		return 0;
+	}
+	if (found) {
+		if (store_crime_batch_delete(im->s, old_id, e) < 0)
+			return -1;
+		im->report->rows_replaced += old_rows;
+	}
+	if (!*file_id &&
+	    store_crime_file_add(im->s, f->name, (int64_t)file_bytes, file_id, e) < 0)
+		return -1;
+	{
+		struct crime_batch_input in = {
+			sc->name, gr->force, gr->month, *file_id, (int64_t)n,
+			no_location, hash, im->opt->generated,
+		};
+
+		if (store_crime_batch_add(im->s, &in, &id, e) < 0)
+			return -1;
+	}
+	for (size_t c = 0, k = 0; c <= sc->n_columns; c++) {
+		if (c < sc->n_columns && !kept(&sc->columns[c]))
+			continue;
+		if (store_crime_column_add(im->s, id,
+					   c == sc->n_columns ? "line"
+							      : sc->columns[c].name,
+					   im->blobs[k].ptr, im->blobs[k].len, e) < 0)
+			return -1;
+		k++;
+	}
+	im->report->rows_added += (int64_t)n;
+	im->report->batches_added++;
+	return 0;
+}
+
+static int write_file(struct import *im, const struct pu_file *f,
+		      size_t file_bytes, struct err *e)
+{
+	const struct pu_schema *sc = f->schema;
+	uint32_t *maps[16] = { 0 };
+	struct group *groups = NULL;
+	size_t n_groups = 0, force_col = SIZE_MAX, name_col = SIZE_MAX;
+	uint32_t file_force = 0;
+	int64_t file_id = 0;
+	int rc = -1;
+
+	im->report->files++;
+	im->report->rows_read += (int64_t)f->n_rows;
+	im->report->by_kind[sc->kind] += (int64_t)f->n_rows;
+	for (size_t c = 0; c < sc->n_columns; c++) {
+		if (sc->columns[c].role == PU_ROLE_FORCE)
+			force_col = c;
+		if (sc->columns[c].role == PU_ROLE_LSOA_NAME)
+			name_col = c;
+	}
+	/* Local ids to the store's, column by column. */
+	for (size_t c = 0; c < sc->n_columns; c++) {
+		const struct pu_column *col = &sc->columns[c];
+		const struct pu_values *v = &f->cols[c];
+		struct gdict *g;
+
+		if (col->type != PU_DICT || !kept(col))
+			continue;
+		if (!(g = gdict_of(im, col->domain, e)))
+			goto out;
+		maps[c] = xmalloc((v->dict.n + 1) * sizeof(*maps[c]));
+		if (col->role != PU_ROLE_LSOA) {
+			for (uint32_t i = 0; i < v->dict.n; i++)
+				maps[c][i] = gdict_id(im, g, v->dict.values[i],
+						      v->dict.lengths[i], NULL);
+			continue;
+		}
+		/* An LSOA code takes its name from the first row with it. */
+		for (uint32_t i = 0; i < v->dict.n; i++)
+			maps[c][i] = UINT32_MAX;
+		for (size_t r = 0; r < f->n_rows; r++) {
+			uint32_t local = v->ids[r];
+
+			if (maps[c][local] != UINT32_MAX)
+				continue;
+			maps[c][local] = gdict_id(
+				im, g, v->dict.values[local], v->dict.lengths[local],
+				name_col != SIZE_MAX && v->dict.lengths[local]
+					? f->cols[name_col].dict.values[f->cols[name_col].ids[r]]
+					: NULL);
+		}
+	}
+	if (force_col == SIZE_MAX) {
+		/* Stop and search: the force is in the file's name. */
+		const char *force = pu_force_from_filename(f->name);
+		struct gdict *g = gdict_of(im, "force", e);
+
+		if (!g)
+			goto out;
+		if (!force) {
+			err_set(e, ERR_INVALID, NULL,
+				"%s: cannot tell which force a stop and search file "
+				"is for: name it as police.uk does, like "
+				"2018-01-greater-manchester-stop-and-search.csv",
+				f->name);
+			goto out;
+		}
+		file_force = gdict_id(im, g, force, strlen(force), NULL);
+	}
+	/* Rows by force and month (a police.uk file has one of each). */
+	for (size_t r = 0; r < f->n_rows; r++) {
+		uint32_t force = force_col == SIZE_MAX
+					 ? file_force
+					 : maps[force_col][f->cols[force_col].ids[r]];
+		struct group *g = NULL;
+
+		for (size_t i = 0; i < n_groups; i++)
+			if (groups[i].force == force && groups[i].month == f->month[r])
+				g = &groups[i];
+		if (!g) {
+			groups = xrealloc(groups, (n_groups + 1) * sizeof(*groups));
+			g = &groups[n_groups++];
+			memset(g, 0, sizeof(*g));
+			g->force = force;
+			g->month = f->month[r];
+		}
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 1024;
+			g->rows = xrealloc(g->rows, g->cap * sizeof(*g->rows));
+		}
+		g->rows[g->n++] = (uint32_t)r;
+	}
+	for (size_t i = 0; i < n_groups; i++)
+		if (write_group(im, f, maps, &groups[i], &file_id, file_bytes, e) < 0)
+			goto out;
+	rc = 0;
+out:
+	for (size_t i = 0; i < n_groups; i++)
+		free(groups[i].rows);
+	free(groups);
+	for (size_t c = 0; c < ARRAY_SIZE(maps); c++)
+		free(maps[c]);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------
+ * The pipeline
+ */
+
+enum job_state { JOB_WAITING, JOB_WORKING, JOB_DONE };
+
+struct job {
+	const struct source *src;
+	enum job_state state;
+	struct pu_file file;
+	size_t bytes;
+	int rc;
+	struct err err;
+};
+
+struct pipeline {
+	struct job *jobs;
+	size_t n;
+	size_t next;      /* the next job a worker takes */
+	size_t committed; /* jobs written (and released) */
+	size_t ahead;     /* how many jobs may be parsed ahead of writing */
+	bool stop;
+	bool skip_bad_rows;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void run_job(struct job *j, bool skip_bad_rows)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	j->rc = read_source(j->src, &data, &len, &j->err);
+	if (j->rc == 0) {
+		j->bytes = len;
+		j->rc = pu_parse(&j->file, j->src->name,
+				 j->src->kind == SRC_BUFFER ? j->src->data : data, len,
+				 skip_bad_rows, &j->err);
+	}
+	free(data);
+}
+
+static void *worker(void *arg)
+{
+	struct pipeline *p = arg;
+
+	for (;;) {
+		struct job *j;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->stop && p->next < p->n &&
+		       p->next >= p->committed + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->n) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		j = &p->jobs[p->next++];
+		j->state = JOB_WORKING;
+		pthread_mutex_unlock(&p->mu);
+
+		run_job(j, p->skip_bad_rows);
+
+		pthread_mutex_lock(&p->mu);
+		j->state = JOB_DONE;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+static double now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void keep_skipped(struct police_report *r, const struct pu_file *f)
+{
+	r->rows_skipped += (int64_t)f->n_skipped;
+	for (size_t i = 0; i < f->n_skipped && i < 1000 && r->n_skipped < 1000; i++) {
+		r->skipped = xrealloc(r->skipped, (r->n_skipped + 1) * sizeof(*r->skipped));
+		r->skipped[r->n_skipped++] = xstrdup(f->skipped[i]);
+	}
+}
+
+static int run_import(struct store *s, struct sources *srcs,
+		      const struct police_options *opt,
+		      struct police_report *report, struct err *e)
+{
+	struct import im = { 0 };
+	struct pipeline p = { 0 };
+	pthread_t threads[16];
+	unsigned n_threads = opt->threads;
+	double start = now_seconds();
+	int rc = -1;
+
+	memset(report, 0, sizeof(*report));
+	im.s = s;
+	im.opt = opt;
+	im.report = report;
+	if (!n_threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		n_threads = n > 0 ? (unsigned)n : 1;
+	}
+	if (n_threads > ARRAY_SIZE(threads))
+		n_threads = ARRAY_SIZE(threads);
+	if (n_threads > srcs->n)
+		n_threads = srcs->n ? (unsigned)srcs->n : 1;
+
+	p.jobs = xcalloc(srcs->n ? srcs->n : 1, sizeof(*p.jobs));
+	p.n = srcs->n;
+	p.ahead = 2 * n_threads + 2;
+	p.skip_bad_rows = opt->skip_bad_rows;
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	for (size_t i = 0; i < srcs->n; i++)
+		p.jobs[i].src = &srcs->v[i];
+
+	if (store_begin(s, e) < 0)
+		goto done;
+	for (unsigned t = 0; t < n_threads; t++)
+		pthread_create(&threads[t], NULL, worker, &p);
+	rc = 0;
+	for (size_t i = 0; i < p.n; i++) {
+		struct job *j = &p.jobs[i];
+
+		pthread_mutex_lock(&p.mu);
+		while (j->state != JOB_DONE)
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		if (j->rc == 0) {
+			keep_skipped(report, &j->file);
+			j->rc = write_file(&im, &j->file, j->bytes, &j->err);
+		}
+		pu_file_release(&j->file);
+		if (j->rc < 0) {
+			*e = j->err;
+			rc = -1;
+		}
+		pthread_mutex_lock(&p.mu);
+		p.committed++;
+		if (rc < 0)
+			p.stop = true;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		if (rc < 0)
+			break;
+	}
+	for (unsigned t = 0; t < n_threads; t++)
+		pthread_join(threads[t], NULL);
+	/* Jobs parsed ahead of a failure still hold memory. */
+	for (size_t i = 0; i < p.n; i++)
+		pu_file_release(&p.jobs[i].file);
+	if (rc == 0 && (save_dicts(&im, e) < 0 || store_crime_touch(s, e) < 0))
+		rc = -1;
+	if (rc == 0)
+		rc = store_commit(s, e);
+	else
+		store_rollback(s);
+done:
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	free(p.jobs);
+	for (size_t i = 0; i < im.n_dicts; i++) {
+		free(im.dicts[i].d.slots);
+		free(im.dicts[i].extra);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(im.blobs); i++)
+		buf_release(&im.blobs[i]);
+	free(im.perm);
+	free(im.tmp);
+	arena_release(&im.arena);
+	report->seconds = now_seconds() - start;
+	return rc;
+}
+
+static void free_sources(struct sources *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].path);
+		free(s->v[i].entry);
+		free(s->v[i].name);
+	}
+	free(s->v);
+}
+
+int ingest_police(struct store *s, const char *const *paths, size_t n,
+		  const struct police_options *opt, struct police_report *report,
+		  struct err *e)
+{
+	struct sources srcs = { 0 };
+	int rc = 0;
+
+	memset(report, 0, sizeof(*report));
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = collect(&srcs, paths[i], true, e);
+	if (rc == 0 && !srcs.n)
+		rc = err_set(e, ERR_INVALID, NULL,
+			     "no police.uk CSV files found in what was given");
+	if (rc == 0)
+		rc = run_import(s, &srcs, opt, report, e);
+	free_sources(&srcs);
+	return rc;
+}
+
+int ingest_police_buffer(struct store *s, const char *name, const char *data,
+			 size_t len, const struct police_options *opt,
+			 struct police_report *report, struct err *e)
+{
+	struct sources srcs = { 0 };
+	int rc;
+
+	add_source(&srcs, SRC_BUFFER, name, NULL);
+	srcs.v[0].data = data;
+	srcs.v[0].len = len;
+	rc = run_import(s, &srcs, opt, report, e);
+	free_sources(&srcs);
+	return rc;
+}
+
+void police_report_release(struct police_report *r)
+{
+	for (size_t i = 0; i < r->n_skipped; i++)
+		free(r->skipped[i]);
+	free(r->skipped);
+	r->skipped = NULL;
+	r->n_skipped = 0;
+}
