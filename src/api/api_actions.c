@@ -203,12 +203,16 @@ void api_action(struct req *r, struct resp *w)
 		send_action(r, w, r->ids[0], 200);
 }
 
+static const char *const no_params[] = { NULL };
+
 void api_action_create(struct req *r, struct resp *w)
 {
 	struct action_input in = { 0 };
 	struct err e = ERR_INIT;
 	int64_t id;
 
+	if (!api_only_params(r, w, no_params))
+		return;
 	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_create(r->store, &in, &id, &e) < 0) {
@@ -227,6 +231,8 @@ void api_action_patch(struct req *r, struct resp *w)
 	struct action_input in = { 0 };
 	struct err e = ERR_INIT;
 
+	if (!api_only_params(r, w, no_params))
+		return;
 	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_update(r->store, r->ids[0], &in, &e) < 0) {
@@ -269,6 +275,8 @@ void api_action_update_create(struct req *r, struct resp *w)
 	unsigned set;
 	int64_t id;
 
+	if (!api_only_params(r, w, no_params))
+		return;
 	if (read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
 		      &e) < 0 ||
 	    store_action_add_update(r->store, r->ids[0], &in, &id, &e) < 0) {

@@ -38,10 +38,14 @@ bool api_only_params(struct req *r, struct resp *w, const char *const *allowed)
 
 void api_healthz(struct req *r, struct resp *w)
 {
+	static const char *const params[] = { NULL };
 	struct jw j;
 	struct err e = ERR_INIT;
-	int64_t plan = store_current_plan_id(r->store, &e);
+	int64_t plan;
 
+	if (!api_only_params(r, w, params))
+		return;
+	plan = store_current_plan_id(r->store, &e);
 	api_begin(w, &j);
 	jw_obj(&j);
 	if (plan < 0) {

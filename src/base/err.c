@@ -18,6 +18,13 @@ int err_set(struct err *e, enum err_code code, const char *field,
 	return -1;
 }
 
+int err_list_add(struct err_list *l, const struct err *e)
+{
+	if (l && l->n < l->max)
+		l->v[l->n++] = *e;
+	return -1;
+}
+
 void err_clear(struct err *e)
 {
 	e->code = ERR_OK;

@@ -41,6 +41,16 @@ struct err {
 int err_set(struct err *e, enum err_code code, const char *field,
 	    const char *fmt, ...) PRINTF_LIKE(4, 5);
 
+/* Several errors at once, for a form that reports every problem. */
+struct err_list {
+	struct err *v; /* room for max errors */
+	size_t n, max;
+};
+
+/* Keep a copy of e in l if there is room (a list of max 1 keeps the first
+ * error only).  Returns -1, like err_set. */
+int err_list_add(struct err_list *l, const struct err *e);
+
 /* Empty e again. */
 void err_clear(struct err *e);
 

@@ -15,6 +15,7 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "base/text.h"
@@ -107,6 +108,14 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+static bool has_header(const struct resp *w, const char *name)
+{
+	for (size_t i = 0; i < w->n_headers; i++)
+		if (strcasecmp(w->headers[i].key, name) == 0)
+			return true;
+	return false;
+}
+
 /* Headers every response carries. */
 static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 {
@@ -118,7 +127,8 @@ static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 		mr, "Content-Security-Policy",
 		"default-src 'none'; style-src 'self'; img-src 'self' data:; "
 		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-	MHD_add_response_header(mr, "Cache-Control", "no-cache");
+	if (!has_header(w, "Cache-Control"))
+		MHD_add_response_header(mr, "Cache-Control", "no-cache");
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *c, struct req *r,

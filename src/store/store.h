@@ -432,6 +432,11 @@ struct action_update *store_action_updates(struct store *s, struct arena *a,
  * status defaults to not_started).  *id gets the new id. */
 int store_action_create(struct store *s, const struct action_input *in,
 			int64_t *id, struct err *e);
+/* Check the fields of `in` for action id (0 for a new action) without
+ * writing, keeping every problem in l (a form shows them all).  Returns
+ * -1 if there is any. */
+int store_action_check(struct store *s, int64_t id,
+		       const struct action_input *in, struct err_list *l);
 /* Change the fields given in `in`; the rest stay as they are. */
 int store_action_update(struct store *s, int64_t id,
 			const struct action_input *in, struct err *e);
@@ -547,6 +552,12 @@ struct award_input {
 	const char *note;
 	bool example;
 };
+
+/* Check every field of a complete fund or award (a form's), keeping
+ * every problem in l; -1 if there is any. */
+int store_fund_check(const struct fund_input *in, struct err_list *l);
+int store_award_check(struct store *s, const struct award_input *in,
+		      struct err_list *l);
 
 int store_fund_create(struct store *s, const struct fund_input *in,
 		      int64_t *id, struct err *e);

@@ -214,62 +214,96 @@ static void apply_input(struct action_row *row, const struct action_input *in)
 		row->rag = (char *)in->rag;
 }
 
-/* Check a complete action row; fill in the theme from the priority and
- * the plan from the theme where the input left them out (set says which
- * fields the input gave). */
-static int check_action(struct store *s, struct action_row *row, unsigned set,
-			struct err *e)
+/* Keep e's error in l; true if checking must stop (the store failed). */
+static bool keep(struct err_list *l, const struct err *e)
 {
-	if (text_check_line(row->title, "title", 200, true, e) < 0 ||
-	    text_check_block(row->description, "description", 10000, false,
-			     e) < 0 ||
-	    (row->due_on && text_date(row->due_on, "due_on", e) < 0) ||
-	    check_choice(action_statuses, row->status, "status", false, e) < 0 ||
-	    check_choice(rag_ratings, row->rag, "rag", true, e) < 0)
-		return -1;
+	err_list_add(l, e);
+	return e->code == ERR_DB;
+}
+
+/* Check a complete action row, keeping every problem in l; fill in the
+ * theme from the priority and the plan from the theme where the input
+ * left them out (set says which fields the input gave).  Returns -1 if
+ * anything is wrong. */
+static int check_action(struct store *s, struct action_row *row, unsigned set,
+			struct err_list *l)
+{
+	struct err e = ERR_INIT;
+	size_t before = l->n;
+
+	if (text_check_line(row->title, "title", 200, true, &e) < 0)
+		keep(l, &e);
+	if (text_check_block(row->description, "description", 10000, false, &e) < 0)
+		keep(l, &e);
+	if (row->due_on && text_date(row->due_on, "due_on", &e) < 0)
+		keep(l, &e);
+	if (check_choice(action_statuses, row->status, "status", false, &e) < 0)
+		keep(l, &e);
+	if (check_choice(rag_ratings, row->rag, "rag", true, &e) < 0)
+		keep(l, &e);
 	if (row->owner_id &&
-	    check_exists(s, EXISTS_PERSON, row->owner_id, "owner_id", e) < 0)
+	    check_exists(s, EXISTS_PERSON, row->owner_id, "owner_id", &e) < 0 &&
+	    keep(l, &e))
 		return -1;
 	if (row->priority_id) {
-		int64_t t = priority_theme(s, row->priority_id, e);
+		int64_t t = priority_theme(s, row->priority_id, &e);
 
 		if (t < 0)
-			return -1;
-		if (!t)
-			return err_set(e, ERR_INVALID, "priority_id",
-				       "there is no priority area %lld",
-				       (long long)row->priority_id);
-		if (!(set & ACTION_THEME) && row->theme_id != t)
-			row->theme_id = t;
-		if (row->theme_id != t)
-			return err_set(e, ERR_INVALID, "priority_id",
-				       "priority area %lld belongs to another "
-				       "theme than %lld",
-				       (long long)row->priority_id,
-				       (long long)row->theme_id);
+			return keep(l, &e), -1;
+		if (!t) {
+			err_set(&e, ERR_INVALID, "priority_id",
+				"there is no priority area %lld",
+				(long long)row->priority_id);
+			keep(l, &e);
+		} else {
+			if (!(set & ACTION_THEME) && row->theme_id != t)
+				row->theme_id = t;
+			if (row->theme_id != t) {
+				if (row->theme_id)
+					err_set(&e, ERR_INVALID, "priority_id",
+						"is not one of the chosen theme's "
+						"priority areas (priority area %lld "
+						"belongs to theme %lld)",
+						(long long)row->priority_id,
+						(long long)t);
+				else
+					err_set(&e, ERR_INVALID, "priority_id",
+						"belongs to theme %lld: choose that "
+						"theme, or no priority area",
+						(long long)t);
+				keep(l, &e);
+			}
+		}
 	}
 	if (row->theme_id) {
-		int64_t p = theme_plan(s, row->theme_id, e);
+		int64_t p = theme_plan(s, row->theme_id, &e);
 
 		if (p < 0)
-			return -1;
-		if (!p)
-			return err_set(e, ERR_INVALID, "theme_id",
-				       "there is no theme %lld",
-				       (long long)row->theme_id);
-		if (!(set & ACTION_PLAN) && row->plan_id != p)
-			row->plan_id = p;
-		if (row->plan_id != p)
-			return err_set(e, ERR_INVALID, "theme_id",
-				       "theme %lld belongs to another plan than "
-				       "%lld",
-				       (long long)row->theme_id,
-				       (long long)row->plan_id);
+			return keep(l, &e), -1;
+		if (!p) {
+			err_set(&e, ERR_INVALID, "theme_id", "there is no theme %lld",
+				(long long)row->theme_id);
+			keep(l, &e);
+		} else {
+			if (!(set & ACTION_PLAN) && row->plan_id != p)
+				row->plan_id = p;
+			if (row->plan_id != p) {
+				err_set(&e, ERR_INVALID, "theme_id",
+					"theme %lld belongs to another plan than %lld",
+					(long long)row->theme_id,
+					(long long)row->plan_id);
+				keep(l, &e);
+			}
+		}
 	}
-	if (!row->plan_id)
-		return err_set(e, ERR_INVALID, "plan_id",
-			       "must be given (or a theme or priority area)");
-	return check_exists(s, EXISTS_PLAN, row->plan_id, "plan_id", e);
+	if (!row->plan_id) {
+		err_set(&e, ERR_INVALID, "plan_id",
+			"must be given (or a theme or priority area)");
+		keep(l, &e);
+	} else if (check_exists(s, EXISTS_PLAN, row->plan_id, "plan_id", &e) < 0) {
+		keep(l, &e);
+	}
+	return l->n > before ? -1 : 0;
 }
 
 struct create_args {
@@ -284,10 +318,12 @@ static int create_action(struct store *s, void *arg, struct err *e)
 	struct db_stmt *st;
 	char now[21];
 
+	struct err_list first = { e, 0, 1 };
+
 	row.status = "not_started";
 	row.example = c->in->example;
 	apply_input(&row, c->in);
-	if (check_action(s, &row, c->in->set, e) < 0)
+	if (check_action(s, &row, c->in->set, &first) < 0)
 		return -1;
 	text_now(now);
 	st = db_prepare(s->db,
@@ -371,10 +407,12 @@ static int update_action(struct store *s, void *arg, struct err *e)
 	char now[21];
 	int rc = -1;
 
+	struct err_list first = { e, 0, 1 };
+
 	if (load_row(s, &a, u->id, &row, e) < 0)
 		goto out;
 	apply_input(&row, u->in);
-	if (check_action(s, &row, u->in->set, e) < 0)
+	if (check_action(s, &row, u->in->set, &first) < 0)
 		goto out;
 	text_now(now);
 	st = db_prepare(s->db,
@@ -399,6 +437,26 @@ static int update_action(struct store *s, void *arg, struct err *e)
 	db_bind_text(st, ":now", now);
 	rc = db_exec(st, NULL, e);
 out:
+	arena_release(&a);
+	return rc;
+}
+
+int store_action_check(struct store *s, int64_t id,
+		       const struct action_input *in, struct err_list *l)
+{
+	struct arena a = ARENA_INIT;
+	struct action_row row = { 0 };
+	struct err e = ERR_INIT;
+	int rc;
+
+	row.status = "not_started";
+	if (id && load_row(s, &a, id, &row, &e) < 0) {
+		err_list_add(l, &e);
+		arena_release(&a);
+		return -1;
+	}
+	apply_input(&row, in);
+	rc = check_action(s, &row, in->set, l);
 	arena_release(&a);
 	return rc;
 }

@@ -186,17 +186,37 @@ struct award *store_award(struct store *s, struct arena *a, int64_t id,
  * check it, write every column.
  */
 
+/* Check a complete fund, keeping every problem in l. */
+static int check_fund_all(const struct fund_input *f, struct err_list *l)
+{
+	struct err e = ERR_INIT;
+	size_t before = l->n;
+
+	if (text_check_line(f->name, "name", 200, true, &e) < 0)
+		err_list_add(l, &e);
+	if (text_financial_year(f->year, "year", &e) < 0)
+		err_list_add(l, &e);
+	if (text_check_line(f->grantor, "grantor", 200, false, &e) < 0)
+		err_list_add(l, &e);
+	if (text_check_block(f->note, "note", 5000, false, &e) < 0)
+		err_list_add(l, &e);
+	if (f->allocation_pence < 0) {
+		err_set(&e, ERR_INVALID, "allocation_pence", "must not be negative");
+		err_list_add(l, &e);
+	}
+	return l->n > before ? -1 : 0;
+}
+
 static int check_fund(const struct fund_input *f, struct err *e)
 {
-	if (text_check_line(f->name, "name", 200, true, e) < 0 ||
-	    text_financial_year(f->year, "year", e) < 0 ||
-	    text_check_line(f->grantor, "grantor", 200, false, e) < 0 ||
-	    text_check_block(f->note, "note", 5000, false, e) < 0)
-		return -1;
-	if (f->allocation_pence < 0)
-		return err_set(e, ERR_INVALID, "allocation_pence",
-			       "must not be negative");
-	return 0;
+	struct err_list first = { e, 0, 1 };
+
+	return check_fund_all(f, &first);
+}
+
+int store_fund_check(const struct fund_input *f, struct err_list *l)
+{
+	return check_fund_all(f, l);
 }
 
 static int fund_conflict(const struct fund_input *f, struct err *e)
@@ -288,21 +308,49 @@ int store_fund_update(struct store *s, int64_t id, const struct fund_input *in,
 	return in_transaction(s, update_fund, &u, e);
 }
 
+/* Check a complete award, keeping every problem in l. */
+static int check_award_all(struct store *s, const struct award_input *w,
+			   struct err_list *l)
+{
+	struct err e = ERR_INIT;
+	size_t before = l->n;
+
+	if (check_exists(s, EXISTS_FUND, w->fund_id, "fund_id", &e) < 0)
+		err_list_add(l, &e);
+	if (text_check_line(w->recipient, "recipient", 200, true, &e) < 0)
+		err_list_add(l, &e);
+	if (text_check_block(w->purpose, "purpose", 5000, false, &e) < 0)
+		err_list_add(l, &e);
+	if (check_choice(award_statuses, w->status, "status", false, &e) < 0)
+		err_list_add(l, &e);
+	if (text_check_block(w->note, "note", 5000, false, &e) < 0)
+		err_list_add(l, &e);
+	if (w->priority_id &&
+	    check_exists(s, EXISTS_PRIORITY, w->priority_id, "priority_id", &e) < 0)
+		err_list_add(l, &e);
+	if (w->has_amount && w->amount_pence < 0) {
+		err_set(&e, ERR_INVALID, "amount_pence", "must not be negative");
+		err_list_add(l, &e);
+	}
+	return l->n > before ? -1 : 0;
+}
+
 static int check_award(struct store *s, const struct award_input *w,
 		       struct err *e)
 {
-	if (check_exists(s, EXISTS_FUND, w->fund_id, "fund_id", e) < 0 ||
-	    text_check_line(w->recipient, "recipient", 200, true, e) < 0 ||
-	    text_check_block(w->purpose, "purpose", 5000, false, e) < 0 ||
-	    check_choice(award_statuses, w->status, "status", false, e) < 0 ||
-	    text_check_block(w->note, "note", 5000, false, e) < 0 ||
-	    (w->priority_id &&
-	     check_exists(s, EXISTS_PRIORITY, w->priority_id, "priority_id", e) < 0))
-		return -1;
-	if (w->has_amount && w->amount_pence < 0)
-		return err_set(e, ERR_INVALID, "amount_pence",
-			       "must not be negative");
-	return 0;
+	struct err_list first = { e, 0, 1 };
+
+	return check_award_all(s, w, &first);
+}
+
+int store_award_check(struct store *s, const struct award_input *w,
+		      struct err_list *l)
+{
+	struct award_input row = *w;
+
+	if (!(w->set & AWARD_STATUS))
+		row.status = "awarded";
+	return check_award_all(s, &row, l);
 }
 
 static void bind_award(struct db_stmt *st, const struct award_input *w)

@@ -15,24 +15,24 @@ static const char *label_of(const struct form *f, const char *field)
 	return NULL;
 }
 
-/* The error message for field, or NULL if the error is not about it. */
-static const char *field_error(const struct form *f, const char *field)
+/* The problem with field, or NULL if there is none. */
+static const struct err *field_error(const struct form *f, const char *field)
 {
-	if (!f->error || !f->error->field[0] ||
-	    strcmp(f->error->field, field) != 0)
-		return NULL;
-	return f->error->msg;
+	for (size_t i = 0; f->errors && i < f->errors->n; i++)
+		if (strcmp(f->errors->v[i].field, field) == 0)
+			return &f->errors->v[i];
+	return NULL;
 }
 
-/* The message for a field error: "Due date must be a real date". */
-static void error_text(const struct form *f, struct buf *b)
+/* The message for a problem: "Due date must be a real date". */
+static void error_text(const struct form *f, struct buf *b, const struct err *e)
 {
-	const char *label = label_of(f, f->error->field);
+	const char *label = label_of(f, e->field);
 
 	if (label)
-		html(b, "%s %s", label, f->error->msg);
+		html(b, "%s %s", label, e->msg);
 	else
-		html(b, "%s", f->error->msg);
+		html(b, "%s", e->msg);
 }
 
 /* Fields are found by id; a date's first box is its "-day" part. */
@@ -44,23 +44,54 @@ static bool is_date_field(const struct form *f, const char *field)
 	return http_form(f->r, key) != NULL;
 }
 
+const char *form_title(const struct form *f, const char *title)
+{
+	if (!f->errors || !f->errors->n)
+		return title;
+	return arena_printf(f->r->arena, "Error: %s", title);
+}
+
+void form_error_summary(struct form *f)
+{
+	struct buf *b = f->b;
+
+	if (!f->errors || !f->errors->n)
+		return;
+	html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
+		    "<h2 class=\"error-summary__title\">There is a problem</h2>\n"
+		    "<ul class=\"error-summary__list\">\n");
+	for (size_t i = 0; i < f->errors->n; i++) {
+		const struct err *e = &f->errors->v[i];
+
+		html_raw(b, "<li>");
+		if (e->field[0] && label_of(f, e->field)) {
+			if (is_date_field(f, e->field))
+				html(b, "<a href=\"#%s-day\">", e->field);
+			else
+				html(b, "<a href=\"#%s\">", e->field);
+		}
+		error_text(f, b, e);
+		if (e->field[0] && label_of(f, e->field))
+			html_raw(b, "</a>");
+		html_raw(b, "</li>\n");
+	}
+	html_raw(b, "</ul>\n</div>\n");
+}
+
+bool form_user_errors(struct req *r, struct resp *w, const struct err_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].code != ERR_INVALID && l->v[i].code != ERR_CONFLICT) {
+			web_store_error(r, w, &l->v[i]);
+			return false;
+		}
+	return true;
+}
+
 void form_begin(struct form *f, const char *action)
 {
 	struct buf *b = f->b;
 
-	if (f->error) {
-		html_raw(b, "<div class=\"error-summary\" data-module=\"error-summary\" "
-			    "role=\"alert\" tabindex=\"-1\">\n"
-			    "<h2 class=\"error-summary__title\">There is a problem"
-			    "</h2>\n<ul class=\"error-summary__list\">\n<li>");
-		if (f->error->field[0])
-			html(b, "<a href=\"#%s%s\">", f->error->field,
-			     is_date_field(f, f->error->field) ? "-day" : "");
-		error_text(f, b);
-		if (f->error->field[0])
-			html_raw(b, "</a>");
-		html_raw(b, "</li>\n</ul>\n</div>\n");
-	}
 	html(b, "<form method=\"post\" action=\"%s\" novalidate>\n"
 		"<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	     action, f->r->csrf);
@@ -88,10 +119,10 @@ const char *form_value(const struct form *f, const char *name,
 }
 
 /* Open a form group with its label, hint and error; returns the error. */
-static const char *group_begin(struct form *f, const char *name,
-			       const char *label, const char *hint)
+static const struct err *group_begin(struct form *f, const char *name,
+				     const char *label, const char *hint)
 {
-	const char *err = field_error(f, name);
+	const struct err *err = field_error(f, name);
 
 	html(f->b, "<div class=\"form-group%s\">\n"
 		   "<label class=\"label\" for=\"%s\">%s</label>\n",
@@ -103,7 +134,7 @@ static const char *group_begin(struct form *f, const char *name,
 		html(f->b, "<p class=\"error-message\" id=\"%s-error\">"
 			   "<span class=\"visually-hidden\">Error:</span> ",
 		     name);
-		error_text(f, f->b);
+		error_text(f, f->b, err);
 		html_raw(f->b, "</p>\n");
 	}
 	return err;
@@ -111,7 +142,7 @@ static const char *group_begin(struct form *f, const char *name,
 
 /* The aria-describedby attribute of a field with a hint and/or error. */
 static void described_by(struct form *f, const char *name, const char *hint,
-			 const char *err)
+			 const struct err *err)
 {
 	if (hint || err)
 		html(f->b, " aria-describedby=\"%s%s%s%s%s\"", hint ? name : "",
@@ -122,7 +153,7 @@ static void described_by(struct form *f, const char *name, const char *hint,
 void form_input(struct form *f, const char *name, const char *label,
 		const char *hint, const char *stored, const char *width)
 {
-	const char *err = group_begin(f, name, label, hint);
+	const struct err *err = group_begin(f, name, label, hint);
 
 	html(f->b, "<input class=\"input%s%s%s\" id=\"%s\" name=\"%s\" "
 		   "type=\"text\" value=\"%s\"",
@@ -136,7 +167,7 @@ void form_input(struct form *f, const char *name, const char *label,
 void form_textarea(struct form *f, const char *name, const char *label,
 		   const char *hint, const char *stored)
 {
-	const char *err = group_begin(f, name, label, hint);
+	const struct err *err = group_begin(f, name, label, hint);
 
 	html(f->b, "<textarea class=\"textarea%s\" id=\"%s\" name=\"%s\" rows=\"5\"",
 	     err ? " textarea--error" : "", name, name);
@@ -148,7 +179,7 @@ void form_select(struct form *f, const char *name, const char *label,
 		 const char *hint, const struct option *opts, size_t n,
 		 const char *empty_label, const char *stored)
 {
-	const char *err = group_begin(f, name, label, hint);
+	const struct err *err = group_begin(f, name, label, hint);
 	const char *cur = form_value(f, name, stored);
 
 	html(f->b, "<select class=\"select%s\" id=\"%s\" name=\"%s\"",
@@ -192,7 +223,7 @@ void form_date(struct form *f, const char *name, const char *label,
 		{ "month", "Month", "2", 5, 2 },
 		{ "year", "Year", "4", 0, 4 },
 	};
-	const char *err = field_error(f, name);
+	const struct err *err = field_error(f, name);
 
 	html(f->b, "<div class=\"form-group%s\">\n"
 		   "<fieldset class=\"fieldset\" role=\"group\"",
@@ -206,7 +237,7 @@ void form_date(struct form *f, const char *name, const char *label,
 		html(f->b, "<p class=\"error-message\" id=\"%s-error\">"
 			   "<span class=\"visually-hidden\">Error:</span> ",
 		     name);
-		error_text(f, f->b);
+		error_text(f, f->b, err);
 		html_raw(f->b, "</p>\n");
 	}
 	html_raw(f->b, "<div class=\"date-input\">\n");
@@ -242,8 +273,9 @@ void form_date(struct form *f, const char *name, const char *label,
 }
 
 int form_read_date(struct req *r, const char *name, const char **out,
-		   struct err *e)
+		   struct err_list *l)
 {
+	struct err one = ERR_INIT, *e = &one;
 	char key[80];
 	const char *part[3];
 	static const char *const names[] = { "day", "month", "year" };
@@ -261,41 +293,56 @@ int form_read_date(struct req *r, const char *name, const char **out,
 	if (blank)
 		return 0;
 	for (int i = 0; i < 3; i++)
-		if (!*part[i])
-			return err_set(e, ERR_INVALID, name, "must include a %s",
-				       names[i]);
+		if (!*part[i]) {
+			err_set(e, ERR_INVALID, name, "must include a %s", names[i]);
+			return err_list_add(l, e);
+		}
 	if (text_int64(part[0], 1, 31, &v[0], name, NULL) < 0 ||
 	    text_int64(part[1], 1, 12, &v[1], name, NULL) < 0 ||
-	    text_int64(part[2], 1900, 2199, &v[2], name, NULL) < 0)
-		return err_set(e, ERR_INVALID, name,
-			       "must be a real date, like 31 3 2021");
+	    text_int64(part[2], 1900, 2199, &v[2], name, NULL) < 0) {
+		err_set(e, ERR_INVALID, name, "must be a real date, like 31 3 2021");
+		return err_list_add(l, e);
+	}
 	*out = arena_printf(r->arena, "%04d-%02d-%02d", (int)v[2], (int)v[1],
 			    (int)v[0]);
-	if (text_date(*out, name, NULL) < 0)
-		return err_set(e, ERR_INVALID, name,
-			       "must be a real date, like 31 3 2021");
+	if (text_date(*out, name, NULL) < 0) {
+		*out = NULL;
+		err_set(e, ERR_INVALID, name, "must be a real date, like 31 3 2021");
+		return err_list_add(l, e);
+	}
 	return 0;
 }
 
-int form_read_id(struct req *r, const char *name, int64_t *id, struct err *e)
+int form_read_id(struct req *r, const char *name, int64_t *id,
+		 struct err_list *l)
 {
 	const char *v = http_form(r, name);
+	struct err e = ERR_INIT;
 
 	*id = 0;
 	if (!v || !*v)
 		return 0;
-	return text_int64(v, 1, INT64_MAX, id, name, e) < 0
-		       ? err_set(e, ERR_INVALID, name, "must be chosen from the list")
-		       : 0;
+	if (text_int64(v, 1, INT64_MAX, id, name, NULL) < 0) {
+		*id = 0;
+		err_set(&e, ERR_INVALID, name, "must be chosen from the list");
+		return err_list_add(l, &e);
+	}
+	return 0;
 }
 
 const char *form_read_text(struct req *r, const char *name)
 {
 	const char *v = http_form(r, name);
-	char *t;
+	char *t, *out;
 
 	if (!v)
 		return NULL;
 	t = text_trim(arena_strdup(r->arena, v));
+	/* Browsers send line breaks as CRLF; keep "\n" only. */
+	out = t;
+	for (char *p = t; *p; p++)
+		if (!(p[0] == '\r' && p[1] == '\n'))
+			*out++ = *p;
+	*out = '\0';
 	return *t ? t : NULL;
 }

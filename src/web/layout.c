@@ -63,11 +63,14 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 	if (p)
 		html(b, "<span class=\"header__partnership\">%s</span>\n", p->name);
 	html_raw(b, "</div>\n<nav class=\"nav\" aria-label=\"Main\">\n<ul>\n");
-	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++)
-		html(b, "<li><a href=\"%s\"%s>%s</a></li>\n", nav_items[i].href,
-		     nav && strcmp(nav, nav_items[i].key) == 0
-			     ? " aria-current=\"page\"" : "",
-		     nav_items[i].label);
+	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++) {
+		if (nav && strcmp(nav, nav_items[i].key) == 0)
+			html(b, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n",
+			     nav_items[i].href, nav_items[i].label);
+		else
+			html(b, "<li><a href=\"%s\">%s</a></li>\n",
+			     nav_items[i].href, nav_items[i].label);
+	}
 	html_raw(b, "</ul>\n</nav>\n</header>\n"
 		    "<div class=\"width-container\">\n"
 		    "<main id=\"main\" tabindex=\"-1\">\n");

@@ -34,9 +34,9 @@ void html_actions_table(struct buf *b, const struct action *a, size_t n,
 		"</tr></thead>\n<tbody>\n",
 	     caption);
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr%s><td><a href=\"/actions/%lld\">%s</a>",
-		     a[i].overdue ? " class=\"is-overdue\"" : "",
-		     (long long)a[i].id, a[i].title);
+		html_raw(b, a[i].overdue ? "<tr class=\"is-overdue\">" : "<tr>");
+		html(b, "<td><a href=\"/actions/%lld\">%s</a>", (long long)a[i].id,
+		     a[i].title);
 		if (a[i].example)
 			html_example_tag(b);
 		html(b, "</td><td>%s", a[i].theme_name ? a[i].theme_name : "");
@@ -45,7 +45,7 @@ void html_actions_table(struct buf *b, const struct action *a, size_t n,
 			     a[i].priority_name);
 		html_raw(b, "</td><td>");
 		html_person(b, a[i].owner_name, NULL, a[i].owner_organisation);
-		html_raw(b, "</td><td>");
+		html_raw(b, "</td><td class=\"nowrap\">");
 		html_date(b, a[i].due_on);
 		if (a[i].overdue)
 			html_raw(b, "<br><strong class=\"tag tag--red\">Overdue</strong>");
@@ -165,9 +165,10 @@ static void filter_form(struct req *r, struct buf *b,
 		html(b, "<option value=\"%lld\"%s>%s</option>\n",
 		     (long long)people[i].id,
 		     people[i].id == f->owner_id ? " selected" : "", people[i].name);
-	html(b, "</select></div>\n<div class=\"form-group\"><label class=\"label\" "
-		"for=\"overdue\"><input type=\"checkbox\" id=\"overdue\" "
-		"name=\"overdue\" value=\"1\"%s> Only overdue</label></div>\n"
+	html(b, "</select></div>\n<div class=\"form-group\"><label "
+		"class=\"label checkbox-label\" for=\"overdue\"><input "
+		"type=\"checkbox\" id=\"overdue\" name=\"overdue\" value=\"1\"%s> "
+		"Only overdue</label></div>\n"
 		"<div class=\"form-group\"><button type=\"submit\" class=\"button "
 		"button--small\">Apply filters</button></div>\n"
 		"</form>\n",
@@ -261,33 +262,33 @@ static void people_options(struct req *r, struct option **opts, size_t *n)
 	}
 }
 
-static void update_form(struct req *r, struct buf *b, const struct action *a,
-			const struct err *error)
+static void update_form(struct form *f, const struct action *a)
 {
-	struct form f = { r, b, error, error != NULL, labels };
+	struct req *r = f->r;
+	struct buf *b = f->b;
 	struct option *people;
 	size_t n_people;
 
 	people_options(r, &people, &n_people);
 	html_raw(b, "<h2 class=\"heading-m\" id=\"add-update\">Add a progress "
 		    "update</h2>\n");
-	form_begin(&f, arena_printf(r->arena, "/actions/%lld/updates",
+	form_begin(f, arena_printf(r->arena, "/actions/%lld/updates",
 				    (long long)a->id));
-	form_textarea(&f, "body", "Progress update",
+	form_textarea(f, "body", "Progress update",
 		      "What has been done, what is next, anything blocking it.",
 		      NULL);
-	form_select(&f, "author_id", "Author", NULL, people, n_people,
+	form_select(f, "author_id", "Author", NULL, people, n_people,
 		    "Not recorded", NULL);
-	form_select_choice(&f, "status", "Status", "Leave unchanged unless the "
+	form_select_choice(f, "status", "Status", "Leave unchanged unless the "
 			   "status has moved.", action_statuses,
 			   "Leave unchanged", NULL);
-	form_select_choice(&f, "rag", "RAG rating", NULL, rag_ratings,
+	form_select_choice(f, "rag", "RAG rating", NULL, rag_ratings,
 			   "Leave unchanged", NULL);
-	form_end(&f, "Add update", NULL);
+	form_end(f, "Add update", NULL);
 }
 
 static void render_action(struct req *r, struct resp *w, int64_t id,
-			  const struct err *update_error)
+			  const struct err_list *update_errors)
 {
 	struct buf *b = &w->body;
 	struct err e = ERR_INIT;
@@ -295,18 +296,20 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	struct action_update *u = NULL;
 	size_t n = 0;
 	const char *saved = saved_message(http_query(r, "saved"));
+	struct form f = { r, b, update_errors, update_errors != NULL, labels };
 
 	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
 		buf_reset(b);
 		web_store_error(r, w, &e);
 		return;
 	}
-	page_begin(r, w, a->title, "actions");
+	page_begin(r, w, form_title(&f, a->title), "actions");
 	html_breadcrumbs(b, 3, (const char *const[]){
 		"/actions", "Actions",
 		arena_printf(r->arena, "/actions?plan=%lld", (long long)a->plan_id),
 		a->plan_title, NULL, a->title });
-	if (saved && !update_error)
+	form_error_summary(&f);
+	if (saved && !update_errors)
 		html(b, "<div class=\"notification\" role=\"status\">"
 			"<h2 class=\"notification__title\">Success</h2>"
 			"<div class=\"notification__content\">%s</div></div>\n",
@@ -384,7 +387,7 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	}
 	if (n)
 		html_raw(b, "</ol>\n");
-	update_form(r, b, a, update_error);
+	update_form(&f, a);
 	page_end(r, w);
 }
 
@@ -396,18 +399,23 @@ void page_action(struct req *r, struct resp *w)
 void page_action_add_update(struct req *r, struct resp *w)
 {
 	struct update_input in = { 0 };
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, errs[8];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 
 	in.body = form_read_text(r, "body");
 	in.status = form_read_text(r, "status");
 	in.rag = form_read_text(r, "rag");
-	if (form_read_id(r, "author_id", &in.author_id, &e) < 0 ||
-	    store_action_add_update(r->store, r->ids[0], &in, NULL, &e) < 0) {
-		if (e.code != ERR_INVALID) {
-			web_store_error(r, w, &e);
+	form_read_id(r, "author_id", &in.author_id, &l);
+	if (!in.body) {
+		err_set(&e, ERR_INVALID, "body", "must not be empty");
+		err_list_add(&l, &e);
+	}
+	if (!l.n && store_action_add_update(r->store, r->ids[0], &in, NULL, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		if (!form_user_errors(r, w, &l))
 			return;
-		}
-		render_action(r, w, r->ids[0], &e);
+		render_action(r, w, r->ids[0], &l);
 		if (w->status == 200)
 			w->status = 400;
 		return;
@@ -423,12 +431,12 @@ void page_action_add_update(struct req *r, struct resp *w)
 
 /* The form for a new action (a == NULL) or for changing a. */
 static void action_form(struct req *r, struct resp *w, int64_t plan_id,
-			const struct action *a, const struct err *error)
+			const struct action *a, const struct err_list *errors)
 {
 	struct buf *b = &w->body;
 	struct err e = ERR_INIT;
 	struct plan *plan = store_plan(r->store, r->arena, plan_id, r->today, &e);
-	struct form f = { r, b, error, error != NULL, labels };
+	struct form f = { r, b, errors, errors != NULL, labels };
 	struct theme *themes = NULL;
 	struct option *t_opts, *p_opts, *people;
 	size_t n_themes = 0, n_t = 0, n_p = 0, n_people, n_pr = 0;
@@ -466,12 +474,13 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 		http_query_id(r, "priority", &priority, NULL);
 	}
 
-	page_begin(r, w, title, "actions");
+	page_begin(r, w, form_title(&f, title), "actions");
 	html(b, "<a class=\"back-link\" href=\"%s\">Back</a>\n",
 	     a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
 	       : "/actions");
-	html(b, "<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
-		"<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
+	html_raw(b, "<div class=\"grid-row\"><div class=\"column-two-thirds\">\n");
+	form_error_summary(&f);
+	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
 	     plan->title, title);
 	form_begin(&f, a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
 			 : "/actions");
@@ -535,9 +544,9 @@ void page_action_edit(struct req *r, struct resp *w)
 	action_form(r, w, a->plan_id, a, NULL);
 }
 
-/* Read every field of the action form. */
-static int read_action_form(struct req *r, struct action_input *in,
-			    struct err *e)
+/* Read every field of the action form; problems go to l. */
+static void read_action_form(struct req *r, struct action_input *in,
+			     struct err_list *l)
 {
 	memset(in, 0, sizeof(*in));
 	in->set = ACTION_PLAN | ACTION_THEME | ACTION_PRIORITY | ACTION_TITLE |
@@ -547,24 +556,26 @@ static int read_action_form(struct req *r, struct action_input *in,
 	in->description = form_read_text(r, "description");
 	in->status = form_read_text(r, "status");
 	in->rag = form_read_text(r, "rag");
-	if (form_read_id(r, "plan_id", &in->plan_id, e) < 0 ||
-	    form_read_id(r, "theme_id", &in->theme_id, e) < 0 ||
-	    form_read_id(r, "priority_id", &in->priority_id, e) < 0 ||
-	    form_read_id(r, "owner_id", &in->owner_id, e) < 0 ||
-	    form_read_date(r, "due_on", &in->due_on, e) < 0)
-		return -1;
-	return 0;
+	form_read_id(r, "plan_id", &in->plan_id, l);
+	form_read_id(r, "theme_id", &in->theme_id, l);
+	form_read_id(r, "priority_id", &in->priority_id, l);
+	form_read_id(r, "owner_id", &in->owner_id, l);
+	form_read_date(r, "due_on", &in->due_on, l);
+	/* Check what could be read, so every problem shows at once. */
+	store_action_check(r->store, 0, in, l);
 }
 
-/* After a failed save: the form again, with the error, status 400. */
+/* After a failed save: the form again, with the problems, status 400. */
 static void form_failed(struct req *r, struct resp *w, int64_t plan_id,
-			const struct action *a, const struct err *e)
+			const struct action *a, const struct err_list *l)
 {
-	if (e->code != ERR_INVALID || !plan_id) {
-		web_store_error(r, w, e);
+	if (!form_user_errors(r, w, l))
+		return;
+	if (!plan_id) {
+		web_error_page(r, w, 400, "The plan must be chosen from a list.");
 		return;
 	}
-	action_form(r, w, plan_id, a, e);
+	action_form(r, w, plan_id, a, l);
 	if (w->status == 200)
 		w->status = 400;
 }
@@ -572,12 +583,15 @@ static void form_failed(struct req *r, struct resp *w, int64_t plan_id,
 void page_action_create(struct req *r, struct resp *w)
 {
 	struct action_input in;
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, errs[16];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 	int64_t id;
 
-	if (read_action_form(r, &in, &e) < 0 ||
-	    store_action_create(r->store, &in, &id, &e) < 0) {
-		form_failed(r, w, in.plan_id, NULL, &e);
+	read_action_form(r, &in, &l);
+	if (!l.n && store_action_create(r->store, &in, &id, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		form_failed(r, w, in.plan_id, NULL, &l);
 		return;
 	}
 	resp_redirect(w, r->arena, arena_printf(r->arena, "/actions/%lld?saved=created",
@@ -587,16 +601,19 @@ void page_action_create(struct req *r, struct resp *w)
 void page_action_save(struct req *r, struct resp *w)
 {
 	struct action_input in;
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, errs[16];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 	struct action *a = store_action(r->store, r->arena, r->ids[0], r->today, &e);
 
 	if (!a) {
 		web_store_error(r, w, &e);
 		return;
 	}
-	if (read_action_form(r, &in, &e) < 0 ||
-	    store_action_update(r->store, a->id, &in, &e) < 0) {
-		form_failed(r, w, a->plan_id, a, &e);
+	read_action_form(r, &in, &l);
+	if (!l.n && store_action_update(r->store, a->id, &in, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		form_failed(r, w, a->plan_id, a, &l);
 		return;
 	}
 	resp_redirect(w, r->arena, arena_printf(r->arena, "/actions/%lld?saved=changed",

@@ -25,14 +25,15 @@ static const struct option labels[] = {
 };
 
 void html_awards_table(struct buf *b, const struct award *w, size_t n,
-		       bool with_fund)
+		       bool with_fund, const char *caption)
 {
 	if (!n) {
 		html_raw(b, "<p>No awards have been recorded.</p>\n");
 		return;
 	}
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption class=\"visually-hidden\">Awards</caption>\n<thead><tr>");
+	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
+		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>",
+	     caption);
 	if (with_fund)
 		html_raw(b, "<th scope=\"col\">Funding stream</th>");
 	html_raw(b, "<th scope=\"col\">Recipient or project</th>"
@@ -157,8 +158,11 @@ void page_funding(struct req *r, struct resp *w)
 		     (long long)f[i].id, f[i].name);
 		if (f[i].example)
 			html_example_tag(b);
-		html(b, "</th><td>%s</td><td class=\"numeric\">",
-		     f[i].grantor ? f[i].grantor : "");
+		if (f[i].grantor)
+			html(b, "</th><td>%s</td><td class=\"numeric\">", f[i].grantor);
+		else
+			html_raw(b, "</th><td><span class=\"secondary-text\">Not "
+				    "recorded</span></td><td class=\"numeric\">");
 		html_money(b, f[i].allocation_pence);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].awarded_pence);
@@ -181,7 +185,9 @@ void page_funding(struct req *r, struct resp *w)
 		     (long long)f[i].id, f[i].name);
 		if (f[i].note)
 			html(b, "<p class=\"secondary-text\">%s</p>\n", f[i].note);
-		html_awards_table(b, f[i].awards, f[i].n_award_list, false);
+		html_awards_table(b, f[i].awards, f[i].n_award_list, false,
+				  arena_printf(r->arena, "Awards from the %s",
+					       f[i].name));
 	}
 	html(b, "<div class=\"button-group\"><a class=\"button\" href=\"/funds/new\">"
 		"Add a funding stream</a><a href=\"/awards.csv%s%s\">Download "
@@ -261,7 +267,8 @@ void page_fund(struct req *r, struct resp *w)
 		"Change this funding stream</a></p>\n"
 		"<h2 class=\"heading-m\">Awards</h2>\n",
 	     (long long)f->id);
-	html_awards_table(b, f->awards, f->n_award_list, false);
+	html_awards_table(b, f->awards, f->n_award_list, false,
+			  arena_printf(r->arena, "Awards from the %s", f->name));
 	html(b, "<p><a class=\"button\" href=\"/funds/%lld/awards/new\">Add an award"
 		"</a></p>\n",
 	     (long long)f->id);
@@ -273,10 +280,10 @@ void page_fund(struct req *r, struct resp *w)
  */
 
 static void fund_form(struct req *r, struct resp *w, const struct fund *f,
-		      const struct err *error)
+		      const struct err_list *errors)
 {
 	struct buf *b = &w->body, money = BUF_INIT;
-	struct form fm = { r, b, error, error != NULL, labels };
+	struct form fm = { r, b, errors, errors != NULL, labels };
 	const char *title = f ? "Change a funding stream" : "Add a funding stream";
 
 	if (f) {
@@ -285,12 +292,12 @@ static void fund_form(struct req *r, struct resp *w, const struct fund *f,
 		if (f->allocation_pence % 100)
 			buf_printf(&money, ".%02d", (int)(f->allocation_pence % 100));
 	}
-	page_begin(r, w, title, "funding");
+	page_begin(r, w, form_title(&fm, title), "funding");
 	html(b, "<a class=\"back-link\" href=\"%s\">Back</a>\n"
-		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
-		"<h1>%s</h1>\n",
-	     f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id) : "/funding",
-	     title);
+		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n",
+	     f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id) : "/funding");
+	form_error_summary(&fm);
+	html(b, "<h1>%s</h1>\n", title);
 	form_begin(&fm, f ? arena_printf(r->arena, "/funds/%lld", (long long)f->id)
 			  : "/funds");
 	form_input(&fm, "name", "Name", NULL, f ? f->name : NULL, NULL);
@@ -310,9 +317,12 @@ static void fund_form(struct req *r, struct resp *w, const struct fund *f,
 	buf_release(&money);
 }
 
-static int read_fund_form(struct req *r, struct fund_input *in, struct err *e)
+/* Read the fund form; every problem goes to l. */
+static void read_fund_form(struct req *r, struct fund_input *in,
+			   struct err_list *l)
 {
 	const char *alloc = form_read_text(r, "allocation");
+	struct err e = ERR_INIT;
 
 	memset(in, 0, sizeof(*in));
 	in->set = FUND_NAME | FUND_YEAR | FUND_GRANTOR | FUND_ALLOCATION | FUND_NOTE;
@@ -320,19 +330,21 @@ static int read_fund_form(struct req *r, struct fund_input *in, struct err *e)
 	in->year = form_read_text(r, "year");
 	in->grantor = form_read_text(r, "grantor");
 	in->note = form_read_text(r, "note");
-	if (!alloc)
-		return err_set(e, ERR_INVALID, "allocation", "must be given");
-	return text_money(alloc, &in->allocation_pence, "allocation", e);
+	if (!alloc) {
+		err_set(&e, ERR_INVALID, "allocation", "must be given");
+		err_list_add(l, &e);
+	} else if (text_money(alloc, &in->allocation_pence, "allocation", &e) < 0) {
+		err_list_add(l, &e);
+	}
+	store_fund_check(in, l);
 }
 
 static void fund_failed(struct req *r, struct resp *w, const struct fund *f,
-			const struct err *e)
+			const struct err_list *l)
 {
-	if (e->code != ERR_INVALID && e->code != ERR_CONFLICT) {
-		web_store_error(r, w, e);
+	if (!form_user_errors(r, w, l))
 		return;
-	}
-	fund_form(r, w, f, e);
+	fund_form(r, w, f, l);
 	w->status = 400;
 }
 
@@ -344,12 +356,15 @@ void page_fund_new(struct req *r, struct resp *w)
 void page_fund_create(struct req *r, struct resp *w)
 {
 	struct fund_input in;
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, errs[8];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 	int64_t id;
 
-	if (read_fund_form(r, &in, &e) < 0 ||
-	    store_fund_create(r->store, &in, &id, &e) < 0) {
-		fund_failed(r, w, NULL, &e);
+	read_fund_form(r, &in, &l);
+	if (!l.n && store_fund_create(r->store, &in, &id, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		fund_failed(r, w, NULL, &l);
 		return;
 	}
 	resp_redirect(w, r->arena,
@@ -370,16 +385,19 @@ void page_fund_edit(struct req *r, struct resp *w)
 void page_fund_save(struct req *r, struct resp *w)
 {
 	struct fund_input in;
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, errs[8];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
 
 	if (!f) {
 		web_store_error(r, w, &e);
 		return;
 	}
-	if (read_fund_form(r, &in, &e) < 0 ||
-	    store_fund_update(r->store, f->id, &in, &e) < 0) {
-		fund_failed(r, w, f, &e);
+	read_fund_form(r, &in, &l);
+	if (!l.n && store_fund_update(r->store, f->id, &in, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		fund_failed(r, w, f, &l);
 		return;
 	}
 	resp_redirect(w, r->arena,
@@ -425,10 +443,10 @@ static void priority_options(struct req *r, struct option **opts, size_t *n)
 }
 
 static void award_form(struct req *r, struct resp *w, const struct fund *f,
-		       const struct award *a, const struct err *error)
+		       const struct award *a, const struct err_list *errors)
 {
 	struct buf *b = &w->body, money = BUF_INIT;
-	struct form fm = { r, b, error, error != NULL, labels };
+	struct form fm = { r, b, errors, errors != NULL, labels };
 	const char *title = a ? "Change an award" : "Add an award";
 	struct option *prio;
 	size_t n_prio;
@@ -439,11 +457,13 @@ static void award_form(struct req *r, struct resp *w, const struct fund *f,
 		if (a->amount_pence % 100)
 			buf_printf(&money, ".%02d", (int)(a->amount_pence % 100));
 	}
-	page_begin(r, w, title, "funding");
+	page_begin(r, w, form_title(&fm, title), "funding");
 	html(b, "<a class=\"back-link\" href=\"/funds/%lld\">Back</a>\n"
-		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n"
-		"<span class=\"caption-l\">%s %s</span>\n<h1>%s</h1>\n",
-	     (long long)f->id, f->name, f->year, title);
+		"<div class=\"grid-row\"><div class=\"column-two-thirds\">\n",
+	     (long long)f->id);
+	form_error_summary(&fm);
+	html(b, "<span class=\"caption-l\">%s %s</span>\n<h1>%s</h1>\n", f->name,
+	     f->year, title);
 	form_begin(&fm, a ? arena_printf(r->arena, "/awards/%lld", (long long)a->id)
 			  : arena_printf(r->arena, "/funds/%lld/awards",
 					 (long long)f->id));
@@ -469,10 +489,12 @@ static void award_form(struct req *r, struct resp *w, const struct fund *f,
 	buf_release(&money);
 }
 
-static int read_award_form(struct req *r, int64_t fund_id,
-			   struct award_input *in, struct err *e)
+/* Read the award form; every problem goes to l. */
+static void read_award_form(struct req *r, int64_t fund_id,
+			    struct award_input *in, struct err_list *l)
 {
 	const char *amount = form_read_text(r, "amount");
+	struct err e = ERR_INIT;
 
 	memset(in, 0, sizeof(*in));
 	in->set = AWARD_FUND | AWARD_RECIPIENT | AWARD_PURPOSE | AWARD_AMOUNT |
@@ -483,19 +505,18 @@ static int read_award_form(struct req *r, int64_t fund_id,
 	in->status = form_read_text(r, "status");
 	in->note = form_read_text(r, "note");
 	in->has_amount = amount != NULL;
-	if (amount && text_money(amount, &in->amount_pence, "amount", e) < 0)
-		return -1;
-	return form_read_id(r, "priority_id", &in->priority_id, e);
+	if (amount && text_money(amount, &in->amount_pence, "amount", &e) < 0)
+		err_list_add(l, &e);
+	form_read_id(r, "priority_id", &in->priority_id, l);
+	store_award_check(r->store, in, l);
 }
 
 static void award_failed(struct req *r, struct resp *w, const struct fund *f,
-			 const struct award *a, const struct err *e)
+			 const struct award *a, const struct err_list *l)
 {
-	if (e->code != ERR_INVALID) {
-		web_store_error(r, w, e);
+	if (!form_user_errors(r, w, l))
 		return;
-	}
-	award_form(r, w, f, a, e);
+	award_form(r, w, f, a, l);
 	w->status = 400;
 }
 
@@ -515,15 +536,19 @@ void page_award_create(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	struct fund *f = store_fund(r->store, r->arena, r->ids[0], &e);
 	struct award_input in;
+	struct err errs[8];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 	int64_t id;
 
 	if (!f) {
 		web_store_error(r, w, &e);
 		return;
 	}
-	if (read_award_form(r, f->id, &in, &e) < 0 ||
-	    store_award_create(r->store, &in, &id, &e) < 0) {
-		award_failed(r, w, f, NULL, &e);
+	read_award_form(r, f->id, &in, &l);
+	if (!l.n && store_award_create(r->store, &in, &id, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		award_failed(r, w, f, NULL, &l);
 		return;
 	}
 	resp_redirect(w, r->arena,
@@ -548,14 +573,18 @@ void page_award_save(struct req *r, struct resp *w)
 	struct award *a = store_award(r->store, r->arena, r->ids[0], &e);
 	struct fund *f = a ? store_fund(r->store, r->arena, a->fund_id, &e) : NULL;
 	struct award_input in;
+	struct err errs[8];
+	struct err_list l = { errs, 0, ARRAY_SIZE(errs) };
 
 	if (!f) {
 		web_store_error(r, w, &e);
 		return;
 	}
-	if (read_award_form(r, f->id, &in, &e) < 0 ||
-	    store_award_update(r->store, a->id, &in, &e) < 0) {
-		award_failed(r, w, f, a, &e);
+	read_award_form(r, f->id, &in, &l);
+	if (!l.n && store_award_update(r->store, a->id, &in, &e) < 0)
+		err_list_add(&l, &e);
+	if (l.n) {
+		award_failed(r, w, f, a, &l);
 		return;
 	}
 	resp_redirect(w, r->arena,

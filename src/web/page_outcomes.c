@@ -49,10 +49,12 @@ void page_outcomes(struct req *r, struct resp *w)
 				html(b, "<tr id=\"outcome-%d\"><td class=\"numeric\">%d</td>"
 					"<td>%s</td><td>",
 				     o->number, o->number, o->text);
-				for (size_t j = 0; p && j < np; j++)
-					html(b, "%s<a href=\"/priorities/%lld\">%s</a>",
-					     j ? "<br>" : "", (long long)p[j].id,
-					     p[j].name);
+				for (size_t j = 0; p && j < np; j++) {
+					if (j)
+						html_raw(b, "<br>");
+					html(b, "<a href=\"/priorities/%lld\">%s</a>",
+					     (long long)p[j].id, p[j].name);
+				}
 				html_raw(b, "</td></tr>\n");
 			}
 			html_raw(b, "</tbody></table></div>\n");

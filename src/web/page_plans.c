@@ -41,6 +41,8 @@ void page_plans(struct req *r, struct resp *w)
 			html_date(b, p[i].approved_on);
 		if (p[i].approved_by)
 			html(b, "%s%s", p[i].approved_on ? ", " : "", p[i].approved_by);
+		if (!p[i].approved_on && !p[i].approved_by)
+			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
 		html(b, "</td><td class=\"numeric\">%lld</td>"
 			"<td class=\"numeric\">%lld</td><td class=\"numeric\">%lld</td>"
 			"</tr>\n",

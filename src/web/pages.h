@@ -27,6 +27,6 @@ void html_actions_table(struct buf *b, const struct action *a, size_t n,
 
 /* A table of a fund's awards (page_funding.c). */
 void html_awards_table(struct buf *b, const struct award *w, size_t n,
-		       bool with_fund);
+		       bool with_fund, const char *caption);
 
 #endif

@@ -87,14 +87,21 @@ struct option {
 struct form {
 	struct req *r;
 	struct buf *b;
-	const struct err *error; /* the error to show, or NULL */
+	const struct err_list *errors; /* the problems to show, or NULL */
 	bool from_post;          /* show submitted values, not stored ones */
 	const struct option *labels; /* field name -> label, ends with NULL */
 };
 
-/* Start a form posting to action; writes the error summary if there is
- * an error (the message is the field's label from f->labels followed by
- * the error's message), and the form token. */
+/* The page title for a form's page: "Error: " before it when the form
+ * came back with problems (so screen readers hear it first). */
+const char *form_title(const struct form *f, const char *title);
+
+/* The GOV.UK error summary, if there are problems: at the top of the
+ * main content, before the h1.  Each problem links to its field and
+ * reads as the field's label (from f->labels) followed by the message. */
+void form_error_summary(struct form *f);
+
+/* Start a form posting to action, with the form token. */
 void form_begin(struct form *f, const char *action);
 void form_end(struct form *f, const char *button, const char *cancel_href);
 
@@ -122,13 +129,20 @@ void form_date(struct form *f, const char *name, const char *label,
 	       const char *hint, const char *stored);
 
 /* Read a date posted by form_date: *out gets "YYYY-MM-DD", or NULL if all
- * three parts are blank.  Fails with ERR_INVALID on the field name. */
+ * three parts are blank.  A problem is added to l, on the field name. */
 int form_read_date(struct req *r, const char *name, const char **out,
-		   struct err *e);
+		   struct err_list *l);
 /* Read an id posted by a select: 0 for blank. */
 int form_read_id(struct req *r, const char *name, int64_t *id,
-		 struct err *e);
-/* A posted text field, trimmed; NULL if blank. */
+		 struct err_list *l);
+/* A posted text field, trimmed, with line breaks as "\n"; NULL if
+ * blank. */
 const char *form_read_text(struct req *r, const char *name);
+
+/* After a form failed: if every problem is the user's (invalid or in
+ * conflict with the data) return true so the page shows the form again;
+ * otherwise show the error page for the first other problem and return
+ * false. */
+bool form_user_errors(struct req *r, struct resp *w, const struct err_list *l);
 
 #endif
