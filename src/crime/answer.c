@@ -239,6 +239,8 @@ void answer_write(struct buf *b, enum answer_format fmt,
 				if (d == CE_LSOA_DIM || d == CE_WARD || d == CE_DISTRICT) {
 					char key[40];
 
+					snprintf(key, sizeof(key), "%s_code", ce_dim_name(d));
+					jw_kv_str(&j, key, code);
 					snprintf(key, sizeof(key), "%s_name", ce_dim_name(d));
 					jw_kv_str(&j, key, name);
 				}

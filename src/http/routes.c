@@ -59,6 +59,9 @@ const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/people", api_people, ROUTE_CACHE },
 	{ HTTP_GET, "/api/v1/organisations", api_organisations, ROUTE_CACHE },
 	{ HTTP_GET, "/api/v1/boards", api_boards, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/crime/counts", api_crime_counts, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/crime/top", api_crime_top, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/crime/summary", api_crime_summary, ROUTE_CACHE },
 };
 
 const size_t n_routes = ARRAY_SIZE(routes);

@@ -582,6 +582,12 @@ int store_crime_touch(struct store *s, struct err *e);
  * peer groups and every batch of street-level crime.  NULL with e set. */
 struct crime_engine *store_crime_load(struct store *s, struct err *e);
 
+/* The engine for the data as it is now, shared between threads: loaded
+ * on first use and again after an import.  Give it back with
+ * store_crime_release.  NULL with e set. */
+struct crime_engine *store_crime_acquire(struct store *s, struct err *e);
+void store_crime_release(struct crime_engine *g);
+
 /* Dictionaries: call fn for each value of domain in id order. */
 typedef void store_dict_fn(void *ctx, uint32_t id, const char *value,
 			   const char *extra);

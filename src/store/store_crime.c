@@ -3,6 +3,8 @@
  * dictionaries, the geography and peer groups; and loading all of it
  * into a crime engine.
  */
+#include <pthread.h>
+
 #include "base/text.h"
 #include "crime/column.h"
 #include "crime/engine.h"
@@ -546,4 +548,103 @@ struct crime_engine *store_crime_load(struct store *s, struct err *e)
 	}
 	crime_engine_finish(g);
 	return g;
+}
+
+/* ---------------------------------------------------------------------
+ * The engine a server shares
+ *
+ * Threads share one engine per generation of the data.  A request that
+ * finds the data newer than the current engine loads a new one (outside
+ * the lock) and makes it current; engines still in use by other requests
+ * are freed when the last of them lets go.
+ */
+
+struct shared {
+	struct crime_engine *g;
+	int64_t generation;
+	int refs;
+	bool current;
+};
+
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t shared_cv = PTHREAD_COND_INITIALIZER;
+static struct shared shared_list[8];
+static bool shared_loading;
+
+struct crime_engine *store_crime_acquire(struct store *s, struct err *e)
+{
+	int64_t gen = store_crime_generation(s);
+	struct crime_engine *g = NULL;
+	struct shared *slot = NULL;
+
+	pthread_mutex_lock(&shared_mu);
+	for (;;) {
+		for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++)
+			if (shared_list[i].current &&
+			    shared_list[i].generation >= gen) {
+				shared_list[i].refs++;
+				g = shared_list[i].g;
+				pthread_mutex_unlock(&shared_mu);
+				return g;
+			}
+		if (!shared_loading)
+			break;
+		pthread_cond_wait(&shared_cv, &shared_mu);
+	}
+	shared_loading = true;
+	pthread_mutex_unlock(&shared_mu);
+
+	g = store_crime_load(s, e);
+
+	pthread_mutex_lock(&shared_mu);
+	shared_loading = false;
+	pthread_cond_broadcast(&shared_cv);
+	if (!g) {
+		pthread_mutex_unlock(&shared_mu);
+		return NULL;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++) {
+		struct shared *x = &shared_list[i];
+
+		if (x->current) {
+			x->current = false;
+			if (!x->refs) {
+				crime_engine_free(x->g);
+				memset(x, 0, sizeof(*x));
+			}
+		}
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(shared_list) && !slot; i++)
+		if (!shared_list[i].g)
+			slot = &shared_list[i];
+	if (!slot) {
+		/* Every slot holds an engine still in use: use ours alone. */
+		pthread_mutex_unlock(&shared_mu);
+		return g;
+	}
+	slot->g = g;
+	slot->generation = gen;
+	slot->refs = 1;
+	slot->current = true;
+	pthread_mutex_unlock(&shared_mu);
+	return g;
+}
+
+void store_crime_release(struct crime_engine *g)
+{
+	pthread_mutex_lock(&shared_mu);
+	for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++) {
+		struct shared *x = &shared_list[i];
+
+		if (x->g != g)
+			continue;
+		if (--x->refs == 0 && !x->current) {
+			crime_engine_free(x->g);
+			memset(x, 0, sizeof(*x));
+		}
+		pthread_mutex_unlock(&shared_mu);
+		return;
+	}
+	pthread_mutex_unlock(&shared_mu);
+	crime_engine_free(g); /* one that was never shared */
 }

@@ -1,0 +1,182 @@
+/*
+ * api_crime.c: questions about police.uk data.
+ *
+ *   GET /api/v1/crime/counts?by=month,type&area=&from=&to=&type=&rate=&format=
+ *   GET /api/v1/crime/top?by=lsoa&type=&n=&area=&from=&to=&rate=&format=
+ *   GET /api/v1/crime/summary
+ *
+ * The parameters mean what the options of "safer crime" mean; type may
+ * be given more than once; format is json (the default) or csv.
+ */
+#include "base/text.h"
+#include "crime/answer.h"
+#include "crime/engine.h"
+#include "crime/policeuk.h"
+#include "api.h"
+
+/* Read the question from the query; false when w is filled with a 400. */
+static bool read_question(struct req *r, struct resp *w, struct question *q,
+			  bool top, enum answer_format *fmt)
+{
+	static const char *const params[] = { "area", "from", "to", "type", "by",
+					      "rate", "n", "format", NULL };
+	const char *v;
+	struct err e = ERR_INIT;
+
+	memset(q, 0, sizeof(*q));
+	if (!api_only_params(r, w, params))
+		return false;
+	q->area = http_query(r, "area");
+	q->from = http_query(r, "from");
+	q->to = http_query(r, "to");
+	q->by = http_query(r, "by");
+	q->top = top ? 10 : 0;
+	q->default_months = top ? 12 : 0;
+	if (q->area && !*q->area)
+		q->area = NULL;
+	if (q->from && !*q->from)
+		q->from = NULL;
+	if (q->to && !*q->to)
+		q->to = NULL;
+	for (size_t i = 0; i < r->n_query; i++)
+		if (strcmp(r->query[i].key, "type") == 0 && *r->query[i].value) {
+			if (q->n_types == ARRAY_SIZE(q->types)) {
+				resp_api_error_status(w, 400, "invalid", "too many types",
+						      "type");
+				return false;
+			}
+			q->types[q->n_types++] = r->query[i].value;
+		}
+	v = http_query(r, "rate");
+	if (v && strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
+		resp_api_error_status(w, 400, "invalid", "must be true or false",
+				      "rate");
+		return false;
+	}
+	q->rate = v && strcmp(v, "true") == 0;
+	v = http_query(r, "n");
+	if (v) {
+		int64_t n;
+
+		if (!top || text_int64(v, 1, 10000, &n, "n", &e) < 0) {
+			resp_api_error_status(w, 400, "invalid",
+					      top ? "must be a whole number from 1 to "
+						    "10000"
+						  : "n is for /api/v1/crime/top",
+					      "n");
+			return false;
+		}
+		q->top = (size_t)n;
+	}
+	v = http_query(r, "format");
+	*fmt = ANSWER_JSON;
+	if (v && strcmp(v, "csv") == 0) {
+		*fmt = ANSWER_CSV;
+	} else if (v && strcmp(v, "json") != 0) {
+		resp_api_error_status(w, 400, "invalid", "must be json or csv",
+				      "format");
+		return false;
+	}
+	if (!q->by || !*q->by) {
+		resp_api_error_status(w, 400, "invalid",
+				      top ? "say by=lsoa, ward or district"
+					  : "say what to count by, like by=month,type",
+				      "by");
+		return false;
+	}
+	return true;
+}
+
+static void ask(struct req *r, struct resp *w, bool top)
+{
+	struct question q;
+	struct prepared p;
+	struct ce_result res;
+	enum answer_format fmt;
+	struct err e = ERR_INIT;
+	struct crime_engine *g;
+
+	if (!read_question(r, w, &q, top, &fmt))
+		return;
+	if (!(g = store_crime_acquire(r->store, &e))) {
+		resp_api_error(w, &e);
+		return;
+	}
+	if (answer_prepare(g, r->arena, &q, &p, &e) < 0 ||
+	    answer_run(g, r->arena, &p, &res, &e) < 0) {
+		store_crime_release(g);
+		resp_api_error(w, &e);
+		return;
+	}
+	w->status = 200;
+	buf_reset(&w->body);
+	if (fmt == ANSWER_CSV) {
+		w->content_type = "text/csv; charset=utf-8";
+		resp_header(w, "Content-Disposition",
+			    top ? "attachment; filename=\"crime-top.csv\""
+				: "attachment; filename=\"crime-counts.csv\"");
+	} else {
+		w->content_type = "application/json";
+	}
+	answer_write(&w->body, fmt, g, &p, &res);
+	store_crime_release(g);
+}
+
+void api_crime_counts(struct req *r, struct resp *w)
+{
+	ask(r, w, false);
+}
+
+void api_crime_top(struct req *r, struct resp *w)
+{
+	ask(r, w, true);
+}
+
+void api_crime_summary(struct req *r, struct resp *w)
+{
+	static const char *const params[] = { NULL };
+	struct crime_summary cs;
+	struct err e = ERR_INIT;
+	struct jw j;
+	char month[8];
+
+	if (!api_only_params(r, w, params))
+		return;
+	if (store_crime_summary(r->store, &cs, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_begin(w, &j);
+	jw_obj(&j);
+	jw_key(&j, "street");
+	jw_obj(&j);
+	jw_kv_int(&j, "rows", cs.rows[PU_STREET]);
+	jw_kv_int(&j, "force_months", cs.batches[PU_STREET]);
+	jw_kv_int(&j, "no_location", cs.no_location);
+	jw_kv_int(&j, "generated_rows", cs.generated_rows);
+	if (cs.first_month >= 0) {
+		pu_month_format(cs.first_month, month);
+		jw_kv_str(&j, "first_month", month);
+		pu_month_format(cs.last_month, month);
+		jw_kv_str(&j, "last_month", month);
+	} else {
+		jw_kv_null(&j, "first_month");
+		jw_kv_null(&j, "last_month");
+	}
+	jw_end(&j);
+	jw_key(&j, "outcomes");
+	jw_obj(&j);
+	jw_kv_int(&j, "rows", cs.rows[PU_OUTCOMES]);
+	jw_kv_int(&j, "force_months", cs.batches[PU_OUTCOMES]);
+	jw_end(&j);
+	jw_key(&j, "stop_search");
+	jw_obj(&j);
+	jw_kv_int(&j, "rows", cs.rows[PU_STOP_SEARCH]);
+	jw_kv_int(&j, "force_months", cs.batches[PU_STOP_SEARCH]);
+	jw_end(&j);
+	jw_kv_int(&j, "files", cs.files);
+	jw_kv_int(&j, "geography_lsoas", cs.geography_lsoas);
+	jw_kv_int(&j, "peer_groups", cs.peer_groups);
+	jw_end(&j);
+	api_end(w);
+}
