@@ -17,4 +17,8 @@ enum demo_result { DEMO_LOADED, DEMO_ALREADY_LOADED };
  * database as it was. */
 int demo_load(struct store *s, enum demo_result *result, struct err *e);
 
+/* The generated Greater Manchester crime data, its geography and the
+ * "Greater Manchester" peer group (demo_crime.c); part of demo_load. */
+int demo_crime_load(struct store *s, struct err *e);
+
 #endif

@@ -17,7 +17,9 @@
  *
  * Everything else is example data, marked is_example and shown as such:
  * the actions and their progress updates, award amounts, links from
- * priority areas to outcomes, board membership and reporting lines.
+ * priority areas to outcomes, board membership and reporting lines.  The
+ * crime data for the ten Greater Manchester districts is generated
+ * (demo_crime.c) and marked as such.
  */
 #include "demo.h"
 #include "store/store.h"
@@ -687,6 +689,7 @@ int demo_load(struct store *s, enum demo_result *result, struct err *e)
 	if (rc == 0 &&
 	    (load_people(s, ids, e) < 0 || load_plans(s, ids, e) < 0 ||
 	     load_funding(s, ids, e) < 0 || load_actions(s, ids, e) < 0 ||
+	     demo_crime_load(s, e) < 0 ||
 	     store_meta_set(s, "demo", DEMO_MARK, e) < 0)) {
 		store_rollback(s);
 		rc = -1;
