@@ -74,11 +74,11 @@ static const struct pu_column search_columns[] = {
 };
 
 const struct pu_schema pu_schemas[PU_KINDS] = {
-	[PU_STREET] = { PU_STREET, "street", "street-level crime",
+	[PU_STREET] = { PU_STREET, "street", "a street-level crime",
 			street_columns, ARRAY_SIZE(street_columns) },
-	[PU_OUTCOMES] = { PU_OUTCOMES, "outcomes", "outcomes", outcome_columns,
+	[PU_OUTCOMES] = { PU_OUTCOMES, "outcomes", "an outcomes", outcome_columns,
 			  ARRAY_SIZE(outcome_columns) },
-	[PU_STOP_SEARCH] = { PU_STOP_SEARCH, "stop_search", "stop and search",
+	[PU_STOP_SEARCH] = { PU_STOP_SEARCH, "stop_search", "a stop and search",
 			     search_columns, ARRAY_SIZE(search_columns) },
 };
 
@@ -474,6 +474,16 @@ const struct pu_schema *pu_detect(const char *header, size_t len,
 		csv_reader_release(&rd);
 		return best;
 	}
+	if (best_missing == best->n_columns) {
+		err_set(e, ERR_INVALID, NULL,
+			"%s:1: not a police.uk file: its header has none of the "
+			"columns of a street-level crime, outcomes or stop and "
+			"search file (such as 'Crime ID', 'Month', 'Crime type' or "
+			"'Date')",
+			name);
+		csv_reader_release(&rd);
+		return NULL;
+	}
 	for (size_t c = 0; c < best->n_columns; c++) {
 		bool found = false;
 
@@ -487,7 +497,7 @@ const struct pu_schema *pu_detect(const char *header, size_t len,
 	}
 	err_set(e, ERR_INVALID, NULL,
 		"%s:1: not a police.uk file: the header lacks %s (the columns "
-		"of a %s file)",
+		"of %s file)",
 		name, missing.ptr, best->label);
 	buf_release(&missing);
 	csv_reader_release(&rd);

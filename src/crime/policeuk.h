@@ -57,7 +57,7 @@ struct pu_column {
 struct pu_schema {
 	enum pu_kind kind;
 	const char *name;     /* "street", "outcomes", "stop_search" */
-	const char *label;    /* "street-level crime" */
+	const char *label;    /* "a street-level crime" (file) */
 	const struct pu_column *columns;
 	size_t n_columns;
 };
