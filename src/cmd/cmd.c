@@ -77,7 +77,8 @@ const struct command commands[] = {
 	  "describe safer or one of its commands" },
 	{ "import", cmd_import,
 	  "usage: safer import police [--skip-bad-rows] PATH...\n"
-	  "       safer import geography FILE.csv\n\n"
+	  "       safer import geography FILE.csv\n"
+	  "       safer import indicators FILE.csv...\n\n"
 	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
 	  "(told apart by their header): files, .csv.gz files, folders of them, or\n"
 	  "a police.uk download as it comes (a .zip of monthly folders).  A\n"
@@ -86,8 +87,10 @@ const struct command commands[] = {
 	  "the import, naming the file, line and field, and the database is as it\n"
 	  "was; --skip-bad-rows imports the rest and lists what it skipped.\n\n"
 	  "geography: an LSOA lookup (LSOA -> ward -> local authority -> force, with\n"
-	  "population and households), in the format of docs/geography.md.\n",
-	  "import police.uk data or a geography lookup" },
+	  "population and households), in the format of docs/geography.md.\n\n"
+	  "indicators: indicator definitions or values in long format (one value a\n"
+	  "row), told apart by their header, as docs/indicators.md describes.\n",
+	  "import police.uk data, a geography lookup or indicators" },
 	{ "init", cmd_init,
 	  "usage: safer init [--partnership NAME --area AREA]\n\n"
 	  "Create an empty database (or bring an existing one up to date), and\n"

@@ -91,14 +91,48 @@ static int import_geography(int argc, char **argv, struct cmd_ctx *ctx)
 	return rc;
 }
 
+static int import_indicators(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct indicator_report r;
+	struct err e = ERR_INIT;
+	struct store *s;
+	int rc = 0;
+
+	if (argc < 2)
+		return cmd_usage_error("import", "indicators needs CSV files");
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	for (int i = 1; i < argc && rc == 0; i++) {
+		if (ingest_indicators(s, argv[i], &r, &e) < 0) {
+			fprintf(stderr, "safer: %s\nsafer: nothing was imported from "
+					"'%s'; the database is as it was\n",
+				e.msg, argv[i]);
+			rc = 1;
+		} else if (r.definitions) {
+			printf("%s: %lld indicator definitions\n", argv[i],
+			       (long long)r.indicators);
+		} else {
+			printf("%s: %lld values, %lld of them marked not available "
+			       "(%lld new indicators)\n",
+			       argv[i], (long long)r.values, (long long)r.missing,
+			       (long long)r.indicators_created);
+		}
+	}
+	store_close(s);
+	return rc;
+}
+
 int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage_error("import", "say police or geography");
+		return cmd_usage_error("import", "say police, geography or indicators");
 	if (strcmp(argv[1], "police") == 0)
 		return import_police(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "geography") == 0)
 		return import_geography(argc - 1, argv + 1, ctx);
-	return cmd_usage_error("import", "can import police or geography, not '%s'",
+	if (strcmp(argv[1], "indicators") == 0)
+		return import_indicators(argc - 1, argv + 1, ctx);
+	return cmd_usage_error("import", "can import police, geography or "
+					 "indicators, not '%s'",
 			       argv[1]);
 }

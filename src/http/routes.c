@@ -27,6 +27,7 @@ const struct route routes[] = {
 	{ HTTP_POST, "/actions/{id}/updates", page_action_add_update, 0 },
 	{ HTTP_GET, "/funding", page_funding, ROUTE_CACHE },
 	{ HTTP_GET, "/awards.csv", page_awards_csv, ROUTE_CACHE },
+	{ HTTP_GET, "/crime", page_crime, ROUTE_CACHE },
 	{ HTTP_POST, "/funds", page_fund_create, 0 },
 	{ HTTP_GET, "/funds/new", page_fund_new, 0 },
 	{ HTTP_GET, "/funds/{id}", page_fund, ROUTE_CACHE },

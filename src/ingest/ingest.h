@@ -75,4 +75,22 @@ struct geography_report {
 int ingest_geography(struct store *s, const char *path,
 		     struct geography_report *report, struct err *e);
 
+/* ---------------------------------------------------------------------
+ * Indicators (indicators.c)
+ */
+
+struct indicator_report {
+	bool definitions;          /* the file held definitions, not values */
+	int64_t rows;
+	int64_t indicators;        /* definitions written */
+	int64_t indicators_created; /* indicators made for unknown names */
+	int64_t values;
+	int64_t missing;           /* of which marked not available (NA, :) */
+};
+
+/* Import indicator definitions or values, told apart by the header (see
+ * docs/indicators.md).  All or nothing. */
+int ingest_indicators(struct store *s, const char *path,
+		      struct indicator_report *r, struct err *e);
+
 #endif

@@ -39,7 +39,7 @@ int not_found(struct err *e, const char *what, int64_t id);
  * (one of the literal queries in store.c); field names the input. */
 enum exists_table {
 	EXISTS_PLAN, EXISTS_THEME, EXISTS_PRIORITY, EXISTS_PERSON,
-	EXISTS_FUND, EXISTS_ORGANISATION, EXISTS_BOARD,
+	EXISTS_FUND, EXISTS_ORGANISATION, EXISTS_BOARD, EXISTS_OUTCOME,
 };
 int check_exists(struct store *s, enum exists_table t, int64_t id,
 		 const char *field, struct err *e);

@@ -33,6 +33,7 @@ static const struct {
 	{ "overview", "/", "Overview" },
 	{ "plans", "/plans", "Plans" },
 	{ "actions", "/actions", "Actions" },
+	{ "crime", "/crime", "Crime" },
 	{ "funding", "/funding", "Funding" },
 	{ "governance", "/governance", "Governance" },
 	{ "outcomes", "/outcomes", "Outcomes" },

@@ -1,0 +1,586 @@
+/*
+ * indicators.c: importing indicator definitions and values (see
+ * docs/indicators.md).
+ *
+ * A file is one of two kinds, told apart by its header:
+ *
+ *  - definitions: code, name, unit, polarity, ... one indicator a row;
+ *  - values, in long format: indicator, area, period, and value and/or
+ *    numerator and denominator, one value a row.  The long files public
+ *    dashboards publish (area_code, area_name, period, value, indicator,
+ *    measure, unit, ...) are read as they come: the measure and any group
+ *    become part of the indicator's name, and an indicator not yet
+ *    defined is created with its unit read from the measure ("Rate per
+ *    1,000" is a rate per 1,000; "Percentage" a proportion).
+ *
+ * All or nothing, with FILE:LINE: field 'X' errors.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <strings.h>
+
+#include "base/csvread.h"
+#include "base/text.h"
+#include "indicators/period.h"
+#include "ingest.h"
+#include "store/store.h"
+
+/* The columns either kind of file may have. */
+enum col {
+	C_CODE, C_NAME, C_DESCRIPTION, C_UNIT, C_PER, C_POLARITY, C_FREQUENCY,
+	C_SOURCE, C_OWNER, C_SENSITIVITY, C_CI, C_COMPARISON, C_BENCHMARK,
+	C_PEERS, C_TARGET, C_TARGET_NOTE, C_BASELINE, C_BASELINE_PERIOD,
+	C_CRIME_TYPE, C_THEMES, C_PRIORITIES, C_OUTCOMES,
+	/* values */
+	C_INDICATOR, C_AREA, C_AREA_CODE, C_PERIOD, C_PERIOD_START,
+	C_PERIOD_END, C_NUMERATOR, C_DENOMINATOR, C_VALUE, C_NOTE, C_MEASURE,
+	C_GROUP, C_COLS,
+};
+
+static const struct {
+	const char *name;
+	const char *also; /* another header read as this column */
+} cols[C_COLS] = {
+	[C_CODE] = { "code", NULL },
+	[C_NAME] = { "name", NULL },
+	[C_DESCRIPTION] = { "description", NULL },
+	[C_UNIT] = { "unit", NULL },
+	[C_PER] = { "per", NULL },
+	[C_POLARITY] = { "polarity", NULL },
+	[C_FREQUENCY] = { "frequency", NULL },
+	[C_SOURCE] = { "source", NULL },
+	[C_OWNER] = { "owner", NULL },
+	[C_SENSITIVITY] = { "sensitivity", NULL },
+	[C_CI] = { "ci_method", NULL },
+	[C_COMPARISON] = { "comparison", NULL },
+	[C_BENCHMARK] = { "benchmark", NULL },
+	[C_PEERS] = { "peer_group", NULL },
+	[C_TARGET] = { "target", NULL },
+	[C_TARGET_NOTE] = { "target_note", NULL },
+	[C_BASELINE] = { "baseline", NULL },
+	[C_BASELINE_PERIOD] = { "baseline_period", NULL },
+	[C_CRIME_TYPE] = { "crime_type", NULL },
+	[C_THEMES] = { "themes", NULL },
+	[C_PRIORITIES] = { "priority_areas", NULL },
+	[C_OUTCOMES] = { "outcomes", NULL },
+	[C_INDICATOR] = { "indicator", NULL },
+	[C_AREA] = { "area", "area_name" },
+	[C_AREA_CODE] = { "area_code", NULL },
+	[C_PERIOD] = { "period", NULL },
+	[C_PERIOD_START] = { "period_start", NULL },
+	[C_PERIOD_END] = { "period_end", NULL },
+	[C_NUMERATOR] = { "numerator", NULL },
+	[C_DENOMINATOR] = { "denominator", NULL },
+	[C_VALUE] = { "value", NULL },
+	[C_NOTE] = { "note", NULL },
+	[C_MEASURE] = { "measure", NULL },
+	[C_GROUP] = { "group", NULL },
+};
+
+struct file {
+	const char *path;
+	const char *base; /* the file's name without its folders */
+	int at[C_COLS];   /* field position of each column, or -1 */
+	struct csv_field *f;
+	uint32_t line;
+	char *text[C_COLS]; /* the row's trimmed values; NULL when blank */
+};
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+/* The row's values, trimmed, NULL for blank or NA, checked as UTF-8. */
+static int read_row(struct file *fl, size_t n_fields, struct err *e)
+{
+	for (int c = 0; c < C_COLS; c++) {
+		const struct csv_field *x;
+
+		free(fl->text[c]);
+		fl->text[c] = NULL;
+		if (fl->at[c] < 0 || (size_t)fl->at[c] >= n_fields)
+			continue;
+		x = &fl->f[fl->at[c]];
+		if (!utf8_valid(x->p, x->n))
+			return err_set(e, ERR_INVALID, cols[c].name,
+				       "%s:%u: field '%s': not valid UTF-8 text",
+				       fl->base, fl->line, cols[c].name);
+		if (!x->n)
+			continue;
+		fl->text[c] = text_trim(strndup(x->p, x->n));
+		if (!*fl->text[c]) {
+			free(fl->text[c]);
+			fl->text[c] = NULL;
+		}
+	}
+	return 0;
+}
+
+/* The marks UK statistics use for a value not available or withheld. */
+static bool missing_mark(const char *s)
+{
+	static const char *const marks[] = { "NA", "N/A", ":", "..", "x", "*",
+					     "-", "[x]", "[c]", "[z]", "c" };
+
+	for (size_t i = 0; s && i < ARRAY_SIZE(marks); i++)
+		if (strcmp(s, marks[i]) == 0)
+			return true;
+	return false;
+}
+
+static int bad(struct file *fl, int c, struct err *e, const char *why)
+{
+	return err_set(e, ERR_INVALID, cols[c].name, "%s:%u: field '%s': %s%s%s%s",
+		       fl->base, fl->line, cols[c].name,
+		       fl->text[c] ? "'" : "", fl->text[c] ? fl->text[c] : "",
+		       fl->text[c] ? "' " : "", why);
+}
+
+/* A number, allowing thousands separators and a trailing %. */
+static int number(struct file *fl, int c, double *out, struct err *e)
+{
+	char clean[64];
+	size_t k = 0;
+	char *end;
+
+	for (const char *p = fl->text[c]; *p && k + 1 < sizeof(clean); p++)
+		if (*p != ',' && *p != '%')
+			clean[k++] = *p;
+	clean[k] = '\0';
+	errno = 0;
+	*out = strtod(clean, &end);
+	if (!k || *end || errno || !isfinite(*out))
+		return bad(fl, c, e, "is not a number");
+	return 0;
+}
+
+/* "Offence rate: Violence against the person (Rate per 1,000)" -> the
+ * code "offence-rate-violence-against-the-person-rate-per-1-000". */
+static void slug(const char *name, char *out, size_t size)
+{
+	size_t k = 0;
+	bool dash = false;
+
+	for (const char *p = name; *p && k + 1 < size; p++) {
+		if (isalnum((unsigned char)*p)) {
+			if (dash && k)
+				out[k++] = '-';
+			dash = false;
+			if (k + 1 < size)
+				out[k++] = (char)tolower((unsigned char)*p);
+		} else {
+			dash = true;
+		}
+	}
+	out[k] = '\0';
+}
+
+/* What a dashboard's "measure" says about the unit. */
+static void unit_from_measure(const char *measure, struct indicator_input *in)
+{
+	const char *per;
+	char low[200];
+
+	in->unit = "count";
+	in->per = 0;
+	if (!measure)
+		return;
+	slug(measure, low, sizeof(low));
+	if (strstr(low, "percent") || strstr(low, "proportion")) {
+		in->unit = "proportion";
+		in->per = 100;
+	} else if ((per = strstr(measure, "per ")) || (per = strstr(measure, "Per "))) {
+		int64_t n = 0;
+
+		for (const char *p = per + 4; *p; p++) {
+			if (*p == ',')
+				continue;
+			if (!isdigit((unsigned char)*p))
+				break;
+			n = n * 10 + (*p - '0');
+		}
+		in->unit = "rate";
+		in->per = n > 0 ? n : 1000;
+	} else if (strstr(low, "score") || strstr(low, "mean") ||
+		   strstr(low, "average")) {
+		in->unit = "mean";
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Definitions
+ */
+
+/* Link to each of a ;-separated list of themes, priority areas or outcome
+ * numbers, found by name in any plan (the current plan's first). */
+static int link_names(struct store *s, struct file *fl, int c, int64_t id,
+		      const char *kind, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	char *list = fl->text[c] ? strdup(fl->text[c]) : NULL, *save = NULL;
+	int rc = 0;
+
+	for (char *t = list ? strtok_r(list, ";", &save) : NULL; t && rc == 0;
+	     t = strtok_r(NULL, ";", &save)) {
+		int64_t target = 0, plan = store_current_plan_id(s, NULL);
+		size_t n_plans = 0;
+		char today[11];
+		struct plan *plans;
+
+		t = text_trim(t);
+		if (!*t)
+			continue;
+		text_today(today);
+		plans = store_plans(s, &a, today, &n_plans, NULL);
+		if (strcmp(kind, "outcome") == 0) {
+			size_t nf = 0;
+			struct framework *f = store_frameworks(s, &a, &nf, NULL);
+			int64_t want;
+
+			if (text_int64(t, 1, 1000, &want, NULL, NULL) == 0)
+				for (size_t i = 0; f && i < nf && !target; i++)
+					for (size_t g = 0; g < f[i].n_groups && !target; g++)
+						for (size_t k = 0; k < f[i].groups[g].n_outcomes; k++)
+							if (f[i].groups[g].outcomes[k].number == want)
+								target = f[i].groups[g].outcomes[k].id;
+		} else {
+			/* The current plan first, then the others. */
+			for (size_t pass = 0; pass < 2 && !target; pass++)
+				for (size_t i = 0; plans && i < n_plans && !target; i++) {
+					size_t nt = 0;
+					struct theme *th;
+
+					if ((pass == 0) != (plans[i].id == plan))
+						continue;
+					th = store_themes(s, &a, plans[i].id, false, &nt, NULL);
+					for (size_t k = 0; th && k < nt && !target; k++) {
+						if (strcmp(kind, "theme") == 0 &&
+						    strcasecmp(th[k].name, t) == 0)
+							target = th[k].id;
+						for (size_t j = 0; strcmp(kind, "priority") == 0 &&
+								   j < th[k].n_priorities && !target;
+						     j++)
+							if (strncasecmp(th[k].priorities[j].name, t,
+									strlen(t)) == 0)
+								target = th[k].priorities[j].id;
+					}
+				}
+		}
+		if (!target) {
+			rc = err_set(e, ERR_INVALID, cols[c].name,
+				     "%s:%u: field '%s': there is no %s '%s'", fl->base,
+				     fl->line, cols[c].name,
+				     strcmp(kind, "priority") == 0 ? "priority area" : kind,
+				     t);
+			break;
+		}
+		rc = store_indicator_link(s, id, kind, target, e);
+	}
+	free(list);
+	arena_release(&a);
+	return rc;
+}
+
+static int definition_row(struct store *s, struct file *fl,
+			  struct indicator_report *r, struct err *e)
+{
+	struct indicator_input in = { 0 };
+	double v;
+	int64_t id;
+	static const struct {
+		int col;
+		unsigned bit;
+		size_t offset;
+	} texts[] = {
+		{ C_NAME, IND_NAME, offsetof(struct indicator_input, name) },
+		{ C_DESCRIPTION, IND_DESCRIPTION,
+		  offsetof(struct indicator_input, description) },
+		{ C_UNIT, IND_UNIT, offsetof(struct indicator_input, unit) },
+		{ C_POLARITY, IND_POLARITY, offsetof(struct indicator_input, polarity) },
+		{ C_FREQUENCY, IND_FREQUENCY,
+		  offsetof(struct indicator_input, frequency) },
+		{ C_SOURCE, IND_SOURCE, offsetof(struct indicator_input, source) },
+		{ C_OWNER, IND_OWNER, offsetof(struct indicator_input, owner) },
+		{ C_SENSITIVITY, IND_SENSITIVITY,
+		  offsetof(struct indicator_input, sensitivity) },
+		{ C_CI, IND_CI, offsetof(struct indicator_input, ci_method) },
+		{ C_COMPARISON, IND_COMPARISON,
+		  offsetof(struct indicator_input, comparison) },
+		{ C_BENCHMARK, IND_BENCHMARK, offsetof(struct indicator_input, benchmark) },
+		{ C_PEERS, IND_PEERS, offsetof(struct indicator_input, peer_group) },
+		{ C_CRIME_TYPE, IND_CRIME_TYPE,
+		  offsetof(struct indicator_input, crime_type) },
+	};
+
+	in.code = fl->text[C_CODE];
+	if (!in.code)
+		return bad(fl, C_CODE, e, "must not be blank");
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
+		if (fl->at[texts[i].col] >= 0) {
+			in.set |= texts[i].bit;
+			*(const char **)(void *)((char *)&in + texts[i].offset) =
+				fl->text[texts[i].col];
+		}
+	if (fl->at[C_PER] >= 0) {
+		in.set |= IND_PER;
+		if (fl->text[C_PER]) {
+			if (number(fl, C_PER, &v, e) < 0 || v < 1 || v != floor(v))
+				return bad(fl, C_PER, e, "must be a whole number, 1 or more");
+			in.per = (int64_t)v;
+		}
+	}
+	if (fl->at[C_TARGET] >= 0) {
+		in.set |= IND_TARGET;
+		in.target_note = fl->text[C_TARGET_NOTE];
+		if (fl->text[C_TARGET]) {
+			if (number(fl, C_TARGET, &in.target, e) < 0)
+				return -1;
+			in.has_target = true;
+		}
+	}
+	if (fl->at[C_BASELINE] >= 0) {
+		in.set |= IND_BASELINE;
+		in.baseline_period = fl->text[C_BASELINE_PERIOD];
+		if (fl->text[C_BASELINE]) {
+			if (number(fl, C_BASELINE, &in.baseline, e) < 0)
+				return -1;
+			in.has_baseline = true;
+		}
+	}
+	if (store_indicator_put(s, &in, &id, e) < 0) {
+		char msg[sizeof(e->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", e->msg);
+		return err_set(e, e->code, e->field, "%s:%u: field '%s': %s",
+			       fl->base, fl->line, e->field[0] ? e->field : "code",
+			       msg);
+	}
+	if (link_names(s, fl, C_THEMES, id, "theme", e) < 0 ||
+	    link_names(s, fl, C_PRIORITIES, id, "priority", e) < 0 ||
+	    link_names(s, fl, C_OUTCOMES, id, "outcome", e) < 0)
+		return -1;
+	r->indicators++;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Values
+ */
+
+static int value_row(struct store *s, struct file *fl,
+		     struct indicator_report *r, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct indicator_value v = { 0 };
+	struct indicator *ind;
+	struct period p;
+	char name[400], code[81], where[300];
+	int rc = -1;
+
+	if (!fl->text[C_INDICATOR])
+		return bad(fl, C_INDICATOR, e, "must not be blank");
+	if (!fl->text[C_AREA] && !fl->text[C_AREA_CODE])
+		return bad(fl, C_AREA, e, "must not be blank");
+	if (!fl->text[C_PERIOD])
+		return bad(fl, C_PERIOD, e, "must not be blank");
+	/* The indicator's name: with its group and measure, if any. */
+	snprintf(name, sizeof(name), "%s%s%s%s%s%s", fl->text[C_INDICATOR],
+		 fl->text[C_GROUP] ? ": " : "",
+		 fl->text[C_GROUP] ? fl->text[C_GROUP] : "",
+		 fl->text[C_MEASURE] ? " (" : "",
+		 fl->text[C_MEASURE] ? fl->text[C_MEASURE] : "",
+		 fl->text[C_MEASURE] ? ")" : "");
+	ind = store_indicator_find(s, &a, name, NULL);
+	if (!ind && !fl->text[C_MEASURE] && !fl->text[C_GROUP])
+		ind = store_indicator_find(s, &a, fl->text[C_INDICATOR], NULL);
+	if (!ind) {
+		struct indicator_input in = { 0 };
+		int64_t id;
+
+		slug(name, code, sizeof(code));
+		in.set = IND_NAME | IND_UNIT | IND_PER | IND_SOURCE;
+		in.code = code;
+		in.name = name;
+		unit_from_measure(fl->text[C_MEASURE], &in);
+		in.source = fl->base;
+		if (store_indicator_put(s, &in, &id, e) < 0 ||
+		    !(ind = store_indicator(s, &a, id, e)))
+			goto out;
+		r->indicators_created++;
+	}
+	if (period_parse(fl->text[C_PERIOD], &p, "period", NULL) < 0) {
+		if (!fl->text[C_PERIOD_START] || !fl->text[C_PERIOD_END]) {
+			period_parse(fl->text[C_PERIOD], &p, "period", e);
+			err_set(e, ERR_INVALID, "period", "%s:%u: field 'period': %s",
+				fl->base, fl->line, e->msg);
+			goto out;
+		}
+		p.kind = PERIOD_OTHER;
+	}
+	if (fl->text[C_PERIOD_START]) {
+		if (text_date(fl->text[C_PERIOD_START], NULL, NULL) < 0) {
+			bad(fl, C_PERIOD_START, e, "is not a date written YYYY-MM-DD");
+			goto out;
+		}
+		snprintf(p.start, sizeof(p.start), "%s", fl->text[C_PERIOD_START]);
+	}
+	if (fl->text[C_PERIOD_END]) {
+		if (text_date(fl->text[C_PERIOD_END], NULL, NULL) < 0) {
+			bad(fl, C_PERIOD_END, e, "is not a date written YYYY-MM-DD");
+			goto out;
+		}
+		snprintf(p.end, sizeof(p.end), "%s", fl->text[C_PERIOD_END]);
+	}
+	if (strcmp(p.start, p.end) > 0) {
+		bad(fl, C_PERIOD_END, e, "is before the period starts");
+		goto out;
+	}
+	v.indicator_id = ind->id;
+	v.area = fl->text[C_AREA] ? fl->text[C_AREA] : fl->text[C_AREA_CODE];
+	v.area_code = fl->text[C_AREA_CODE];
+	v.period = fl->text[C_PERIOD];
+	v.period_start = p.start;
+	v.period_end = p.end;
+	v.note = fl->text[C_NOTE];
+	snprintf(where, sizeof(where), "%s:%u", fl->base, fl->line);
+	v.source = where;
+	if (fl->text[C_NUMERATOR] && !missing_mark(fl->text[C_NUMERATOR])) {
+		if (number(fl, C_NUMERATOR, &v.numerator, e) < 0)
+			goto out;
+		if (v.numerator < 0) {
+			bad(fl, C_NUMERATOR, e, "must not be negative");
+			goto out;
+		}
+		v.has_numerator = true;
+	}
+	if (fl->text[C_DENOMINATOR] && !missing_mark(fl->text[C_DENOMINATOR])) {
+		if (number(fl, C_DENOMINATOR, &v.denominator, e) < 0)
+			goto out;
+		if (v.denominator <= 0) {
+			bad(fl, C_DENOMINATOR, e, "must be more than 0");
+			goto out;
+		}
+		v.has_denominator = true;
+	}
+	if (fl->text[C_VALUE] && !missing_mark(fl->text[C_VALUE])) {
+		if (number(fl, C_VALUE, &v.value, e) < 0)
+			goto out;
+		v.has_value = true;
+	}
+	/* A value the source marks as not available is kept as such. */
+	if (!v.has_value && !v.has_numerator) {
+		if (!v.note)
+			v.note = "Not available in the source";
+		r->missing++;
+	}
+	if (v.has_numerator && v.has_denominator &&
+	    strcmp(ind->unit, "proportion") == 0 && v.numerator > v.denominator) {
+		bad(fl, C_NUMERATOR, e, "is more than the denominator");
+		goto out;
+	}
+	/* The value from its parts, as the unit says. */
+	if (!v.has_value && v.has_numerator) {
+		double per = ind->per ? (double)ind->per : 1;
+
+		if (strcmp(ind->unit, "count") == 0 || !v.has_denominator)
+			v.value = v.numerator;
+		else
+			v.value = v.numerator / v.denominator *
+				  (strcmp(ind->unit, "proportion") == 0 && !ind->per
+					   ? 100 : per);
+		v.has_value = true;
+	}
+	if (store_indicator_value_put(s, &v, e) < 0)
+		goto out;
+	r->values++;
+	rc = 0;
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int ingest_indicators(struct store *s, const char *path,
+		      struct indicator_report *r, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf data = BUF_INIT;
+	struct csv_reader rd;
+	struct csv_field fields[CSV_MAX_FIELDS];
+	struct file fl = { .path = path, .base = base_name(path) };
+	size_t n, n_header;
+	bool bad_quote, definitions;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	fl.f = fields;
+	if (!f)
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
+			       strerror(errno));
+	for (;;) {
+		char chunk[1 << 16];
+		size_t got = fread(chunk, 1, sizeof(chunk), f);
+
+		buf_add(&data, chunk, got);
+		if (got < sizeof(chunk))
+			break;
+	}
+	fclose(f);
+	csv_reader_init(&rd, data.ptr, data.len);
+	if (!csv_next_record(&rd, fields, &n_header, &fl.line, &bad_quote)) {
+		err_set(e, ERR_INVALID, NULL, "%s: the file is empty", fl.base);
+		goto out;
+	}
+	for (int c = 0; c < C_COLS; c++) {
+		fl.at[c] = -1;
+		for (size_t i = 0; i < n_header && i < CSV_MAX_FIELDS; i++)
+			if (csv_field_is(&fields[i], cols[c].name) ||
+			    (cols[c].also && csv_field_is(&fields[i], cols[c].also)))
+				fl.at[c] = (int)i;
+	}
+	definitions = fl.at[C_CODE] >= 0 && fl.at[C_INDICATOR] < 0;
+	if (!definitions && (fl.at[C_INDICATOR] < 0 || fl.at[C_PERIOD] < 0 ||
+			     (fl.at[C_AREA] < 0 && fl.at[C_AREA_CODE] < 0) ||
+			     (fl.at[C_VALUE] < 0 && fl.at[C_NUMERATOR] < 0))) {
+		err_set(e, ERR_INVALID, NULL,
+			"%s:1: not an indicator file: values need the columns "
+			"indicator, area, period and value (or numerator); "
+			"definitions need code and name (see docs/indicators.md)",
+			fl.base);
+		goto out;
+	}
+	if (store_begin(s, e) < 0)
+		goto out;
+	while (csv_next_record(&rd, fields, &n, &fl.line, &bad_quote)) {
+		if (n == 1 && fields[0].n == 0)
+			continue;
+		if (bad_quote || n != n_header) {
+			err_set(e, ERR_INVALID, NULL,
+				bad_quote ? "%s:%u: a quote is not closed"
+					  : "%s:%u: expected %zu fields, found %zu",
+				fl.base, fl.line, n_header, n);
+			goto fail;
+		}
+		if (read_row(&fl, n, e) < 0 ||
+		    (definitions ? definition_row(s, &fl, r, e)
+				 : value_row(s, &fl, r, e)) < 0)
+			goto fail;
+		r->rows++;
+	}
+	if (store_commit(s, e) < 0)
+		goto out;
+	r->definitions = definitions;
+	rc = 0;
+	goto out;
+fail:
+	store_rollback(s);
+out:
+	for (int c = 0; c < C_COLS; c++)
+		free(fl.text[c]);
+	csv_reader_release(&rd);
+	buf_release(&data);
+	return rc;
+}

@@ -1,0 +1,501 @@
+/*
+ * svg.c: server-side SVG line charts (see svg.h for what is drawn).
+ *
+ * Geometry.  The chart is drawn in a fixed viewBox (720 by 360 unless the
+ * caller says otherwise); the stylesheet makes it as wide as its column.
+ * Around the plot go margins for the y labels (left, sized by the longest
+ * label), the y title (top) and the x labels (bottom).  Text is 14 units
+ * high; on narrow screens the stylesheet enlarges it and hides the minor
+ * x labels, so the margins are sized for the larger text.
+ */
+#include <math.h>
+
+#include "base/text.h"
+#include "svg.h"
+#include "web.h"
+
+#define FONT_WIDE 14     /* font-size on wide screens (units) */
+#define CHAR_NARROW 12.5 /* width of a digit at the narrow font size (22) */
+#define MARGIN_RIGHT 20
+#define MARGIN_BOTTOM 46
+#define PLOT_PAD 8       /* between the y axis and the first point */
+
+/* ---------------------------------------------------------------------
+ * Styles
+ */
+
+struct svg_style svg_style_nth(size_t i)
+{
+	static const char *const colours[] = {
+		"#0b0c0c", "#1d70b8", "#d4351c", "#00703c",
+		"#4c2c92", "#d53880", "#b58840", "#505a5f",
+	};
+	static const enum svg_dash dashes[] = {
+		SVG_SOLID, SVG_DASHED, SVG_SOLID, SVG_DOTTED,
+		SVG_DASH_DOT, SVG_LONG_DASH, SVG_DASHED, SVG_DOTTED,
+	};
+	static const enum svg_marker markers[] = {
+		SVG_CIRCLE, SVG_SQUARE, SVG_TRIANGLE, SVG_DIAMOND,
+		SVG_CROSS, SVG_CIRCLE, SVG_SQUARE, SVG_TRIANGLE,
+	};
+	struct svg_style s = { colours[i % 8], dashes[i % 8], markers[i % 8],
+			       false };
+
+	return s;
+}
+
+static const char *dasharray(enum svg_dash d)
+{
+	switch (d) {
+	case SVG_DASHED: return "10 5";
+	case SVG_DOTTED: return "2 4";
+	case SVG_DASH_DOT: return "12 4 2 4";
+	case SVG_LONG_DASH: return "20 6";
+	case SVG_SOLID: break;
+	}
+	return NULL;
+}
+
+static const char *colour_of(const struct svg_style *s)
+{
+	return s->colour ? s->colour : "#0b0c0c";
+}
+
+/* ---------------------------------------------------------------------
+ * Numbers
+ */
+
+void svg_num(struct buf *b, double v)
+{
+	long long t;
+
+	if (!isfinite(v))
+		v = 0;
+	t = llround(v * 10);
+	if (t < 0) {
+		buf_addc(b, '-');
+		t = -t;
+	}
+	buf_printf(b, "%lld", t / 10);
+	if (t % 10)
+		buf_printf(b, ".%lld", t % 10);
+}
+
+/* Write ' name="v"'. */
+static void attr(struct buf *b, const char *name, double v)
+{
+	buf_printf(b, " %s=\"", name);
+	svg_num(b, v);
+	buf_addc(b, '"');
+}
+
+/* Write v with the given number of decimals (0-6) and thousands
+ * separators: "12,345", "0.25". */
+static void add_value(struct buf *b, double v, int decimals)
+{
+	long long scale = 1, t;
+
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	t = llround(v * (double)scale);
+	if (t < 0) {
+		buf_addc(b, '-');
+		t = -t;
+	}
+	text_add_grouped(b, t / scale);
+	if (decimals)
+		buf_printf(b, ".%0*lld", decimals, t % scale);
+}
+
+/* Decimals that show v to two places at most, none if it is whole. */
+static int decimals_of(double v)
+{
+	double r = round(v * 100) / 100;
+
+	if (r == round(r))
+		return 0;
+	return round(r * 10) == r * 10 ? 1 : 2;
+}
+
+/* ---------------------------------------------------------------------
+ * The y scale
+ */
+
+struct scale {
+	double lo, hi, step; /* the axis runs lo..hi in steps */
+	int n_ticks;
+	int decimals;        /* of the tick labels */
+};
+
+/* Choose the smallest step of 1, 2, 2.5 or 5 times a power of ten that
+ * covers [lo, hi] in at most MAX_INTERVALS whole steps (whole numbers
+ * only, for counts), and widen the range to whole steps. */
+#define MAX_INTERVALS 7
+static void nice_scale(double lo, double hi, bool integer, struct scale *s)
+{
+	static const double mult[] = { 1, 2, 2.5, 5 };
+	double step = 1;
+	bool found = false;
+
+	if (!(hi > lo))
+		hi = lo + (integer ? 5 : 1);
+	for (int k = (int)floor(log10(hi - lo)) - 2; !found; k++)
+		for (size_t i = 0; i < ARRAY_SIZE(mult) && !found; i++) {
+			step = mult[i] * pow(10, k);
+			if (integer && (step < 1 || step != floor(step)))
+				continue;
+			found = ceil(hi / step - 1e-9) - floor(lo / step + 1e-9) <=
+				MAX_INTERVALS;
+		}
+	s->step = step;
+	s->lo = floor(lo / step + 1e-9) * step;
+	s->hi = ceil(hi / step - 1e-9) * step;
+	if (s->hi <= s->lo)
+		s->hi = s->lo + step;
+	s->n_ticks = (int)llround((s->hi - s->lo) / step) + 1;
+	s->decimals = 0;
+	while (s->decimals < 6) {
+		double x = step * pow(10, s->decimals);
+
+		if (fabs(x - round(x)) < 1e-6)
+			break;
+		s->decimals++;
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Pieces
+ */
+
+/* Stroke attributes of a style: colour, width, dashes. */
+static void stroke_attrs(struct buf *b, const struct svg_style *s, double width)
+{
+	const char *dash = dasharray(s->dash);
+
+	html(b, " stroke=\"%s\"", colour_of(s));
+	attr(b, "stroke-width", width);
+	if (dash)
+		buf_printf(b, " stroke-dasharray=\"%s\"", dash);
+}
+
+/* Open a marker of shape m at (x, y); the caller closes it with the
+ * returned tag ("</circle>", ...) after an optional <title>. */
+static const char *marker_open(struct buf *b, enum svg_marker m, double x,
+			       double y, double size, const char *colour,
+			       const char *cls)
+{
+	const char *close = "</path>";
+	double h = size;
+
+	switch (m) {
+	case SVG_NO_MARKER:
+	case SVG_CIRCLE:
+		buf_adds(b, "<circle");
+		attr(b, "cx", x);
+		attr(b, "cy", y);
+		attr(b, "r", h * 0.85);
+		close = "</circle>";
+		break;
+	case SVG_SQUARE:
+		buf_adds(b, "<rect");
+		attr(b, "x", x - h * 0.75);
+		attr(b, "y", y - h * 0.75);
+		attr(b, "width", h * 1.5);
+		attr(b, "height", h * 1.5);
+		close = "</rect>";
+		break;
+	case SVG_TRIANGLE:
+		buf_adds(b, "<path d=\"M");
+		svg_num(b, x);
+		buf_addc(b, ' ');
+		svg_num(b, y - h * 1.1);
+		buf_adds(b, "L");
+		svg_num(b, x + h);
+		buf_addc(b, ' ');
+		svg_num(b, y + h * 0.75);
+		buf_adds(b, "L");
+		svg_num(b, x - h);
+		buf_addc(b, ' ');
+		svg_num(b, y + h * 0.75);
+		buf_adds(b, "Z\"");
+		break;
+	case SVG_DIAMOND:
+		buf_adds(b, "<path d=\"M");
+		svg_num(b, x);
+		buf_addc(b, ' ');
+		svg_num(b, y - h * 1.1);
+		buf_adds(b, "L");
+		svg_num(b, x + h * 1.1);
+		buf_addc(b, ' ');
+		svg_num(b, y);
+		buf_adds(b, "L");
+		svg_num(b, x);
+		buf_addc(b, ' ');
+		svg_num(b, y + h * 1.1);
+		buf_adds(b, "L");
+		svg_num(b, x - h * 1.1);
+		buf_addc(b, ' ');
+		svg_num(b, y);
+		buf_adds(b, "Z\"");
+		break;
+	case SVG_CROSS:
+		buf_adds(b, "<path d=\"M");
+		svg_num(b, x - h * 0.85);
+		buf_addc(b, ' ');
+		svg_num(b, y - h * 0.85);
+		buf_adds(b, "L");
+		svg_num(b, x + h * 0.85);
+		buf_addc(b, ' ');
+		svg_num(b, y + h * 0.85);
+		buf_adds(b, "M");
+		svg_num(b, x - h * 0.85);
+		buf_addc(b, ' ');
+		svg_num(b, y + h * 0.85);
+		buf_adds(b, "L");
+		svg_num(b, x + h * 0.85);
+		buf_addc(b, ' ');
+		svg_num(b, y - h * 0.85);
+		buf_adds(b, "\"");
+		html(b, " fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"", colour);
+		if (cls)
+			html(b, " class=\"%s\"", cls);
+		buf_addc(b, '>');
+		return close;
+	}
+	html(b, " fill=\"%s\"", colour);
+	if (cls)
+		html(b, " class=\"%s\"", cls);
+	buf_addc(b, '>');
+	return close;
+}
+
+/* The key of a series or a line in the legend: a short stroke with the
+ * series' marker, in a small SVG of its own (decoration: the name is the
+ * text beside it). */
+static void legend_key(struct buf *b, const struct svg_style *s,
+		       enum svg_marker m, const char *name)
+{
+	html_raw(b, "<li class=\"chart__key\"><svg class=\"chart__swatch\" "
+		    "width=\"44\" height=\"16\" viewBox=\"0 0 44 16\" "
+		    "aria-hidden=\"true\" focusable=\"false\">"
+		    "<line x1=\"2\" y1=\"8\" x2=\"42\" y2=\"8\"");
+	stroke_attrs(b, s, s->thick ? 3.5 : 2);
+	html_raw(b, "/>");
+	if (m != SVG_NO_MARKER)
+		buf_adds(b, marker_open(b, m, 22, 8, 4.5, colour_of(s), NULL));
+	html(b, "</svg>%s</li>\n", name ? name : "");
+}
+
+/* ---------------------------------------------------------------------
+ * The chart
+ */
+
+void svg_line_chart(struct buf *b, const struct svg_chart *c)
+{
+	double W = c->width > 0 ? c->width : 720;
+	double H = c->height > 0 ? c->height : 360;
+	double lo = INFINITY, hi = -INFINITY, left, top, x0, x1, y0, y1;
+	struct scale sc;
+	struct buf label = BUF_INIT;
+	size_t widest = 0, n_labels = 0;
+	bool any = false;
+	const char *id = c->id ? c->id : "chart";
+
+	/* The range of the values and of the reference lines. */
+	for (size_t s = 0; s < c->n_series; s++)
+		for (size_t i = 0; i < c->n_x; i++) {
+			double v = c->series[s].values[i];
+
+			if (!isfinite(v))
+				continue;
+			any = true;
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+		}
+	for (size_t k = 0; k < c->n_lines; k++) {
+		double v = c->lines[k].value;
+
+		if (!isfinite(v))
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	if (!isfinite(lo)) {
+		lo = 0;
+		hi = 0;
+	}
+	if (!c->y_fit && lo > 0)
+		lo = 0;
+	if (c->y_fit && hi == lo) {
+		lo -= c->y_integer ? 2 : 1;
+		hi += c->y_integer ? 2 : 1;
+	}
+	nice_scale(lo, hi, c->y_integer, &sc);
+
+	/* Margins: the left one fits the longest y label at the narrow
+	 * screens' larger font. */
+	for (int t = 0; t < sc.n_ticks; t++) {
+		buf_reset(&label);
+		add_value(&label, sc.lo + t * sc.step, sc.decimals);
+		if (label.len > widest)
+			widest = label.len;
+	}
+	left = 12 + (double)widest * CHAR_NARROW;
+	top = c->y_title ? 40 : 16;
+	x0 = left + PLOT_PAD;
+	x1 = W - MARGIN_RIGHT - PLOT_PAD;
+	y0 = top;
+	y1 = H - MARGIN_BOTTOM;
+
+#define X(i) (c->n_x > 1 ? x0 + (x1 - x0) * (double)(i) / (double)(c->n_x - 1) \
+			 : (x0 + x1) / 2)
+#define Y(v) (y1 - ((v) - sc.lo) / (sc.hi - sc.lo) * (y1 - y0))
+
+	html(b, "<div class=\"chart\">\n<svg class=\"chart__svg\" viewBox=\"0 0 %d %d\" "
+		"role=\"img\" aria-labelledby=\"%s-title\"",
+	     (int)W, (int)H, id);
+	if (c->desc || !any)
+		html(b, " aria-describedby=\"%s-desc\"", id);
+	html(b, " focusable=\"false\" font-size=\"%d\">\n<title id=\"%s-title\">%s</title>\n",
+	     FONT_WIDE, id, c->title ? c->title : "");
+	if (c->desc || !any)
+		html(b, "<desc id=\"%s-desc\">%s%s%s</desc>\n", id,
+		     c->desc ? c->desc : "", c->desc && !any ? " " : "",
+		     any ? "" : "There are no values to show.");
+
+	/* Gridlines and y labels. */
+	html_raw(b, "<g class=\"chart__axis\" fill=\"#0b0c0c\">\n");
+	for (int t = 0; t < sc.n_ticks; t++) {
+		double v = sc.lo + t * sc.step, y = Y(v);
+
+		buf_adds(b, "<line");
+		attr(b, "x1", left);
+		attr(b, "x2", W - MARGIN_RIGHT);
+		attr(b, "y1", y);
+		attr(b, "y2", y);
+		buf_printf(b, " stroke=\"%s\" stroke-width=\"1\"/>",
+			   t == 0 ? "#0b0c0c" : "#b1b4b6");
+		buf_adds(b, "<text class=\"chart__label\" text-anchor=\"end\"");
+		attr(b, "x", left - 6);
+		attr(b, "y", y + 5);
+		buf_addc(b, '>');
+		add_value(b, v, sc.decimals);
+		buf_adds(b, "</text>\n");
+	}
+	if (c->y_title)
+		html(b, "<text class=\"chart__label\" x=\"0\" y=\"18\">%s</text>\n",
+		     c->y_title);
+
+	/* X ticks and labels; every other label is minor. */
+	for (size_t i = 0; i < c->n_x; i++) {
+		const char *l = c->x_labels ? c->x_labels[i] : NULL;
+		double x = X(i);
+
+		buf_adds(b, "<line");
+		attr(b, "x1", x);
+		attr(b, "x2", x);
+		attr(b, "y1", y1);
+		attr(b, "y2", y1 + (l && *l ? 7 : 4));
+		buf_adds(b, " stroke=\"#0b0c0c\" stroke-width=\"1\"/>");
+		if (!l || !*l)
+			continue;
+		html(b, "<text class=\"chart__label%s\" text-anchor=\"%s\"",
+		     n_labels % 2 ? " chart__label--minor" : "",
+		     c->n_x > 1 && i == c->n_x - 1 ? "end" : "middle");
+		attr(b, "x", x);
+		attr(b, "y", y1 + 28);
+		html(b, ">%s</text>", l);
+		n_labels++;
+	}
+	html_raw(b, "\n</g>\n");
+
+	/* Reference lines. */
+	for (size_t k = 0; k < c->n_lines; k++) {
+		const struct svg_hline *h = &c->lines[k];
+
+		if (!isfinite(h->value))
+			continue;
+		html(b, "<g class=\"chart__hline%s%s\">", h->class ? " " : "",
+		     h->class ? h->class : "");
+		buf_adds(b, "<line");
+		attr(b, "x1", left);
+		attr(b, "x2", W - MARGIN_RIGHT);
+		attr(b, "y1", Y(h->value));
+		attr(b, "y2", Y(h->value));
+		stroke_attrs(b, &h->style, h->style.thick ? 3 : 2);
+		buf_adds(b, "/>");
+		if (h->label) {
+			buf_adds(b, "<text class=\"chart__label\" text-anchor=\"end\" "
+				    "fill=\"#0b0c0c\"");
+			attr(b, "x", W - MARGIN_RIGHT);
+			attr(b, "y", Y(h->value) - 6);
+			html(b, ">%s</text>", h->label);
+		}
+		html_raw(b, "</g>\n");
+	}
+
+	/* The series: a path broken at gaps, then the markers. */
+	for (size_t s = 0; s < c->n_series; s++) {
+		const struct svg_series *se = &c->series[s];
+		const char *colour = colour_of(&se->style);
+		bool pen = false, drawn = false;
+
+		html(b, "<g class=\"chart__series chart__series--%zu\">\n<path d=\"", s);
+		for (size_t i = 0; i < c->n_x; i++) {
+			double v = se->values[i];
+
+			if (!isfinite(v)) {
+				pen = false;
+				continue;
+			}
+			buf_addc(b, pen ? 'L' : 'M');
+			svg_num(b, X(i));
+			buf_addc(b, ' ');
+			svg_num(b, Y(v));
+			pen = drawn = true;
+		}
+		if (!drawn)
+			buf_adds(b, "M0 0");
+		buf_addc(b, '"');
+		html_raw(b, " fill=\"none\" stroke-linejoin=\"round\"");
+		stroke_attrs(b, &se->style, se->style.thick ? 3.5 : 2);
+		html_raw(b, "/>\n");
+		for (size_t i = 0; i < c->n_x; i++) {
+			double v = se->values[i];
+			const char *cls = se->point_class ? se->point_class[i] : NULL;
+			enum svg_marker m = se->style.marker;
+			const char *close;
+
+			if (!isfinite(v) || (m == SVG_NO_MARKER && !cls))
+				continue;
+			close = marker_open(b, m, X(i), Y(v), cls ? 5.5 : 4, colour,
+					    cls);
+			if (c->x_names && c->x_names[i]) {
+				html(b, "<title>%s, %s: ", se->name ? se->name : "",
+				     c->x_names[i]);
+				add_value(b, v, decimals_of(v));
+				buf_adds(b, "</title>");
+			}
+			buf_adds(b, close);
+		}
+		html_raw(b, "\n</g>\n");
+	}
+	html_raw(b, "</svg>\n");
+#undef X
+#undef Y
+
+	/* The legend. */
+	if (c->n_series || c->n_lines) {
+		html_raw(b, "<ul class=\"chart__legend\">\n");
+		for (size_t s = 0; s < c->n_series; s++)
+			legend_key(b, &c->series[s].style, c->series[s].style.marker,
+				   c->series[s].name);
+		for (size_t k = 0; k < c->n_lines; k++)
+			if (c->lines[k].label)
+				legend_key(b, &c->lines[k].style, SVG_NO_MARKER,
+					   c->lines[k].label);
+		html_raw(b, "</ul>\n");
+	}
+	html_raw(b, "</div>\n");
+	buf_release(&label);
+}
