@@ -21,4 +21,7 @@ int demo_load(struct store *s, enum demo_result *result, struct err *e);
  * "Greater Manchester" peer group (demo_crime.c); part of demo_load. */
 int demo_crime_load(struct store *s, struct err *e);
 
+/* The demo's indicators and their values (demo_indicators.c). */
+int demo_indicators_load(struct store *s, struct err *e);
+
 #endif

@@ -9,8 +9,8 @@
  * range no real LSOA uses (E019xxxxx), names in the ONS style
  * ("Stockport 001A"), populations summing to about each district's, and
  * monthly crimes drawn from Poisson distributions with hotspots, seasons
- * and trends (Stockport's burglaries fall by a third over the period, as
- * its partnership reported of the real ones; anti-social behaviour peaks
+ * and trends (Stockport's burglaries fall by 35% every two years, as its
+ * partnership reported of the real ones; anti-social behaviour peaks
  * each summer).  The rows are written as police.uk street-level CSV text
  * and imported through the same parser and store as real files, marked
  * as generated.  The same seed always gives the same data.
@@ -255,8 +255,10 @@ static void write_month(struct buf *b, const struct demo_geo *g,
 			double mean;
 			int n;
 
+			/* Stockport's burglaries fall by 35% every two years,
+			 * so any two years apart are "down 35%". */
 			if (d == 6 && strcmp(types[t].name, "Burglary") == 0)
-				trend = 1 - 0.35 * idx / (MONTHS - 1); /* Stockport */
+				trend = pow(0.65, idx / 24.0);
 			mean = districts[d].population / 1000.0 * types[t].rate / 12 *
 			       districts[d].level * trend *
 			       (summer ? 1 + types[t].summer : 1 - types[t].summer / 3);

@@ -85,6 +85,7 @@ struct file {
 	struct csv_field *f;
 	uint32_t line;
 	char *text[C_COLS]; /* the row's trimmed values; NULL when blank */
+	bool example;       /* the demo's invented figures */
 };
 
 static const char *base_name(const char *path)
@@ -317,6 +318,7 @@ static int definition_row(struct store *s, struct file *fl,
 	};
 
 	in.code = fl->text[C_CODE];
+	in.example = fl->example;
 	if (!in.code)
 		return bad(fl, C_CODE, e, "must not be blank");
 	for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
@@ -446,6 +448,7 @@ static int value_row(struct store *s, struct file *fl,
 	v.period_start = p.start;
 	v.period_end = p.end;
 	v.note = fl->text[C_NOTE];
+	v.example = fl->example;
 	snprintf(where, sizeof(where), "%s:%u", fl->base, fl->line);
 	v.source = where;
 	if (fl->text[C_NUMERATOR] && !missing_mark(fl->text[C_NUMERATOR])) {
@@ -508,15 +511,9 @@ int ingest_indicators(struct store *s, const char *path,
 {
 	FILE *f = fopen(path, "rb");
 	struct buf data = BUF_INIT;
-	struct csv_reader rd;
-	struct csv_field fields[CSV_MAX_FIELDS];
-	struct file fl = { .path = path, .base = base_name(path) };
-	size_t n, n_header;
-	bool bad_quote, definitions;
-	int rc = -1;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
-	fl.f = fields;
 	if (!f)
 		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
 			       strerror(errno));
@@ -529,7 +526,26 @@ int ingest_indicators(struct store *s, const char *path,
 			break;
 	}
 	fclose(f);
-	csv_reader_init(&rd, data.ptr, data.len);
+	rc = ingest_indicators_buffer(s, path, data.ptr, data.len, false, r, e);
+	buf_release(&data);
+	return rc;
+}
+
+int ingest_indicators_buffer(struct store *s, const char *path,
+			     const char *data, size_t len, bool example,
+			     struct indicator_report *r, struct err *e)
+{
+	struct csv_reader rd;
+	struct csv_field fields[CSV_MAX_FIELDS];
+	struct file fl = { .path = path, .base = base_name(path) };
+	size_t n, n_header;
+	bool bad_quote, definitions;
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	fl.f = fields;
+	fl.example = example;
+	csv_reader_init(&rd, data, len);
 	if (!csv_next_record(&rd, fields, &n_header, &fl.line, &bad_quote)) {
 		err_set(e, ERR_INVALID, NULL, "%s: the file is empty", fl.base);
 		goto out;
@@ -581,6 +597,5 @@ out:
 	for (int c = 0; c < C_COLS; c++)
 		free(fl.text[c]);
 	csv_reader_release(&rd);
-	buf_release(&data);
 	return rc;
 }

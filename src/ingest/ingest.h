@@ -92,5 +92,10 @@ struct indicator_report {
  * docs/indicators.md).  All or nothing. */
 int ingest_indicators(struct store *s, const char *path,
 		      struct indicator_report *r, struct err *e);
+/* The same from memory; with example, everything is marked as example
+ * data (the demo's invented figures). */
+int ingest_indicators_buffer(struct store *s, const char *name,
+			     const char *data, size_t len, bool example,
+			     struct indicator_report *r, struct err *e);
 
 #endif

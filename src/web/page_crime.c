@@ -18,6 +18,7 @@
  * questions (listed above page_crime()); the monthly figures come from
  * one of them, counted by month and type at once.
  */
+#include <math.h>
 #include <strings.h>
 
 #include "base/esc.h"
@@ -64,6 +65,9 @@ struct dash {
 	int64_t *mt;            /* [(month - base) * n_types + type]: counts */
 	uint32_t forces[MAX_FORCES]; /* forces with rows in the area */
 	size_t n_forces;
+	bool *missing;          /* [month - base]: none of those forces
+				 * published data that month */
+	int n_missing;          /* such months in from..to */
 
 	const char *peer_text;  /* the peer group compared with, or NULL */
 	struct ce_area peer;
@@ -192,6 +196,32 @@ static int64_t sum(const struct dash *d, int64_t t, int m0, int m1)
 				n += row[k];
 	}
 	return n;
+}
+
+/* Months in m0..m1 with no data from the area's forces. */
+static int missing_in(const struct dash *d, int m0, int m1)
+{
+	int n = 0;
+
+	for (int m = m0 < d->base ? d->base : m0; m <= m1 && m <= d->to; m++)
+		n += d->missing[m - d->base];
+	return n;
+}
+
+/* Say which months of from..to have no data, as a sentence that follows
+ * "police.uk has no data for " (escaped). */
+static void add_missing_months(struct buf *b, const struct dash *d, int m0,
+			       int m1)
+{
+	int k = 0, n = missing_in(d, m0, m1);
+
+	for (int m = m0 < d->base ? d->base : m0; m <= m1 && m <= d->to; m++) {
+		if (!d->missing[m - d->base])
+			continue;
+		if (k++)
+			html_raw(b, k == n ? " and " : ", ");
+		add_month(b, m);
+	}
 }
 
 static const char *type_name(const struct dash *d, size_t t)
@@ -342,7 +372,7 @@ static void section_trend(struct dash *d)
 			int m = d->from + i;
 			int64_t c = sum(d, s ? (int64_t)shown[s - 1] : -1, m, m);
 
-			v[i] = (double)c;
+			v[i] = d->missing[m - d->base] ? NAN : (double)c;
 			if (!s && c > peak_n) {
 				peak_n = c;
 				peak = m;
@@ -375,6 +405,9 @@ static void section_trend(struct dash *d)
 	buf_printf(&desc, " in %s; the highest month was %s, with ", names[n - 1],
 		   names[peak - d->from]);
 	add_count(&desc, peak_n);
+	if (d->n_missing)
+		buf_printf(&desc, ". There is no data for %d month%s, left as "
+				  "gaps", d->n_missing, d->n_missing == 1 ? "" : "s");
 	buf_adds(&desc, ". The figures are in the table that follows the chart.");
 	{
 		struct svg_chart c = {
@@ -412,6 +445,11 @@ static void section_trend(struct dash *d)
 		int64_t other = (int64_t)series[0].values[i];
 
 		html(b, "<tr><th scope=\"row\">%s</th>", names[i]);
+		if (d->missing[d->from + i - d->base]) {
+			html(b, "<td colspan=\"%zu\" class=\"secondary-text\">No data"
+				"</td></tr>\n", n_series + 1);
+			continue;
+		}
 		for (size_t s = 0; s < n_series; s++) {
 			html_raw(b, "<td class=\"numeric\">");
 			add_count(b, (int64_t)series[s].values[i]);
@@ -516,6 +554,14 @@ static void section_change(struct dash *d)
 		rows[n++] = c;
 	}
 	qsort(rows, n, sizeof(*rows), cmp_change);
+	if (missing_in(d, d->prev_from, d->to)) {
+		html_raw(b, "<div class=\"warning-text\"><span class=\"warning-text__icon\" "
+			    "aria-hidden=\"true\">!</span><strong><span "
+			    "class=\"visually-hidden\">Warning</span>This comparison is "
+			    "not like for like: police.uk has no data for ");
+		add_missing_months(b, d, d->prev_from, d->to);
+		html_raw(b, ".</strong></div>\n");
+	}
 	html(b, "<p>Crimes recorded in %s in the year to %s, against the year to "
 		"%s. The change is the simple difference: it does not say whether "
 		"it is more than chance.</p>\n"
@@ -624,7 +670,11 @@ static void location_note(struct dash *d, const struct ce_result *in_scope)
 		    "of map points (the middle of a street, a park, a shopping "
 		    "area), not where it happened. Counts for small areas such as "
 		    "wards and LSOAs are therefore indicative.</p>\n");
-	if (whole_forces) {
+	if (whole_forces && !in_scope->no_location) {
+		html_raw(b, "<p>Every crime in the 12 months to ");
+		add_month(b, d->to);
+		html_raw(b, " has a location.</p>\n");
+	} else if (whole_forces) {
 		html_raw(b, "<p>");
 		add_count(b, in_scope->no_location);
 		html_raw(b, " of the ");
@@ -648,6 +698,13 @@ static void location_note(struct dash *d, const struct ce_result *in_scope)
 			    ask(d, &fa, d->last_from, d->to, NULL, 0, true, -1, 0, &fr,
 				&e) < 0)
 				continue;
+			if (!fr.no_location) {
+				html(b, "<p>Every crime recorded by %s in the 12 months "
+					"to ", force);
+				add_month(b, d->to);
+				html_raw(b, " has a location.</p>\n");
+				continue;
+			}
 			html_raw(b, "<p>");
 			add_count(b, fr.no_location);
 			html(b, " of the crimes recorded by %s in the 12 months to ",
@@ -731,7 +788,7 @@ static void section_asb(struct dash *d)
 	for (int i = 0; i < n; i++) {
 		int64_t c = sum(d, d->asb, d->from + i, d->from + i);
 
-		v[i] = (double)c;
+		v[i] = d->missing[d->from + i - d->base] ? NAN : (double)c;
 		total += c;
 	}
 	html(b, "<p>Incidents of anti-social behaviour reported to the police in "
@@ -748,9 +805,9 @@ static void section_asb(struct dash *d)
 	buf_printf(&desc, "Line chart of the anti-social behaviour incidents "
 			  "recorded each month from %s to %s: ",
 		   names[0], names[n - 1]);
-	add_count(&desc, (int64_t)v[0]);
+	add_count(&desc, sum(d, d->asb, d->from, d->from));
 	buf_adds(&desc, " in the first month and ");
-	add_count(&desc, (int64_t)v[n - 1]);
+	add_count(&desc, sum(d, d->asb, d->to, d->to));
 	buf_adds(&desc, " in the last. The figures are in the table that follows.");
 	{
 		struct svg_chart c = {
@@ -780,7 +837,12 @@ static void section_asb(struct dash *d)
 		"<th scope=\"col\" class=\"numeric\">Incidents</th></tr></thead>\n<tbody>\n",
 	     d->area_label);
 	for (int i = 0; i < n; i++) {
-		html(b, "<tr><th scope=\"row\">%s</th><td class=\"numeric\">", names[i]);
+		html(b, "<tr><th scope=\"row\">%s</th>", names[i]);
+		if (d->missing[d->from + i - d->base]) {
+			html_raw(b, "<td class=\"numeric secondary-text\">No data</td></tr>\n");
+			continue;
+		}
+		html_raw(b, "<td class=\"numeric\">");
 		add_count(b, (int64_t)v[i]);
 		html_raw(b, "</td></tr>\n");
 	}
@@ -1181,7 +1243,8 @@ static void headline(struct dash *d)
 	html_raw(b, "</span><span class=\"figure__label\">crimes in the year to ");
 	add_month(b, d->to);
 	html_raw(b, "</span></li>\n");
-	if (d->prev_from >= d->st.first_month && prev > 0) {
+	if (d->prev_from >= d->st.first_month && prev > 0 &&
+	    !missing_in(d, d->prev_from, d->to)) {
 		int64_t t = tenths((last - prev) * 100, prev);
 
 		html_raw(b, "<li class=\"figure\"><span class=\"figure__value\">");
@@ -1237,6 +1300,7 @@ void page_crime(struct req *r, struct resp *w)
 	struct ce_result res;
 	const enum ce_dim by_district = CE_DISTRICT;
 	const enum ce_dim by_mtf[3] = { CE_MONTH, CE_TYPE_DIM, CE_FORCE_DIM };
+	const enum ce_dim by_mf[2] = { CE_MONTH, CE_FORCE_DIM };
 	const char **districts = NULL, *default_area = NULL;
 	const char *place = http_query(r, "place"), *area_param = http_query(r, "area");
 	const char *peer_param = http_query(r, "peer");
@@ -1434,6 +1498,24 @@ void page_crime(struct req *r, struct resp *w)
 			d->forces[d->n_forces++] = row->key[2];
 	}
 
+	/* 2b. Which months the area's forces published: a month none of
+	 * them did is missing data, not a month without crime.  (Counted
+	 * by whole runs: a few microseconds.) */
+	d->missing = arena_array(r->arena, (size_t)d->n_months, sizeof(*d->missing));
+	if (d->n_forces) {
+		for (int i = 0; i < d->n_months; i++)
+			d->missing[i] = d->base + i >= d->st.first_month &&
+					d->base + i <= d->st.last_month;
+		if (ask(d, &all, d->base, d->to, by_mf, 2, false, -1, 0, &res, &e) < 0)
+			goto fail;
+		for (size_t i = 0; i < res.n_rows; i++)
+			for (size_t k = 0; k < d->n_forces; k++)
+				if (res.rows[i].key[1] == d->forces[k] &&
+				    (int)res.rows[i].key[0] >= d->base)
+					d->missing[(int)res.rows[i].key[0] - d->base] = false;
+		d->n_missing = missing_in(d, d->from, d->to);
+	}
+
 	page_begin(r, w, arena_printf(r->arena, "Crime in %s", d->area_label), "crime");
 	html(b, "<span class=\"caption-l\">Crime and anti-social behaviour</span>\n"
 		"<h1>%s</h1>\n",
@@ -1457,6 +1539,15 @@ void page_crime(struct req *r, struct resp *w)
 		"%s.</p>\n",
 	     month_text(r->arena, d->st.first_month),
 	     month_text(r->arena, d->st.last_month));
+	if (d->n_missing) {
+		html_raw(b, "<div class=\"inset-text crime-note\"><p>police.uk has no "
+			    "data for ");
+		add_missing_months(b, d, d->from, d->to);
+		html(b, " from the police force%s of this area. %s left out of "
+			"the figures below, and shown as gaps in the charts.</p></div>\n",
+		     d->n_forces == 1 ? "" : "s",
+		     d->n_missing == 1 ? "That month is" : "Those months are");
+	}
 	picker(d, districts, n_districts, peer_param, place, NULL, 0);
 
 	if (!in_period) {
