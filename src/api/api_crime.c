@@ -84,6 +84,12 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 				      "by");
 		return false;
 	}
+	if (top && strcmp(q->by, "lsoa") != 0 && strcmp(q->by, "ward") != 0 &&
+	    strcmp(q->by, "district") != 0 && strcmp(q->by, "force") != 0) {
+		resp_api_error_status(w, 400, "invalid",
+				      "must be lsoa, ward, district or force", "by");
+		return false;
+	}
 	return true;
 }
 

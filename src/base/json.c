@@ -100,7 +100,7 @@ void jw_int(struct jw *j, int64_t v)
 
 void jw_add_double(struct buf *b, double v)
 {
-	char tmp[40];
+	char tmp[64];
 
 	if (isnan(v) || isinf(v)) {
 		buf_adds(b, "null");
@@ -109,6 +109,17 @@ void jw_add_double(struct buf *b, double v)
 	if (v == 0) {
 		buf_addc(b, '0');
 		return;
+	}
+	/* Plain decimals where they are short ("70", "0.125"), the shortest
+	 * exponent form otherwise ("1e-07", "6.02e+23"). */
+	if (fabs(v) >= 1e-5 && fabs(v) < 1e16) {
+		for (int dec = 0; dec <= 17; dec++) {
+			snprintf(tmp, sizeof(tmp), "%.*f", dec, v);
+			if (strtod(tmp, NULL) == v) {
+				buf_adds(b, tmp);
+				return;
+			}
+		}
 	}
 	for (int prec = 1; prec <= 17; prec++) {
 		snprintf(tmp, sizeof(tmp), "%.*g", prec, v);

@@ -127,6 +127,8 @@ static int actions_show(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if (c != 'f' || cmd_arg_format("actions", optarg, &fmt) < 0)
 			return c == 'f' ? 2 : cmd_usage_error("actions", "unknown option");
+	if (fmt == FORMAT_CSV)
+		return cmd_usage_error("actions", "show writes table or json, not csv");
 	if (optind + 1 != argc)
 		return cmd_usage_error("actions", "show needs one action id");
 	if (cmd_arg_id("actions", "the action id", argv[optind], &id) < 0)
@@ -268,10 +270,10 @@ static int actions_update(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage_error("actions", "update needs one action id");
 	if (cmd_arg_id("actions", "the action id", argv[optind], &id) < 0)
 		return 2;
-	if (!in.set && !up.body)
-		return cmd_usage_error("actions", "say what to change, or give --note");
 	if (up.author_id && !up.body)
 		return cmd_usage_error("actions", "--author goes with --note");
+	if (!in.set && !up.body)
+		return cmd_usage_error("actions", "say what to change, or give --note");
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	/* One transaction: the changes and the progress update together. */

@@ -125,6 +125,8 @@ static int funds_show(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if (c != 'f' || cmd_arg_format("funds", optarg, &fmt) < 0)
 			return c == 'f' ? 2 : cmd_usage_error("funds", "unknown option");
+	if (fmt == FORMAT_CSV)
+		return cmd_usage_error("funds", "show writes table or json, not csv");
 	if (optind + 1 != argc)
 		return cmd_usage_error("funds", "show needs one fund id");
 	if (cmd_arg_id("funds", "the fund id", argv[optind], &id) < 0)

@@ -110,6 +110,8 @@ static int plans_show(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if (c != 'f' || cmd_arg_format("plans", optarg, &fmt) < 0)
 			return c == 'f' ? 2 : cmd_usage_error("plans", "unknown option");
+	if (fmt == FORMAT_CSV)
+		return cmd_usage_error("plans", "show writes table or json, not csv");
 	if (optind + 1 != argc)
 		return cmd_usage_error("plans", "show needs one plan id");
 	if (cmd_arg_id("plans", "the plan id", argv[optind], &id) < 0)

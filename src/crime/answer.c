@@ -28,6 +28,10 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 
 	memset(out, 0, sizeof(*out));
 	ce_stats(g, &st);
+	if (st.last_month < 0)
+		return err_set(e, ERR_NOT_FOUND, NULL,
+			       "there is no crime data yet: import police.uk files "
+			       "with 'safer import police'");
 	out->rate = in->rate;
 	out->top = in->top;
 	if (ce_area_find(g, a, in->area, &out->area, e) < 0)
@@ -37,7 +41,7 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 		if (month_arg(in->to, "to", &out->q.to, e) < 0)
 			return -1;
 	} else {
-		out->q.to = st.last_month >= 0 ? st.last_month : 0;
+		out->q.to = st.last_month;
 	}
 	if (in->from) {
 		if (month_arg(in->from, "from", &out->q.from, e) < 0)
@@ -45,7 +49,7 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 	} else if (in->default_months) {
 		out->q.from = out->q.to - (int)in->default_months + 1;
 	} else {
-		out->q.from = st.first_month >= 0 ? st.first_month : out->q.to;
+		out->q.from = st.first_month;
 	}
 	if (out->q.from > out->q.to)
 		return err_set(e, ERR_INVALID, "from",

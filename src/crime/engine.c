@@ -94,6 +94,7 @@ void crime_engine_free(struct crime_engine *g)
 {
 	if (!g)
 		return;
+	free(g->batches);
 	arena_release(&g->arena);
 	free(g);
 }

@@ -268,6 +268,8 @@ int pu_month_parse(const char *s, size_t len)
 
 void pu_month_format(int month, char out[8])
 {
+	if (month < 0)
+		month = 0;
 	unsigned y = (unsigned)(month / 12) % 10000, m = (unsigned)(month % 12) + 1;
 
 	out[0] = (char)('0' + y / 1000);

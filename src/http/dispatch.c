@@ -25,7 +25,7 @@ const char *http_allowed_port;
 
 static bool is_api(const struct req *r)
 {
-	return strncmp(r->path, "/api/", 5) == 0;
+	return strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/healthz") == 0;
 }
 
 /* Send an error in the form the client reads: JSON under /api/, a page

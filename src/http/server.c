@@ -50,7 +50,60 @@ static struct store *worker_store(struct err *e)
 	return s;
 }
 
+static int hexdigit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 static __thread struct arena worker_arena;
+
+/* libmicrohttpd's unescaping, less one thing: "%00" is left as it is, so
+ * that a NUL can never end a path or a parameter early (the address
+ * "/static/safer.css%00.html" must not be the stylesheet). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *out = s;
+
+	UNUSED(cls);
+	UNUSED(c);
+	for (char *p = s; *p; p++) {
+		int hi, lo;
+
+		if (p[0] == '%' && p[1] && p[2] &&
+		    (hi = hexdigit(p[1])) >= 0 && (lo = hexdigit(p[2])) >= 0 &&
+		    (hi | lo)) {
+			*out++ = (char)(hi * 16 + lo);
+			p += 2;
+		} else {
+			*out++ = *p;
+		}
+	}
+	*out = '\0';
+	return (size_t)(out - s);
+}
+
+struct count {
+	const char *name;
+	int n;
+};
+
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
+				    const char *key, const char *value)
+{
+	struct count *c = cls;
+
+	UNUSED(kind);
+	UNUSED(value);
+	if (key && strcasecmp(key, c->name) == 0)
+		c->n++;
+	return MHD_YES;
+}
 
 static enum http_method method_of(const char *m)
 {
@@ -198,11 +251,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!cc) {
 		const char *cl = MHD_lookup_connection_value(
 			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		struct count lengths = { MHD_HTTP_HEADER_CONTENT_LENGTH, 0 };
 		int64_t len;
 
 		cc = xcalloc(1, sizeof(*cc));
 		buf_init(&cc->body, HTTP_MAX_BODY);
 		*con_cls = cc;
+		/* Two lengths for one body is how requests are smuggled past
+		 * a proxy: refuse them. */
+		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header,
+					  &lengths);
+		if (lengths.n > 1) {
+			cc->too_large = true; /* read no body */
+			return send_early_error(c, url, 400, "bad_request",
+						"more than one Content-Length header");
+		}
 		if (cl && (text_int64(cl, 0, INT64_MAX, &len, NULL, NULL) < 0 ||
 			   len > HTTP_MAX_BODY)) {
 			cc->too_large = true;
@@ -232,7 +295,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	r.body = cc->body.ptr;
 	r.body_len = cc->body.len;
 	if (!utf8_valid(url, strlen(url)))
-		return send_early_error(c, "/", 400, "bad_request",
+		return send_early_error(c, strncmp(url, "/api/", 5) == 0 ? "/api/" : "/",
+					400, "bad_request",
 					"the address is not valid UTF-8 text");
 	if (memchr(r.body, '\0', r.body_len))
 		return send_early_error(c, url, 400, "bad_request",
@@ -376,6 +440,7 @@ int server_run(const char *path, const struct server_addr *addr,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
 	if (!d)
 		return err_set(e, ERR_IO, "listen",
