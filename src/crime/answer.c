@@ -28,10 +28,14 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 
 	memset(out, 0, sizeof(*out));
 	ce_stats(g, &st);
-	if (st.last_month < 0)
-		return err_set(e, ERR_NOT_FOUND, NULL,
-			       "there is no crime data yet: import police.uk files "
-			       "with 'safer import police'");
+	if (st.last_month < 0) {
+		/* No data yet: the period defaults to this month, and every
+		 * count is zero. */
+		char today[11];
+
+		text_today(today);
+		st.last_month = st.first_month = pu_month_parse(today, 7);
+	}
 	out->rate = in->rate;
 	out->top = in->top;
 	if (ce_area_find(g, a, in->area, &out->area, e) < 0)

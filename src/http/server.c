@@ -289,6 +289,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		return send_early_error(c, url, 413, "too_large",
 					"the request body is larger than 1 MiB");
 
+	if (strstr(url, "%00"))
+		return send_early_error(c, url, 400, "bad_request",
+					"the address contains a NUL (%00)");
 	r.arena = a;
 	r.method = method_of(method);
 	r.path = url;

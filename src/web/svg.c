@@ -15,7 +15,7 @@
 #include "web.h"
 
 #define FONT_WIDE 14     /* font-size on wide screens (units) */
-#define CHAR_NARROW 12.5 /* width of a digit at the narrow font size (22) */
+#define CHAR_NARROW 15.5 /* width of a digit at the narrow font size (28) */
 #define MARGIN_RIGHT 20
 #define MARGIN_BOTTOM 46
 #define PLOT_PAD 8       /* between the y axis and the first point */
