@@ -51,27 +51,49 @@ const char *form_title(const struct form *f, const char *title)
 	return arena_printf(f->r->arena, "Error: %s", title);
 }
 
+/* Index of field in f->labels (the form's order), or a large number. */
+static size_t field_rank(const struct form *f, const char *field)
+{
+	size_t i = 0;
+
+	for (const struct option *o = f->labels; o && o->value; o++, i++)
+		if (strcmp(o->value, field) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
 void form_error_summary(struct form *f)
 {
 	struct buf *b = f->b;
+	size_t order[64], n = 0;
 
 	if (!f->errors || !f->errors->n)
 		return;
+	/* The problems in the order their fields come in the form (a
+	 * stable insertion sort; problems with no field go last). */
+	for (size_t i = 0; i < f->errors->n && n < ARRAY_SIZE(order); i++) {
+		size_t r = field_rank(f, f->errors->v[i].field), k = n++;
+
+		while (k > 0 && field_rank(f, f->errors->v[order[k - 1]].field) > r) {
+			order[k] = order[k - 1];
+			k--;
+		}
+		order[k] = i;
+	}
 	html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
 		    "<h2 class=\"error-summary__title\">There is a problem</h2>\n"
 		    "<ul class=\"error-summary__list\">\n");
-	for (size_t i = 0; i < f->errors->n; i++) {
-		const struct err *e = &f->errors->v[i];
+	for (size_t k = 0; k < n; k++) {
+		const struct err *e = &f->errors->v[order[k]];
+		bool link = field_rank(f, e->field) != SIZE_MAX;
 
 		html_raw(b, "<li>");
-		if (e->field[0] && label_of(f, e->field)) {
-			if (is_date_field(f, e->field))
-				html(b, "<a href=\"#%s-day\">", e->field);
-			else
-				html(b, "<a href=\"#%s\">", e->field);
-		}
+		if (link && is_date_field(f, e->field))
+			html(b, "<a href=\"#%s-day\">", e->field);
+		else if (link)
+			html(b, "<a href=\"#%s\">", e->field);
 		error_text(f, b, e);
-		if (e->field[0] && label_of(f, e->field))
+		if (link)
 			html_raw(b, "</a>");
 		html_raw(b, "</li>\n");
 	}

@@ -1,17 +1,19 @@
 // tests/browser/browser.mjs: Debian's Chromium driven by playwright-core,
 // against a fresh safer server, for the browser tests.
 //
-//   const b = await openBrowser();          // one Chromium per test file
+//   const b = await openBrowser();          // one server and one Chromium
+//   after(() => b.close());
 //   const { page, problems } = await b.page();
 //   await page.goto(b.url + '/actions');
 //   ...
-//   await b.close();                        // in after() / finally
+//   assertClean(problems);
 //
-// Every page made by b.page() watches what the browser does: console
-// errors, failed requests, responses of 400 or more that were not
-// expected, requests that leave 127.0.0.1, and dialogs (alert, confirm),
-// which are dismissed and recorded.  assertClean(problems) fails a test if
-// any of those happened.
+// Every page made by b.page() is watched: console errors, uncaught
+// exceptions, failed requests, responses of 400 or more, requests that
+// leave the server (127.0.0.1) and dialogs (alert, confirm: dismissed and
+// recorded) are problems, and assertClean() fails the test if there were
+// any.  A page that is meant to answer 404 or 400 is allowed with
+// problems.allow(url, status).
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from '../lib/server.mjs';
@@ -30,46 +32,63 @@ export function launch() {
   });
 }
 
-// Watch a page: returns the list that problems are pushed to.  Statuses in
-// expectStatus (e.g. [400, 404]) are not problems for the main document.
-export function watch(page, origin, { expectStatus = [] } = {}) {
-  const problems = [];
+// Watch a page; returns a watcher: w.allow(url, status) accepts one
+// document that is meant to fail with that status (and the console line
+// Chromium prints for it); w.list() is every other problem so far.
+export function watch(page, origin) {
+  const raw = [];
+  const allowed = new Map(); // url -> status
+  const add = (kind, url, msg, status) => raw.push({ kind, url, msg, status });
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    if (m.type() === 'error')
+      add('console', m.location()?.url, `console error: ${m.text()} (${m.location()?.url})`);
   });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('pageerror', (err) => add('js', page.url(), `page error: ${err.message}`));
   page.on('dialog', async (d) => {
-    problems.push(`dialog opened: ${d.type()} ${d.message()}`);
+    add('dialog', page.url(), `dialog opened: ${d.type()} "${d.message()}" on ${page.url()}`);
     await d.dismiss().catch(() => {});
   });
   page.on('request', (req) => {
     const u = req.url();
-    if (!u.startsWith(origin + '/') && u !== origin && !u.startsWith('data:') &&
-        !u.startsWith('about:'))
-      problems.push(`request left 127.0.0.1: ${req.method()} ${u}`);
+    if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('about:'))
+      add('external', u, `request left 127.0.0.1: ${req.method()} ${u}`);
   });
   page.on('requestfailed', (req) => {
     const why = req.failure()?.errorText || '';
     // A download ends its navigation with net::ERR_ABORTED: not a fault.
     if (why === 'net::ERR_ABORTED' && /\.csv(\?|$)/.test(req.url())) return;
-    problems.push(`request failed: ${req.method()} ${req.url()} ${why}`);
+    add('failed', req.url(), `request failed: ${req.method()} ${req.url()} ${why}`);
   });
   page.on('response', (res) => {
-    const s = res.status();
-    if (s < 400) return;
-    const isDoc = res.request().resourceType() === 'document';
-    if (isDoc && expectStatus.includes(s)) return;
-    problems.push(`HTTP ${s}: ${res.request().method()} ${res.url()}`);
+    if (res.status() >= 400)
+      add('status', res.url(), `HTTP ${res.status()}: ${res.request().method()} ${res.url()}`,
+          res.status());
   });
-  return problems;
+  return {
+    raw,
+    allow(url, status) { allowed.set(url, status); },
+    // ignore: a RegExp of URLs whose problems are tested elsewhere
+    // (the favicon: one test of its own, not one failure per page).
+    list({ ignore = /\/favicon\.ico$/ } = {}) {
+      return raw.filter((p) => {
+        if (ignore && p.url && ignore.test(p.url)) return false;
+        const ok = allowed.get(p.url);
+        if (ok === undefined) return true;
+        if (p.kind === 'status') return p.status !== ok;
+        if (p.kind === 'console') return !/Failed to load resource/.test(p.msg);
+        return true;
+      }).map((p) => p.msg);
+    },
+  };
 }
 
-export function assertClean(problems, what = '') {
-  assert.deepEqual(problems, [], `problems in the browser${what ? ' on ' + what : ''}:\n` +
-                   problems.join('\n'));
+export function assertClean(watcher, what = '', options) {
+  const list = watcher.list(options);
+  assert.deepEqual(list, [],
+                   `problems in the browser${what ? ' on ' + what : ''}:\n` + list.join('\n'));
 }
 
-// A server with the demo and one Chromium; page() makes a watched page in
+// A server with the demo and one Chromium.  page() makes a watched page in
 // a new context (options go to browser.newContext).
 export async function openBrowser({ server: serverOptions } = {}) {
   const server = await startServer(serverOptions);
@@ -81,44 +100,56 @@ export async function openBrowser({ server: serverOptions } = {}) {
     throw e;
   }
   const contexts = [];
+  let closed = false;
   return {
     server,
     browser,
     url: server.url,
-    async page(contextOptions = {}, watchOptions = {}) {
+    async page(contextOptions = {}) {
       const context = await browser.newContext({
         locale: 'en-GB', viewport: { width: 1200, height: 900 }, ...contextOptions });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(10000);
-      const problems = watch(page, server.url, watchOptions);
+      const problems = watch(page, server.url);
       return { context, page, problems };
     },
     async close() {
+      if (closed) return;
+      closed = true;
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close().catch(() => {});
-      const r = await server.stop();
-      return r;
+      await server.stop();
     },
   };
 }
 
-// GET a path from the server as JSON (through Node, not the browser).
+// GET a path from the server as JSON (from Node, not the browser).
 export async function getJSON(server, path) {
   const res = await fetch(server.url + path);
   assert.equal(res.status, 200, `GET ${path}: ${res.status}`);
   return res.json();
 }
 
-// POST JSON to the API.
-export async function postJSON(server, path, body, method = 'POST') {
+// Send JSON to the API.
+export async function sendJSON(server, path, body, method = 'POST') {
   const res = await fetch(server.url + path, {
     method, headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
-// The text of an element with whitespace collapsed.
+// The visible text of a locator, whitespace collapsed.
 export async function text(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+// Submit a form by clicking a button and wait for the page it leads to;
+// returns the main document's response.
+export async function submit(page, button) {
+  const [res] = await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    button.click(),
+  ]);
+  return res;
 }
