@@ -109,16 +109,29 @@ int answer_run(const struct crime_engine *g, struct arena *a,
 	if (ce_count(g, a, &p->q, out, e) < 0)
 		return -1;
 	if (p->top) {
-		size_t kept = 0;
+		/* The top N by count (ties by key), kept in a small sorted
+		 * array while scanning; unknown places (no location, no
+		 * ward) are not ranked. */
+		size_t kept = 0, want = p->top;
+		struct ce_row *best = arena_array(a, want, sizeof(*best));
 
-		/* Unknown places (no location, no ward) are not ranked. */
-		for (size_t i = 0; i < out->n_rows; i++)
-			if (out->rows[i].key[0] != UINT32_MAX)
-				out->rows[kept++] = out->rows[i];
+		for (size_t i = 0; i < out->n_rows; i++) {
+			const struct ce_row *row = &out->rows[i];
+			size_t k;
+
+			if (row->key[0] == UINT32_MAX)
+				continue;
+			if (kept == want && cmp_top(row, &best[kept - 1]) >= 0)
+				continue;
+			k = kept < want ? kept++ : kept - 1;
+			while (k > 0 && cmp_top(row, &best[k - 1]) < 0) {
+				best[k] = best[k - 1];
+				k--;
+			}
+			best[k] = *row;
+		}
+		out->rows = best;
 		out->n_rows = kept;
-		qsort(out->rows, out->n_rows, sizeof(*out->rows), cmp_top);
-		if (out->n_rows > p->top)
-			out->n_rows = p->top;
 	}
 	return 0;
 }

@@ -53,9 +53,17 @@ struct place {
 	bool from_geography;
 };
 
+/* A string -> index table (open addressing; keys are arena strings). */
+struct sindex {
+	const char **keys;
+	uint32_t *vals;
+	uint32_t n_slots, used;
+};
+
 struct places {
 	struct place *v;
 	uint32_t n, cap;
+	struct sindex by_code, by_name; /* names lower-cased */
 };
 
 struct peer {
@@ -78,6 +86,9 @@ struct crime_engine {
 	uint32_t *lsoa_ward, *lsoa_district; /* per lsoa id; NONE if unknown */
 	int64_t *lsoa_pop;                   /* -1 unknown */
 	uint8_t *lsoa_located;               /* 0 for the blank LSOA */
+	uint64_t *lsoa_forces;  /* per lsoa id: the forces with rows in it
+				 * (bit f for force f < 64; bit 63 also
+				 * stands for every force from 63 up) */
 	size_t rows;
 };
 
@@ -221,24 +232,101 @@ void crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
 	g->rows += n;
 }
 
-/* Find or add a place by code (if given) else by name, case-insensitive. */
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h ^ (h >> 31);
+}
+
+/* The index of key, or NONE. */
+static uint32_t sindex_get(const struct sindex *x, const char *key)
+{
+	if (!x->n_slots)
+		return NONE;
+	for (uint32_t j = (uint32_t)str_hash(key) & (x->n_slots - 1); x->keys[j];
+	     j = (j + 1) & (x->n_slots - 1))
+		if (strcmp(x->keys[j], key) == 0)
+			return x->vals[j];
+	return NONE;
+}
+
+static void sindex_put(struct sindex *x, struct arena *a, const char *key,
+		       uint32_t val)
+{
+	uint32_t j;
+
+	if ((x->used + 1) * 2 > x->n_slots) {
+		uint32_t n = x->n_slots ? x->n_slots * 2 : 256;
+		const char **keys = arena_array(a, n, sizeof(*keys));
+		uint32_t *vals = arena_array(a, n, sizeof(*vals));
+
+		for (uint32_t i = 0; i < x->n_slots; i++) {
+			if (!x->keys[i])
+				continue;
+			for (j = (uint32_t)str_hash(x->keys[i]) & (n - 1); keys[j];
+			     j = (j + 1) & (n - 1))
+				;
+			keys[j] = x->keys[i];
+			vals[j] = x->vals[i];
+		}
+		x->keys = keys;
+		x->vals = vals;
+		x->n_slots = n;
+	}
+	for (j = (uint32_t)str_hash(key) & (x->n_slots - 1); x->keys[j];
+	     j = (j + 1) & (x->n_slots - 1))
+		if (strcmp(x->keys[j], key) == 0)
+			return; /* the first place with a name keeps it */
+	x->keys[j] = arena_strdup(a, key);
+	x->vals[j] = val;
+	x->used++;
+}
+
+/* name in lower case, in the arena. */
+static char *lower(struct arena *a, const char *name)
+{
+	char *s = arena_strdup(a, name);
+
+	for (char *p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return s;
+}
+
+/* Find or add a place: by code when it has one, else by name (without
+ * regard to case) among places that have no code, or whose code is not
+ * known where the name came from. */
 static uint32_t place_of(struct crime_engine *g, struct places *p,
 			 const char *code, const char *name, bool geography)
 {
 	struct place *c;
+	uint32_t i = code ? sindex_get(&p->by_code, code) : NONE;
 
-	for (uint32_t i = 0; i < p->n; i++) {
+	if (i == NONE && name) {
+		char key[256];
+		size_t n = strlen(name) < sizeof(key) - 1 ? strlen(name) : sizeof(key) - 1;
+
+		for (size_t k = 0; k < n; k++)
+			key[k] = (char)(name[k] >= 'A' && name[k] <= 'Z'
+						? name[k] - 'A' + 'a' : name[k]);
+		key[n] = '\0';
+		i = sindex_get(&p->by_name, key);
+		if (i != NONE && code && p->v[i].code)
+			i = NONE; /* another place with the same name */
+	}
+	if (i != NONE) {
 		struct place *q = &p->v[i];
 
-		if ((code && q->code && strcmp(q->code, code) == 0) ||
-		    (name && strcasecmp(q->name, name) == 0 &&
-		     (!code || !q->code))) {
-			if (code && !q->code)
-				q->code = arena_strdup(&g->arena, code);
-			if (geography)
-				q->from_geography = true;
-			return i;
+		if (code && !q->code) {
+			q->code = arena_strdup(&g->arena, code);
+			sindex_put(&p->by_code, &g->arena, code, i);
 		}
+		if (geography)
+			q->from_geography = true;
+		return i;
 	}
 	if (p->n == p->cap) {
 		uint32_t cap = p->cap ? p->cap * 2 : 64;
@@ -255,6 +343,9 @@ static uint32_t place_of(struct crime_engine *g, struct places *p,
 	c->population = -1;
 	c->parent = NONE;
 	c->from_geography = geography;
+	if (code)
+		sindex_put(&p->by_code, &g->arena, code, p->n);
+	sindex_put(&p->by_name, &g->arena, lower(&g->arena, c->name), p->n);
 	return p->n++;
 }
 
@@ -266,6 +357,11 @@ static char *district_from_lsoa_name(struct arena *a, const char *name)
 	if (!sp || sp == name || strlen(sp + 1) != 4)
 		return NULL;
 	return arena_strndup(a, name, (size_t)(sp - name));
+}
+
+static uint64_t force_bit(uint32_t force)
+{
+	return (uint64_t)1 << (force < 63 ? force : 63);
 }
 
 static int cmp_batch(const void *x, const void *y)
@@ -374,14 +470,22 @@ void crime_engine_finish(struct crime_engine *g)
 				run->no_location +=
 					!g->lsoa_located[g->batches[b].lsoa[i]];
 		}
-	/* Each district's force: the force of the first row found in it. */
-	for (size_t b = 0; b < g->n_batches; b++)
-		for (uint32_t i = 0; i < g->batches[b].n; i++) {
-			uint32_t d = g->lsoa_district[g->batches[b].lsoa[i]];
+	/* Which forces have rows in each LSOA (so that a question about a
+	 * district reads only those forces' batches), and each district's
+	 * force: the force of the first row found in it. */
+	g->lsoa_forces = arena_array(&g->arena, n_lsoa + 1, sizeof(uint64_t));
+	for (size_t b = 0; b < g->n_batches; b++) {
+		uint64_t bit = force_bit(g->batches[b].force);
 
+		for (uint32_t i = 0; i < g->batches[b].n; i++) {
+			uint32_t l = g->batches[b].lsoa[i];
+			uint32_t d = g->lsoa_district[l];
+
+			g->lsoa_forces[l] |= bit;
 			if (d != NONE && g->districts.v[d].parent == NONE)
 				g->districts.v[d].parent = g->batches[b].force;
 		}
+	}
 }
 
 /* ---------------------------------------------------------------------
@@ -542,15 +646,17 @@ static void area_all(struct ce_area *out)
 	out->population = -1;
 }
 
-/* Mark the LSOAs whose district (or ward) is k. */
+/* Mark the LSOAs whose district (or ward) is k, and note in *forces the
+ * forces with rows in them. */
 static uint8_t *lsoas_of(const struct crime_engine *g, struct arena *a,
-			 const uint32_t *map, uint32_t k)
+			 const uint32_t *map, uint32_t k, uint64_t *forces)
 {
 	size_t n = g->dict[CE_LSOA].n;
 	uint8_t *in = arena_alloc(a, n + 1);
 
 	for (size_t i = 0; i < n; i++)
-		in[i] = map[i] == k;
+		if ((in[i] = map[i] == k))
+			*forces |= g->lsoa_forces[i];
 	return in;
 }
 
@@ -582,7 +688,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 		out->name = d->name;
 		out->code = d->code;
 		out->population = d->population;
-		out->lsoa_in = lsoas_of(g, a, g->lsoa_district, i);
+		out->lsoa_in = lsoas_of(g, a, g->lsoa_district, i, &out->batch_forces);
 		return 0;
 	}
 	for (uint32_t i = 0; i < g->wards.n; i++) {
@@ -604,7 +710,8 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 		out->name = w->name;
 		out->code = w->code;
 		out->population = w->population;
-		out->lsoa_in = lsoas_of(g, a, g->lsoa_ward, ward_hits[0]);
+		out->lsoa_in = lsoas_of(g, a, g->lsoa_ward, ward_hits[0],
+					&out->batch_forces);
 		return 0;
 	}
 	if (n_ward_hits > 1) {
@@ -638,6 +745,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 		out->population = g->lsoa_pop[i];
 		out->lsoa_in = arena_alloc(a, g->dict[CE_LSOA].n + 1);
 		out->lsoa_in[i] = 1;
+		out->batch_forces = g->lsoa_forces[i];
 		return 0;
 	}
 	return err_set(e, ERR_NOT_FOUND, "area",
@@ -679,9 +787,13 @@ int ce_area_find(const struct crime_engine *g, struct arena *a,
 				if (!out->force_in)
 					out->force_in = arena_alloc(a, n_force + 1);
 				for (size_t f = 0; f < n_force; f++)
-					out->force_in[f] |= one.force_in[f];
+					if (one.force_in[f]) {
+						out->force_in[f] = 1;
+						out->batch_forces |= force_bit((uint32_t)f);
+					}
 				pop_known = false;
 			} else {
+				out->batch_forces |= one.batch_forces;
 				for (size_t l = 0; l < n_lsoa; l++)
 					out->lsoa_in[l] |= one.lsoa_in[l];
 				if (one.population < 0)
@@ -824,6 +936,8 @@ int ce_count(const struct crime_engine *g, struct arena *a,
 
 		if (by_force_filter && !area->force_in[b->force])
 			continue;
+		if (by_lsoa_filter && !(area->batch_forces & force_bit(b->force)))
+			continue;
 		for (uint32_t r = 0; r < b->n_runs; r++) {
 			const struct run *run = &b->runs[r];
 			uint64_t base = 0;
@@ -929,7 +1043,9 @@ int ce_count(const struct crime_engine *g, struct arena *a,
 			}
 			rows[n++].count = count;
 		}
-		qsort(rows, n, sizeof(*rows), cmp_rows);
+		/* Dense keys come out in order already. */
+		if (!c.dense)
+			qsort(rows, n, sizeof(*rows), cmp_rows);
 		out->rows = rows;
 		out->n_rows = n;
 	}

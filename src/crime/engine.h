@@ -92,6 +92,8 @@ struct ce_area {
 	/* Internals: which LSOAs and which forces' rows are in it. */
 	uint8_t *lsoa_in;  /* per lsoa id; NULL for ALL and FORCE */
 	uint8_t *force_in; /* per force id; rows with no location count */
+	uint64_t batch_forces; /* forces whose batches hold rows of lsoa_in
+				* (bit 63: any force from 63 up) */
 	size_t n_members;  /* districts in a peer group */
 };
 

@@ -510,9 +510,9 @@ const struct pu_schema *pu_detect(const char *header, size_t len,
  * Parsing
  */
 
-static void grow_rows(struct pu_file *f)
+static void grow_rows(struct pu_file *f, size_t hint)
 {
-	size_t cap = f->cap ? f->cap * 2 : 1024;
+	size_t cap = f->cap ? f->cap * 2 : hint > 1024 ? hint : 1024;
 
 #define GROW(p) \
 	do { \
@@ -707,8 +707,9 @@ int pu_parse(struct pu_file *f, const char *name, const char *data,
 
 		if (n == 1 && fields[0].n == 0)
 			continue; /* a blank line */
+		/* About 200 bytes a row: room for most files at once. */
 		if (f->n_rows == f->cap)
-			grow_rows(f);
+			grow_rows(f, len / 180 + 16);
 		f->line[r] = line;
 		f->month[r] = -1;
 		row.code = ERR_OK;

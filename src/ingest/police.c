@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -193,12 +194,14 @@ static int collect(struct sources *s, const char *path, bool top, struct err *e)
  * Reading one input into memory
  */
 
+/* A plain file is mapped, not copied: *mapped is set, and the caller
+ * unmaps it with munmap(*data, *len). */
 static int read_plain(const struct source *src, char **data, size_t *len,
-		      struct err *e)
+		      bool *mapped, struct err *e)
 {
 	int fd = open(src->path, O_RDONLY);
 	struct stat st;
-	size_t got = 0;
+	void *p;
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
@@ -206,24 +209,22 @@ static int read_plain(const struct source *src, char **data, size_t *len,
 		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
 			       strerror(errno));
 	}
-	*data = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, *data + got, (size_t)st.st_size - got);
-
-		if (r <= 0) {
-			if (r < 0 && errno == EINTR)
-				continue;
-			close(fd);
-			free(*data);
-			*data = NULL;
-			return err_set(e, ERR_IO, NULL, "cannot read '%s': %s",
-				       src->name, r < 0 ? strerror(errno) : "it shrank");
-		}
-		got += (size_t)r;
+	if (st.st_size == 0) {
+		close(fd);
+		*data = NULL;
+		*len = 0;
+		return 0;
 	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+		 fd, 0);
 	close(fd);
-	(*data)[got] = '\0';
-	*len = got;
+	if (p == MAP_FAILED)
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
+			       strerror(errno));
+	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+	*data = p;
+	*len = (size_t)st.st_size;
+	*mapped = true;
 	return 0;
 }
 
@@ -282,10 +283,11 @@ out:
 }
 
 static int read_source(const struct source *src, char **data, size_t *len,
-		       struct err *e)
+		       bool *mapped, struct err *e)
 {
+	*mapped = false;
 	switch (src->kind) {
-	case SRC_PLAIN: return read_plain(src, data, len, e);
+	case SRC_PLAIN: return read_plain(src, data, len, mapped, e);
 	case SRC_GZIP:
 	case SRC_ZIP_ENTRY: return read_archive(src, data, len, e);
 	case SRC_BUFFER:
@@ -409,13 +411,42 @@ static int save_dicts(struct import *im, struct err *e)
  * Writing one parsed file
  */
 
-static uint64_t hash_blob(uint64_t h, const void *p, size_t n)
+/* A 128-bit fingerprint of a batch's columns, to tell whether a
+ * force-month is already stored as it is: two 64-bit lanes, each mixing
+ * eight bytes at a time with a multiply and a rotation (fast enough that
+ * hashing hundreds of megabytes costs little next to parsing them). */
+struct fingerprint {
+	uint64_t a, b;
+};
+
+static uint64_t rotl(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static void fingerprint_add(struct fingerprint *f, const void *p, size_t n)
 {
 	const unsigned char *s = p;
+	uint64_t a = f->a ^ n, b = f->b + n;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211ull;
-	return h;
+	while (n >= 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		a = rotl(a ^ (w * 0x9E3779B97F4A7C15ull), 31) * 0xBF58476D1CE4E5B9ull;
+		b = rotl(b + (w * 0xC2B2AE3D27D4EB4Full), 29) * 0x94D049BB133111EBull;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t w = 0;
+
+		memcpy(&w, s, n);
+		a = rotl(a ^ (w * 0x9E3779B97F4A7C15ull), 31) * 0xBF58476D1CE4E5B9ull;
+		b = rotl(b + (w * 0xC2B2AE3D27D4EB4Full), 29) * 0x94D049BB133111EBull;
+	}
+	f->a = a ^ (a >> 33);
+	f->b = b ^ (b >> 29);
 }
 
 /* Is column c of the schema kept as a column of its own?  The month is
@@ -439,7 +470,7 @@ static int write_group(struct import *im, const struct pu_file *f,
 	const struct pu_schema *sc = f->schema;
 	size_t n = gr->n, type_col = SIZE_MAX, lsoa_col = SIZE_MAX;
 	uint32_t *perm;
-	uint64_t h1 = 1469598103934665603ull, h2 = 0x84222325cbf29ce4ull;
+	struct fingerprint fp = { 1469598103934665603ull, 0x84222325cbf29ce4ull };
 	char hash[40], old_hash[40];
 	int64_t old_id, old_rows, id, no_location = 0;
 	int found;
@@ -512,12 +543,11 @@ static int write_group(struct import *im, const struct pu_file *f,
 			case PU_MONTH: break;
 			}
 		}
-		h1 = hash_blob(hash_blob(h1, cname, strlen(cname) + 1), b->ptr, b->len);
-		h2 = hash_blob(hash_blob(h2 ^ 0x5bd1e995, b->ptr, b->len), cname,
-			       strlen(cname));
+		fingerprint_add(&fp, cname, strlen(cname) + 1);
+		fingerprint_add(&fp, b->ptr, b->len);
 	}
-	snprintf(hash, sizeof(hash), "%016llx%016llx", (unsigned long long)h1,
-		 (unsigned long long)h2);
+	snprintf(hash, sizeof(hash), "%016llx%016llx", (unsigned long long)fp.a,
+		 (unsigned long long)fp.b);
 	if (lsoa_col != SIZE_MAX) {
 		for (size_t i = 0; i < n; i++)
 			no_location += f->cols[lsoa_col].dict.lengths[
@@ -710,15 +740,20 @@ static void run_job(struct job *j, bool skip_bad_rows)
 {
 	char *data = NULL;
 	size_t len = 0;
+	bool mapped = false;
 
-	j->rc = read_source(j->src, &data, &len, &j->err);
+	j->rc = read_source(j->src, &data, &len, &mapped, &j->err);
 	if (j->rc == 0) {
 		j->bytes = len;
 		j->rc = pu_parse(&j->file, j->src->name,
-				 j->src->kind == SRC_BUFFER ? j->src->data : data, len,
-				 skip_bad_rows, &j->err);
+				 j->src->kind == SRC_BUFFER ? j->src->data
+							    : data ? data : "",
+				 len, skip_bad_rows, &j->err);
 	}
-	free(data);
+	if (mapped)
+		munmap(data, len);
+	else
+		free(data);
 }
 
 static void *worker(void *arg)
