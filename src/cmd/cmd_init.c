@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "http/http.h"
 #include "http/server.h"
 #include "store/store.h"
 
@@ -61,6 +62,7 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 	static const struct option opts[] = {
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
+		{ "no-cache", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *listen = NULL;
@@ -74,6 +76,8 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'l')
 			listen = optarg;
+		else if (c == 'n')
+			http_cache_enabled = false;
 		else if (c == 't') {
 			if (cmd_arg_id("serve", "--threads", optarg, &threads) < 0)
 				return 2;

@@ -19,6 +19,7 @@
 #include "web/web.h"
 
 const char *http_allowed_port;
+bool http_cache_enabled = true;
 
 #define CSRF_COOKIE "safer_csrf"
 #define CSRF_LEN 32 /* hex digits */
@@ -240,7 +241,8 @@ static const char *cache_key(const struct req *r)
  * changed, else by the handler inside one read transaction. */
 static void run_get(struct req *r, struct resp *w, const struct route *route)
 {
-	bool cached = (route->flags & ROUTE_CACHE) && r->store;
+	bool cached = (route->flags & ROUTE_CACHE) && r->store &&
+		      http_cache_enabled;
 	uint64_t gen = 0;
 	const char *key = NULL;
 	bool in_txn;

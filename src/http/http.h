@@ -142,4 +142,8 @@ extern const size_t n_routes;
  * server from its listening address); NULL accepts any. */
 extern const char *http_allowed_port;
 
+/* False turns the response cache off (safer serve --no-cache: for
+ * measuring how fast pages are built). */
+extern bool http_cache_enabled;
+
 #endif
