@@ -52,6 +52,7 @@ route_fn api_actions, api_action, api_action_create, api_action_patch;
 route_fn api_action_updates, api_action_update_create;
 route_fn api_people, api_organisations, api_boards;
 route_fn api_crime_counts, api_crime_top, api_crime_summary;
+route_fn api_indicators, api_indicator, api_headlines;
 route_fn api_not_found;
 
 /* Start a JSON response in w (status 200) and its writer j. */

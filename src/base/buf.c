@@ -122,6 +122,13 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_end(cp);
 	if (n < 0)
 		BUG("vsnprintf failed for format '%s'", fmt);
+	if ((size_t)n > buf_max(b) - b->len) {
+		/* It fitted the memory but not the limit: take it back. */
+		b->overflow = true;
+		if (b->cap)
+			b->ptr[b->len] = '\0';
+		return;
+	}
 	if ((size_t)n >= (b->cap ? b->cap - b->len : 0)) {
 		if (!buf_grow(b, (size_t)n)) {
 			if (b->cap)

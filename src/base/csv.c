@@ -55,12 +55,14 @@ void csv_num(struct csv *c, double v)
 
 void csv_pounds(struct csv *c, int64_t pence)
 {
+	uint64_t u = (uint64_t)pence;
+
 	sep(c);
 	if (pence < 0) {
 		buf_addc(c->b, '-');
-		pence = -pence;
+		u = 0 - u;
 	}
-	buf_printf(c->b, "%lld.%02d", (long long)(pence / 100), (int)(pence % 100));
+	buf_printf(c->b, "%llu.%02d", (unsigned long long)(u / 100), (int)(u % 100));
 }
 
 void csv_empty(struct csv *c)

@@ -152,7 +152,8 @@ bool csv_next_record(struct csv_reader *rd, struct csv_field *fields, size_t *co
 				/* Anything after the closing quote up to the
 				 * separator is kept (lenient, as Excel is). */
 				while (i < rd->len && d[i] != ',' && d[i] != '\n' &&
-				       d[i] != '\r')
+				       !(d[i] == '\r' && i + 1 < rd->len &&
+					 d[i + 1] == '\n'))
 					buf_addc(&rd->scratch, d[i++]);
 			} else {
 				while (i < rd->len && d[i] != ',' && d[i] != '\n') {

@@ -26,18 +26,23 @@ static void add_html(struct buf *b, const char *s, size_t n)
 				uint32_t cp;
 				int k = utf8_decode(s + i, n - i, &cp);
 
-				if (k < 0)
+				if (k < 0) {
 					rep = "\xEF\xBF\xBD";
-				else
+				} else if (cp >= 0x80 && cp <= 0x9F) {
+					rep = "\xEF\xBF\xBD"; /* C1 controls */
 					len = (size_t)k;
-			} else if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+				} else {
+					len = (size_t)k;
+				}
+			} else if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') ||
+				   c == 0x7F) {
 				rep = "\xEF\xBF\xBD";
 			}
 		}
 		if (rep) {
 			buf_add(b, s + run, i - run);
 			buf_adds(b, rep);
-			i += 1;
+			i += len;
 			run = i;
 		} else {
 			i += len;
@@ -163,14 +168,22 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 			p++;
 			continue;
 		}
+		bool left = false;
+		int star_width = 0; /* a '*' width as given, sign and all */
+
 		while (*p && strchr("-+ #0", *p))
-			p++;
+			left |= *p++ == '-';
 		if (*p == '*') {
-			width = va_arg(ap, int);
+			star_width = width = va_arg(ap, int);
+			if (width < 0) {
+				left = true;
+				width = -width;
+			}
 			p++;
-		} else {
+		} else if (*p >= '1' && *p <= '9') {
+			width = 0;
 			while (*p >= '0' && *p <= '9')
-				p++;
+				width = width * 10 + (*p++ - '0');
 		}
 		if (*p == '.') {
 			p++;
@@ -201,12 +214,19 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 		switch (*p++) {
 		case 's': {
 			const char *s = va_arg(ap, const char *);
-			size_t n;
+			size_t n, chars = 0;
 
 			if (!s)
 				s = "";
 			n = prec >= 0 ? strnlen(s, (size_t)prec) : strlen(s);
+			/* A width pads, by characters of the text. */
+			for (size_t k = 0; k < n; k++)
+				chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+			for (size_t k = chars; !left && width > 0 && k < (size_t)width; k++)
+				buf_addc(b, ' ');
 			esc_add(b, mode, s, n);
+			for (size_t k = chars; left && width > 0 && k < (size_t)width; k++)
+				buf_addc(b, ' ');
 			continue;
 		}
 		case 'c': {
@@ -237,7 +257,7 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 				}
 				j += (size_t)snprintf(flat + j, sizeof(flat) - j, "%d",
 						      i > 0 && spec[i - 1] == '.'
-							      ? prec : width);
+							      ? prec : star_width);
 				if (j >= sizeof(flat))
 					BUG("conversion too long in format '%s'", fmt);
 			}

@@ -25,7 +25,8 @@ void esc_adds(struct buf *b, enum esc mode, const char *s);
 
 /* printf into b with every %s and %c argument escaped for the context.
  * Supports the conversions d i u x c s % with the length modifiers
- * hh h l ll z j t, flags, width and precision (including "%.*s"). */
+ * hh h l ll z j t, flags, width and precision (including "%.*s"); a
+ * string's width counts its characters before escaping. */
 void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap);
 void esc_format(struct buf *b, enum esc mode, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);

@@ -216,17 +216,13 @@ int text_money(const char *s, int64_t *pence, const char *field,
 	return 0;
 }
 
-void text_add_grouped(struct buf *b, int64_t n)
+/* u with thousands separators. */
+static void text_add_grouped_unsigned(struct buf *b, uint64_t u)
 {
 	char digits[32];
-	int len, lead;
+	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)u);
+	int lead = len % 3 ? len % 3 : 3;
 
-	if (n < 0) {
-		buf_addc(b, '-');
-		n = n == INT64_MIN ? INT64_MAX : -n;
-	}
-	len = snprintf(digits, sizeof(digits), "%lld", (long long)n);
-	lead = len % 3 ? len % 3 : 3;
 	buf_add(b, digits, (size_t)lead);
 	for (int i = lead; i < len; i += 3) {
 		buf_addc(b, ',');
@@ -234,18 +230,29 @@ void text_add_grouped(struct buf *b, int64_t n)
 	}
 }
 
+void text_add_grouped(struct buf *b, int64_t n)
+{
+	uint64_t u = (uint64_t)n;
+
+	if (n < 0) {
+		buf_addc(b, '-');
+		u = 0 - u; /* well defined for INT64_MIN too */
+	}
+	text_add_grouped_unsigned(b, u);
+}
+
 void text_add_money(struct buf *b, int64_t pence)
 {
-	bool neg = pence < 0;
+	uint64_t u = (uint64_t)pence;
 
-	if (neg) {
+	if (pence < 0) {
 		buf_addc(b, '-');
-		pence = -pence;
+		u = 0 - u;
 	}
 	buf_adds(b, "\xC2\xA3");
-	text_add_grouped(b, pence / 100);
-	if (pence % 100)
-		buf_printf(b, ".%02d", (int)(pence % 100));
+	text_add_grouped_unsigned(b, u / 100);
+	if (u % 100)
+		buf_printf(b, ".%02d", (int)(u % 100));
 }
 
 static bool leap(int y)

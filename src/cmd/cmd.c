@@ -73,6 +73,18 @@ const struct command commands[] = {
 	  "Amounts are in pounds (218973, 218,973 or 1250.50).  Award statuses:\n"
 	  "proposed, awarded, paid, withdrawn.\n",
 	  "list, show, add and update funding streams and awards" },
+	{ "headlines", cmd_headlines,
+	  "usage: safer headlines [--area AREA] [--period PERIOD]\n"
+	  "                       [--level 95|99.8] [--format text|json]\n\n"
+	  "The performance headlines of an area by theme, as an annual review\n"
+	  "states them, each with its method and a verdict (significant, not\n"
+	  "significant, not tested, small numbers; SPC: special or common cause)\n"
+	  "and the address of its data.  The area defaults to the partnership's,\n"
+	  "else Stockport, else the area with the most figures.  --period (2020/21,\n"
+	  "2020 Q3, Wave 6) takes each indicator's latest figure ending by the end\n"
+	  "of that period; the default is each one's latest.  See\n"
+	  "docs/indicators.md for how each statement is decided.\n",
+	  "performance headlines with their methods" },
 	{ "help", cmd_help, "usage: safer help [COMMAND]\n",
 	  "describe safer or one of its commands" },
 	{ "import", cmd_import,
@@ -91,6 +103,17 @@ const struct command commands[] = {
 	  "indicators: indicator definitions or values in long format (one value a\n"
 	  "row), told apart by their header, as docs/indicators.md describes.\n",
 	  "import police.uk data, a geography lookup or indicators" },
+	{ "indicators", cmd_indicators,
+	  "usage: safer indicators list [--format table|csv|json]\n"
+	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"
+	  "                                  [--format table|csv|json]\n\n"
+	  "Indicators of performance and their figures.  'show' gives every\n"
+	  "figure of an area with its confidence interval (Wilson score for\n"
+	  "proportions; exact Poisson below 10 events and Byar's method from 10\n"
+	  "for counts and rates), the SPC chart, the peers and the headline.  A\n"
+	  "crime indicator's figures are counted from the police.uk data.\n"
+	  "Import definitions and values with 'safer import indicators'.\n",
+	  "list indicators; show their figures with intervals" },
 	{ "init", cmd_init,
 	  "usage: safer init [--partnership NAME --area AREA]\n\n"
 	  "Create an empty database (or bring an existing one up to date), and\n"

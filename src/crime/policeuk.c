@@ -205,6 +205,22 @@ static void dict_grow(struct pu_dict *d)
 	d->n_slots = n_slots;
 }
 
+uint32_t pu_dict_find(const struct pu_dict *d, const char *s, size_t len)
+{
+	uint32_t j;
+
+	if (!d->n_slots)
+		return UINT32_MAX;
+	for (j = (uint32_t)hash_bytes(s, len) & (d->n_slots - 1); d->slots[j];
+	     j = (j + 1) & (d->n_slots - 1)) {
+		uint32_t k = d->slots[j] - 1;
+
+		if (d->lengths[k] == len && memcmp(d->values[k], s, len) == 0)
+			return k;
+	}
+	return UINT32_MAX;
+}
+
 uint32_t pu_dict_intern(struct pu_dict *d, struct arena *a, const char *s,
 			size_t len)
 {
@@ -560,18 +576,14 @@ static int put_value(struct pu_file *f, size_t c, size_t r,
 			v->ids[r] = *last_id;
 			return 0;
 		}
-		{
-			uint32_t before = v->dict.n;
-
-			v->ids[r] = pu_dict_intern(&v->dict, &f->arena, s, n);
-			/* A new string is checked once, when first seen. */
-			if (v->dict.n != before && !utf8_valid(s, n)) {
-				v->dict.n--;
+		/* A new string is checked once, when first seen. */
+		if ((v->ids[r] = pu_dict_find(&v->dict, s, n)) == UINT32_MAX) {
+			if (!utf8_valid(s, n))
 				return err_set(e, ERR_INVALID, col->header,
 					       "%s:%u: field '%s': not valid UTF-8 "
 					       "text",
 					       f->name, line, col->header);
-			}
+			v->ids[r] = pu_dict_intern(&v->dict, &f->arena, s, n);
 		}
 		*last = v->dict.values[v->ids[r]];
 		*last_n = n;
@@ -695,12 +707,22 @@ int pu_parse(struct pu_file *f, const char *name, const char *data,
 	}
 	if (!csv_next_record(&rd, fields, &n_header, &line, &bad_quote))
 		goto out;
-	for (size_t c = 0; c < f->schema->n_columns; c++)
+	/* The header record (which quotes may carry past its first line)
+	 * must have every column the schema named. */
+	for (size_t c = 0; c < f->schema->n_columns; c++) {
+		map[c] = SIZE_MAX;
 		for (size_t i = 0; i < n_header && i < CSV_MAX_FIELDS; i++)
 			if (fields[i].n == strlen(f->schema->columns[c].header) &&
 			    memcmp(fields[i].p, f->schema->columns[c].header,
 				   fields[i].n) == 0)
 				map[c] = i;
+		if (map[c] == SIZE_MAX || bad_quote) {
+			err_set(e, ERR_INVALID, NULL,
+				"%s:1: not a police.uk file: the header lacks '%s'",
+				name, f->schema->columns[c].header);
+			goto out;
+		}
+	}
 	while (csv_next_record(&rd, fields, &n, &line, &bad_quote)) {
 		size_t r = f->n_rows;
 		struct err row; /* only .code is set until something fails */

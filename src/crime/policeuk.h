@@ -73,6 +73,9 @@ struct pu_dict {
 	uint32_t n_slots;    /* a power of two */
 };
 
+/* The id of s[0..len) in d, or UINT32_MAX if it is not there. */
+uint32_t pu_dict_find(const struct pu_dict *d, const char *s, size_t len);
+
 /* Intern s[0..len) in d (strings copied into the arena). */
 uint32_t pu_dict_intern(struct pu_dict *d, struct arena *a, const char *s,
 			size_t len);

@@ -16,6 +16,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/plans", page_plans, ROUTE_CACHE },
 	{ HTTP_GET, "/plans/{id}", page_plan, ROUTE_CACHE },
 	{ HTTP_GET, "/themes/{id}", page_theme, ROUTE_CACHE },
+	{ HTTP_GET, "/themes/{id}/performance", page_theme_performance, ROUTE_CACHE },
 	{ HTTP_GET, "/priorities/{id}", page_priority, ROUTE_CACHE },
 	{ HTTP_GET, "/actions", page_actions, ROUTE_CACHE },
 	{ HTTP_POST, "/actions", page_action_create, 0 },
@@ -28,6 +29,9 @@ const struct route routes[] = {
 	{ HTTP_GET, "/funding", page_funding, ROUTE_CACHE },
 	{ HTTP_GET, "/awards.csv", page_awards_csv, ROUTE_CACHE },
 	{ HTTP_GET, "/crime", page_crime, ROUTE_CACHE },
+	{ HTTP_GET, "/indicators", page_indicators, ROUTE_CACHE },
+	{ HTTP_GET, "/indicators/{id}", page_indicator, ROUTE_CACHE },
+	{ HTTP_GET, "/headlines", page_headlines, ROUTE_CACHE },
 	{ HTTP_POST, "/funds", page_fund_create, 0 },
 	{ HTTP_GET, "/funds/new", page_fund_new, 0 },
 	{ HTTP_GET, "/funds/{id}", page_fund, ROUTE_CACHE },
@@ -63,6 +67,9 @@ const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/crime/counts", api_crime_counts, ROUTE_CACHE },
 	{ HTTP_GET, "/api/v1/crime/top", api_crime_top, ROUTE_CACHE },
 	{ HTTP_GET, "/api/v1/crime/summary", api_crime_summary, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/indicators/{id}", api_indicator, ROUTE_CACHE },
+	{ HTTP_GET, "/api/v1/headlines", api_headlines, ROUTE_CACHE },
 };
 
 const size_t n_routes = ARRAY_SIZE(routes);

@@ -13,8 +13,73 @@
 #include "store/store.h"
 
 /* ---------------------------------------------------------------------
+ * The context
+ */
+
+int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
+		 double level, bool shared, struct err *e)
+{
+	struct crime_summary cs;
+	struct indicator *all;
+	size_t n;
+	bool crime = false;
+
+	memset(c, 0, sizeof(*c));
+	c->store = s;
+	c->arena = a;
+	c->level = level;
+	if (!(all = store_indicators(s, a, &n, e)))
+		return -1;
+	for (size_t i = 0; i < n && !crime; i++)
+		crime = ind_is_crime(&all[i]);
+	if (!crime)
+		return 0;
+	if (store_crime_summary(s, &cs, e) < 0)
+		return -1;
+	if (!cs.rows[0])
+		return 0;
+	c->crime_generated = cs.generated_rows > 0;
+	c->shared_ = shared;
+	c->engine_ = shared ? store_crime_acquire(s, e) : store_crime_load(s, e);
+	if (!c->engine_)
+		return -1;
+	c->g = c->engine_;
+	return 0;
+}
+
+void ind_ctx_close(struct ind_ctx *c)
+{
+	if (c->engine_) {
+		if (c->shared_)
+			store_crime_release(c->engine_);
+		else
+			crime_engine_free(c->engine_);
+	}
+	c->engine_ = NULL;
+	c->g = NULL;
+}
+
+/* ---------------------------------------------------------------------
  * The indicator's units and rules
  */
+
+int ind_level_parse(const char *s, double *level)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	v = strtod(s, &end);
+	if (*end || !isfinite(v))
+		return -1;
+	if (v >= 1)
+		v /= 100;
+	if (v < 0.5 || v >= 1)
+		return -1;
+	*level = v;
+	return 0;
+}
 
 static bool is(const char *s, const char *want)
 {

@@ -47,7 +47,17 @@ struct ind_ctx {
 	bool crime_generated;         /* some crime rows are the demo's */
 	struct arena *arena;
 	double level;                 /* 0.95 or 0.998 */
+	struct crime_engine *engine_; /* what ind_ctx_close gives back */
+	bool shared_;
 };
+
+/* Make a context for store s at level: with the crime engine when an
+ * indicator counts crimes and there is crime data.  shared: the server's
+ * engine (store_crime_acquire), else one loaded for this context alone
+ * (the command line).  Close it with ind_ctx_close. */
+int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
+		 double level, bool shared, struct err *e);
+void ind_ctx_close(struct ind_ctx *c);
 
 /* A period a figure is for.  Stored figures are found by their label; a
  * crime indicator's figures are counted over months from..to. */
@@ -85,6 +95,11 @@ struct ind_series {
 	struct ind_point *points;  /* in time order */
 	size_t n;
 };
+
+/* Read a confidence level given as a percentage ("95", "99.8") or a
+ * fraction ("0.95"): *level gets the fraction, which must be from 0.5
+ * to below 1.  -1 if it is not one. */
+int ind_level_parse(const char *s, double *level);
 
 /* The units of an indicator's values: per if set, else 100 for a
  * proportion (a percentage) and 1 otherwise. */

@@ -34,6 +34,7 @@ static const struct {
 	{ "plans", "/plans", "Plans" },
 	{ "actions", "/actions", "Actions" },
 	{ "crime", "/crime", "Crime" },
+	{ "performance", "/indicators", "Performance" },
 	{ "funding", "/funding", "Funding" },
 	{ "governance", "/governance", "Governance" },
 	{ "outcomes", "/outcomes", "Outcomes" },

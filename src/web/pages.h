@@ -19,6 +19,7 @@ route_fn page_fund_new, page_fund_create, page_fund_edit, page_fund_save;
 route_fn page_award_new, page_award_create, page_award_edit, page_award_save;
 route_fn page_governance, page_outcomes, page_organisations;
 route_fn page_crime;
+route_fn page_indicators, page_indicator, page_theme_performance, page_headlines;
 route_fn page_static;
 
 /* A table of actions (page_actions.c): title, theme and priority area,
