@@ -1,8 +1,9 @@
 /*
  * api_crime.c: questions about police.uk data.
  *
- *   GET /api/v1/crime/counts?by=month,type&area=&from=&to=&type=&rate=&format=
- *   GET /api/v1/crime/top?by=lsoa&type=&n=&area=&from=&to=&rate=&format=
+ *   GET /api/v1/crime/counts?by=month,type&area=&from=&to=&type=&rate=
+ *                             &change=&rolling=&format=
+ *   GET /api/v1/crime/top?by=lsoa&type=&n=&area=&from=&to=&rate=&change=&format=
  *   GET /api/v1/crime/summary
  *
  * The parameters mean what the options of "safer crime" mean; type may
@@ -19,7 +20,8 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 			  bool top, enum answer_format *fmt)
 {
 	static const char *const params[] = { "area", "from", "to", "type", "by",
-					      "rate", "n", "format", NULL };
+					      "rate", "n", "format", "change",
+					      "rolling", NULL };
 	const char *v;
 	struct err e = ERR_INIT;
 
@@ -54,6 +56,20 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 		return false;
 	}
 	q->rate = v && strcmp(v, "true") == 0;
+	for (int k = 0; k < 2; k++) {
+		const char *name = k ? "rolling" : "change";
+
+		v = http_query(r, name);
+		if (v && strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
+			resp_api_error_status(w, 400, "invalid", "must be true or false",
+					      name);
+			return false;
+		}
+		if (k)
+			q->rolling = v && strcmp(v, "true") == 0;
+		else
+			q->change = v && strcmp(v, "true") == 0;
+	}
 	v = http_query(r, "n");
 	if (v) {
 		int64_t n;
@@ -98,6 +114,7 @@ static void ask(struct req *r, struct resp *w, bool top)
 	struct question q;
 	struct prepared p;
 	struct ce_result res;
+	struct extras x;
 	enum answer_format fmt;
 	struct err e = ERR_INIT;
 	struct crime_engine *g;
@@ -109,7 +126,8 @@ static void ask(struct req *r, struct resp *w, bool top)
 		return;
 	}
 	if (answer_prepare(g, r->arena, &q, &p, &e) < 0 ||
-	    answer_run(g, r->arena, &p, &res, &e) < 0) {
+	    answer_run(g, r->arena, &p, &res, &e) < 0 ||
+	    answer_extras(g, r->arena, &p, &res, &x, &e) < 0) {
 		store_crime_release(g);
 		resp_api_error(w, &e);
 		return;
@@ -124,7 +142,7 @@ static void ask(struct req *r, struct resp *w, bool top)
 	} else {
 		w->content_type = "application/json";
 	}
-	answer_write(&w->body, fmt, g, &p, &res);
+	answer_write(&w->body, fmt, g, &p, &res, &x);
 	store_crime_release(g);
 }
 

@@ -32,7 +32,8 @@ const struct command commands[] = {
 	{ "crime", cmd_crime,
 	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"
 	  "                          [--from YYYY-MM] [--to YYYY-MM] [--type TYPE]...\n"
-	  "                          [--rate] [--format csv|json|table] [--timing]\n"
+	  "                          [--rate] [--change] [--rolling]\n"
+	  "                          [--format csv|json|table] [--timing]\n"
 	  "       safer crime top --by lsoa|ward|district --type TYPE [--n N]\n"
 	  "                          [--area NAME|CODE] [--from YYYY-MM] [--to YYYY-MM]\n"
 	  "                          [--rate] [--format csv|json|table] [--timing]\n"
@@ -42,7 +43,9 @@ const struct command commands[] = {
 	  "a force, a district (local authority), a ward, an LSOA, a peer group\n"
 	  "(safer peers) or 'England and Wales' (the default).  The period defaults\n"
 	  "to all the data (top: the last 12 months).  --rate adds crimes per\n"
-	  "1,000 residents where the geography gives a population.  Rows with no\n"
+	  "1,000 residents where the geography gives a population; --change the\n"
+	  "count for the same period a year before and the change in per cent;\n"
+	  "--rolling the total of the 12 months to each month.  Rows with no\n"
 	  "location count towards their force only.  --timing prints the time to\n"
 	  "load and to answer on standard error.\n",
 	  "count crimes by month, type, outcome and area; top areas" },

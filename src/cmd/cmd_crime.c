@@ -37,12 +37,15 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 		{ "rate", no_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "timing", no_argument, NULL, 'T' },
+		{ "change", no_argument, NULL, 'c' },
+		{ "rolling", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *name = top ? "crime top" : "crime counts";
 	struct question q = { 0 };
 	struct prepared p;
 	struct ce_result r;
+	struct extras x;
 	enum answer_format fmt = ANSWER_TABLE;
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
@@ -70,6 +73,8 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 		case 'b': q.by = optarg; break;
 		case 'r': q.rate = true; break;
 		case 'T': timing = true; break;
+		case 'c': q.change = true; break;
+		case 'R': q.rolling = true; break;
 		case 'n':
 			if (!top || cmd_arg_id(name, "--n", optarg, &v) < 0)
 				return top ? 2 : cmd_usage_error(name, "--n is for top");
@@ -108,7 +113,8 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 	if (!g)
 		return cmd_fail(&e);
 	if (answer_prepare(g, &ctx->arena, &q, &p, &e) < 0 ||
-	    answer_run(g, &ctx->arena, &p, &r, &e) < 0) {
+	    answer_run(g, &ctx->arena, &p, &r, &e) < 0 ||
+	    answer_extras(g, &ctx->arena, &p, &r, &x, &e) < 0) {
 		crime_engine_free(g);
 		return cmd_fail(&e);
 	}
@@ -130,7 +136,7 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 		fprintf(stderr, "safer: load %.1f ms, query %.3f ms (median of %zu)\n",
 			t1 - t0, ms[ARRAY_SIZE(ms) / 2], ARRAY_SIZE(ms));
 	}
-	answer_write(&out, fmt, g, &p, &r);
+	answer_write(&out, fmt, g, &p, &r, &x);
 	rc = cmd_write_out(&out, NULL);
 	buf_release(&out);
 	crime_engine_free(g);

@@ -28,6 +28,9 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 
 	memset(out, 0, sizeof(*out));
 	ce_stats(g, &st);
+	out->change = in->change;
+	out->rolling = in->rolling;
+	out->first_month = st.first_month;
 	if (st.last_month < 0) {
 		/* No data yet: the period defaults to this month, and every
 		 * count is zero. */
@@ -91,6 +94,16 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 	if (out->top && out->q.n_by != 1)
 		return err_set(e, ERR_INVALID, "by",
 			       "top needs one dimension, like lsoa, ward or district");
+	if (out->rolling) {
+		bool month = false;
+
+		for (size_t i = 0; i < out->q.n_by; i++)
+			month |= out->q.by[i] == CE_MONTH;
+		if (!month)
+			return err_set(e, ERR_INVALID, "rolling",
+				       "rolling 12-month totals need month among the "
+				       "dimensions");
+	}
 	return 0;
 }
 
@@ -134,6 +147,90 @@ int answer_run(const struct crime_engine *g, struct arena *a,
 		out->n_rows = kept;
 	}
 	return 0;
+}
+
+/* Find key (with its month moved by shift months) among rows sorted by
+ * key; its count, or 0. */
+static int64_t count_of(const struct prepared *p, const struct ce_result *r,
+			const uint32_t *key, int shift)
+{
+	struct ce_row want = { { 0 }, 0 };
+	size_t lo = 0, hi = r->n_rows;
+
+	for (size_t i = 0; i < p->q.n_by; i++)
+		want.key[i] = p->q.by[i] == CE_MONTH ? (uint32_t)((int)key[i] + shift)
+						     : key[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = memcmp(r->rows[mid].key, want.key, sizeof(want.key));
+
+		if (c == 0)
+			return r->rows[mid].count;
+		/* Keys compare as numbers, not bytes. */
+		for (size_t i = 0; i < 4; i++)
+			if (r->rows[mid].key[i] != want.key[i]) {
+				c = r->rows[mid].key[i] < want.key[i] ? -1 : 1;
+				break;
+			}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int answer_extras(const struct crime_engine *g, struct arena *a,
+		  const struct prepared *p, const struct ce_result *r,
+		  struct extras *x, struct err *e)
+{
+	memset(x, 0, sizeof(*x));
+	if (p->change) {
+		/* The same question a year earlier. */
+		struct ce_query q = p->q;
+		struct ce_result before;
+
+		q.from -= 12;
+		q.to -= 12;
+		if (ce_count(g, a, &q, &before, e) < 0)
+			return -1;
+		x->previous = arena_array(a, r->n_rows + 1, sizeof(int64_t));
+		for (size_t i = 0; i < r->n_rows; i++)
+			x->previous[i] = count_of(p, &before, r->rows[i].key, -12);
+	}
+	if (p->rolling) {
+		/* The question from 11 months earlier, summed over windows. */
+		struct ce_query q = p->q;
+		struct ce_result wide;
+		size_t month_dim = 0;
+
+		q.from -= 11;
+		if (ce_count(g, a, &q, &wide, e) < 0)
+			return -1;
+		for (size_t i = 0; i < p->q.n_by; i++)
+			if (p->q.by[i] == CE_MONTH)
+				month_dim = i;
+		x->rolling = arena_array(a, r->n_rows + 1, sizeof(int64_t));
+		for (size_t i = 0; i < r->n_rows; i++) {
+			int64_t sum = 0;
+
+			if ((int)r->rows[i].key[month_dim] - 11 < p->first_month) {
+				x->rolling[i] = -1;
+				continue;
+			}
+			for (int k = 0; k < 12; k++)
+				sum += count_of(p, &wide, r->rows[i].key, -k);
+			x->rolling[i] = sum;
+		}
+	}
+	return 0;
+}
+
+/* The change from before to now in per cent, or NAN. */
+static double change_pct(int64_t before, int64_t now)
+{
+	return before > 0 ? 100.0 * (double)(now - before) / (double)before
+			  : __builtin_nan("");
 }
 
 /* The value written for a key in CSV: the code where there is one
@@ -181,7 +278,7 @@ static double row_rate(const struct crime_engine *g, const struct prepared *p,
 
 void answer_write(struct buf *b, enum answer_format fmt,
 		  const struct crime_engine *g, const struct prepared *p,
-		  const struct ce_result *r)
+		  const struct ce_result *r, const struct extras *x)
 {
 	char month[8], from[8], to[8];
 
@@ -196,6 +293,12 @@ void answer_write(struct buf *b, enum answer_format fmt,
 		csv_text(&c, "count");
 		if (p->rate)
 			csv_text(&c, "rate_per_1000");
+		if (x && x->previous) {
+			csv_text(&c, "year_before");
+			csv_text(&c, "change_pct");
+		}
+		if (x && x->rolling)
+			csv_text(&c, "rolling_12");
 		csv_end_row(&c);
 		for (size_t k = 0; k < r->n_rows; k++) {
 			for (size_t i = 0; i < p->q.n_by; i++)
@@ -207,6 +310,19 @@ void answer_write(struct buf *b, enum answer_format fmt,
 
 				if (rate == rate)
 					csv_num(&c, (double)(int64_t)(rate * 1000 + 0.5) / 1000);
+				else
+					csv_empty(&c);
+			}
+			if (x && x->previous) {
+				double pct = change_pct(x->previous[k], r->rows[k].count);
+
+				csv_int(&c, x->previous[k]);
+				csv_num(&c, pct == pct ? (double)(int64_t)(pct * 10 +
+						(pct < 0 ? -0.5 : 0.5)) / 10 : pct);
+			}
+			if (x && x->rolling) {
+				if (x->rolling[k] >= 0)
+					csv_int(&c, x->rolling[k]);
 				else
 					csv_empty(&c);
 			}
@@ -269,6 +385,17 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			jw_kv_int(&j, "count", r->rows[k].count);
 			if (p->rate)
 				jw_kv_num(&j, "rate_per_1000", row_rate(g, p, &r->rows[k]));
+			if (x && x->previous) {
+				jw_kv_int(&j, "year_before", x->previous[k]);
+				jw_kv_num(&j, "change_pct",
+					  change_pct(x->previous[k], r->rows[k].count));
+			}
+			if (x && x->rolling) {
+				if (x->rolling[k] >= 0)
+					jw_kv_int(&j, "rolling_12", x->rolling[k]);
+				else
+					jw_kv_null(&j, "rolling_12");
+			}
 			jw_end(&j);
 		}
 		jw_end(&j);
@@ -295,7 +422,9 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			}
 		for (size_t i = 0; i < p->q.n_by; i++)
 			buf_printf(b, "%-*s  ", (int)width[i], ce_dim_name(p->q.by[i]));
-		buf_printf(b, "%10s%s\n", "count", p->rate ? "  per 1,000" : "");
+		buf_printf(b, "%10s%s%s%s\n", "count", p->rate ? "  per 1,000" : "",
+			   x && x->previous ? "  year before  change" : "",
+			   x && x->rolling ? "  rolling 12" : "");
 		for (size_t k = 0; k < r->n_rows; k++) {
 			for (size_t i = 0; i < p->q.n_by; i++) {
 				const char *t = key_text(g, p->q.by[i], r->rows[k].key[i],
@@ -313,7 +442,20 @@ void answer_write(struct buf *b, enum answer_format fmt,
 
 				if (rate == rate)
 					buf_printf(b, "  %10.2f", rate);
+				else
+					buf_printf(b, "  %10s", "");
 			}
+			if (x && x->previous) {
+				double pct = change_pct(x->previous[k], r->rows[k].count);
+
+				buf_printf(b, "  %11lld", (long long)x->previous[k]);
+				if (pct == pct)
+					buf_printf(b, "  %+5.1f%%", pct);
+				else
+					buf_printf(b, "  %6s", "");
+			}
+			if (x && x->rolling && x->rolling[k] >= 0)
+				buf_printf(b, "  %10lld", (long long)x->rolling[k]);
 			buf_addc(b, '\n');
 		}
 		buf_reset(&cell);

@@ -21,6 +21,9 @@ struct question {
 	size_t top;            /* top N by count (0: all rows, by key) */
 	size_t default_months; /* with no 'from': this many months to 'to'
 				* (0: from the first month) */
+	bool change;           /* add the same period a year before, and the
+				* change in per cent */
+	bool rolling;          /* add rolling 12-month totals (needs month) */
 };
 
 /* The question made ready to run: the area found, types and dimensions
@@ -31,6 +34,17 @@ struct prepared {
 	struct ce_area area;
 	bool rate;
 	size_t top;
+	bool change, rolling;
+	int first_month;       /* of the data, for incomplete rolling windows */
+};
+
+/* What answer_run adds to the counts when asked (NULL otherwise), a value
+ * per row of the result: the count a year before (previous[i]), and the
+ * total of the 12 months to the row's month (rolling[i]; -1 when the data
+ * does not reach back 12 months). */
+struct extras {
+	int64_t *previous;
+	int64_t *rolling;
 };
 
 int answer_prepare(const struct crime_engine *g, struct arena *a,
@@ -42,11 +56,16 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 int answer_run(const struct crime_engine *g, struct arena *a,
 	       const struct prepared *p, struct ce_result *out, struct err *e);
 
+/* The change and rolling totals of a result, if the question asked. */
+int answer_extras(const struct crime_engine *g, struct arena *a,
+		  const struct prepared *p, const struct ce_result *r,
+		  struct extras *x, struct err *e);
+
 /* Write the answer.  CSV: a header of the dimension names, then count
  * (and rate_per_1000); JSON: {"query": {...}, "rows": [...], "total",
  * "no_location"} with codes and names. */
 void answer_write(struct buf *b, enum answer_format fmt,
 		  const struct crime_engine *g, const struct prepared *p,
-		  const struct ce_result *r);
+		  const struct ce_result *r, const struct extras *x);
 
 #endif

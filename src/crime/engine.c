@@ -393,7 +393,8 @@ void crime_engine_finish(struct crime_engine *g)
 	size_t n_lsoa = g->dict[CE_LSOA].n, slots = 1024;
 	uint32_t *index;
 
-	qsort(g->batches, g->n_batches, sizeof(*g->batches), cmp_batch);
+	if (g->n_batches)
+		qsort(g->batches, g->n_batches, sizeof(*g->batches), cmp_batch);
 	/* Index the geography; every geography LSOA places its ward and
 	 * district and adds its population to them. */
 	while (slots < g->n_geo * 2)

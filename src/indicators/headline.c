@@ -480,10 +480,10 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 	if (ind_series_get(c, ind, area, &out->series, e) < 0) {
 		if (!e || e->code != ERR_NOT_FOUND)
 			return -1;
-		err_clear(e);
 		out->why_none = ind_is_crime(ind) && !c->g
 					? "no crime data has been imported"
-					: "the crime data has no such area";
+					: arena_strdup(c->arena, e->msg);
+		err_clear(e);
 		hl_write(c, out);
 		return 0;
 	}

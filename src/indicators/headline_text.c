@@ -622,12 +622,12 @@ static void write_change(struct words *w, struct hl_statement *s, struct buf *b)
 		buf_printf(b, ": %s.", change_verdict(s));
 		break;
 	case HL_CHANGE_WITHIN_YEAR:
-		buf_printf(b, "%s in %s: %s in %s, %s against %s in %s (", w->ind->name,
+		buf_printf(b, "%s in %s: %s in %s, %s against %s in %s: ", w->ind->name,
 			   area, s->direction > 0 ? "a significant increase"
 						  : "a significant fall",
 			   pa, val(w, s->a.value), val(w, s->b.value), pb);
 		add_percent(b, w, s);
-		buf_adds(b, ").");
+		buf_addc(b, '.');
 		if (s->small)
 			buf_adds(b, caution);
 		break;

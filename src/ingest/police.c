@@ -124,7 +124,8 @@ static int add_zip(struct sources *s, const char *path, struct err *e)
 		archive_read_data_skip(ar);
 	}
 	archive_read_free(ar);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
 			add_source(s, SRC_ZIP_ENTRY, path, names[i]);
@@ -164,7 +165,8 @@ static int collect(struct sources *s, const char *path, bool top, struct err *e)
 			n++;
 		}
 		closedir(d);
-		qsort(names, n, sizeof(*names), cmp_str);
+		if (n)
+			qsort(names, n, sizeof(*names), cmp_str);
 		for (size_t i = 0; i < n; i++) {
 			if (rc == 0)
 				rc = collect(s, names[i], false, e);

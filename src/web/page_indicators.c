@@ -42,6 +42,18 @@ static bool same(const char *a, const char *b)
 	return a && b && strcasecmp(a, b) == 0;
 }
 
+/* An indicator's 'per' as "1,000" (static: one at a time). */
+static const char *per_text(const struct indicator *ind)
+{
+	static _Thread_local char out[32];
+	struct buf t = BUF_INIT;
+
+	text_add_grouped(&t, ind->per);
+	snprintf(out, sizeof(out), "%s", t.ptr);
+	buf_release(&t);
+	return out;
+}
+
 static bool sensitive(const struct indicator *ind)
 {
 	return is(ind->sensitivity, "official_sensitive");
@@ -233,7 +245,7 @@ static void indicators_table(struct buf *b, const struct indicator *v,
 					       ? choice_label(indicator_units, ind->unit)
 					       : ind->unit);
 		if (ind->per && !is(ind->unit, "proportion"))
-			html(b, " per %lld", (long long)ind->per);
+			html(b, " per %s", per_text(ind));
 		html_raw(b, "</td><td>");
 		if (ind->crime_type)
 			html(b, "Counted from police.uk crime data (%s)", ind->crime_type);
@@ -387,7 +399,7 @@ static void spc_section(struct req *r, struct buf *b,
 	const struct indicator *ind = h->ind;
 	size_t n = 0, *index;
 	double *v, *improve, *concern, *neutral;
-	const char **names, **classes;
+	const char **names, **cls_imp, **cls_con, **cls_neu;
 	bool done = sp && sp->spc.done;
 	const struct ind_spc *spc = sp ? &sp->spc : NULL;
 	struct svg_series series[4];
@@ -416,7 +428,9 @@ static void spc_section(struct req *r, struct buf *b,
 	concern = arena_array(a, n, sizeof(*v));
 	neutral = arena_array(a, n, sizeof(*v));
 	names = arena_array(a, n, sizeof(*names));
-	classes = arena_array(a, n, sizeof(*classes));
+	cls_imp = arena_array(a, n, sizeof(*cls_imp));
+	cls_con = arena_array(a, n, sizeof(*cls_con));
+	cls_neu = arena_array(a, n, sizeof(*cls_neu));
 	for (size_t i = 0; i < n; i++) {
 		const struct ind_point *p = &se->points[index[i]];
 
@@ -426,15 +440,17 @@ static void spc_section(struct req *r, struct buf *b,
 		if (done) {
 			const struct stats_spc_point *q = &spc->points[i];
 
-			classes[i] = class_css(q);
 			if (q->class == STATS_SPC_IMPROVEMENT) {
 				improve[i] = p->value;
+				cls_imp[i] = class_css(q);
 				n_imp++;
 			} else if (q->class == STATS_SPC_CONCERN) {
 				concern[i] = p->value;
+				cls_con[i] = class_css(q);
 				n_con++;
 			} else if (q->special) {
 				neutral[i] = p->value;
+				cls_neu[i] = class_css(q);
 				n_neu++;
 			}
 		}
@@ -444,11 +460,14 @@ static void spc_section(struct req *r, struct buf *b,
 	series[n_series].name = ind->name;
 	series[n_series].values = v;
 	series[n_series].style = svg_style_nth(0);
-	series[n_series].point_class = done ? classes : NULL;
 	n_series++;
+	/* Special causes: a series each, whose markers (bigger, with the
+	 * class) are drawn over the values' own, so that each kind has its
+	 * shape and its legend entry. */
 	if (n_imp) {
 		series[n_series].name = "Special cause improvement";
 		series[n_series].values = improve;
+		series[n_series].point_class = cls_imp;
 		series[n_series].style =
 			(struct svg_style){ "#1d70b8", SVG_SOLID, SVG_TRIANGLE, false };
 		n_series++;
@@ -456,6 +475,7 @@ static void spc_section(struct req *r, struct buf *b,
 	if (n_con) {
 		series[n_series].name = "Special cause concern";
 		series[n_series].values = concern;
+		series[n_series].point_class = cls_con;
 		series[n_series].style =
 			(struct svg_style){ "#b35c00", SVG_SOLID, SVG_SQUARE, false };
 		n_series++;
@@ -463,6 +483,7 @@ static void spc_section(struct req *r, struct buf *b,
 	if (n_neu) {
 		series[n_series].name = "Special cause (neither better nor worse)";
 		series[n_series].values = neutral;
+		series[n_series].point_class = cls_neu;
 		series[n_series].style =
 			(struct svg_style){ "#4c2c92", SVG_SOLID, SVG_DIAMOND, false };
 		n_series++;
@@ -522,8 +543,9 @@ static void spc_section(struct req *r, struct buf *b,
 			.y_title = is(ind->unit, "proportion") && ind_scale(ind) == 100
 					   ? "Per cent"
 				   : is(ind->unit, "rate")
-					   ? arena_printf(a, "Per %lld",
-							  (long long)ind_scale(ind))
+					   ? arena_printf(a, "Per %s",
+							  ind_value_text(a, &(struct indicator){ .unit = "count" },
+									 ind_scale(ind)))
 					   : "Value",
 			.series = series,
 			.n_series = n_series,
@@ -898,8 +920,8 @@ static void definition_section(struct req *r, struct buf *b,
 						      ? choice_label(indicator_units, ind->unit)
 						      : ind->unit,
 					      ind->per && !is(ind->unit, "proportion")
-						      ? arena_printf(a, " per %lld",
-								     (long long)ind->per)
+						      ? arena_printf(a, " per %s",
+								     per_text(ind))
 						      : ""));
 	html_row_text(b, "Which way is better", choice_label(polarities, ind->polarity));
 	html_row_text(b, "Frequency", choice_label(frequencies, ind->frequency));

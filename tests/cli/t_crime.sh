@@ -124,3 +124,23 @@ expect_rc 1 "an unknown crime type fails"
 expect_err "no crime type 'Burgalry'" "the error names the type and lists the known ones"
 run crime counts --by month,colour
 expect_rc 1 "an unknown dimension fails"
+
+# Rolling 12-month totals and the change on a year before, against the
+# independent count.
+rm -f "$DB"; run init
+run import police "$MERSEY"
+$PY tests/reference/count_policeuk.py "$MERSEY" > "$TMP/ref.csv"
+ref_total() { # FROM TO: rows in the reference count between two months
+	awk -F, -v a="$1" -v b="$2" 'NR > 1 && $1 >= a && $1 <= b { s += $3 } END { print s + 0 }' "$TMP/ref.csv"
+}
+run crime counts --by month --from 2020-12 --to 2020-12 --rolling --change --format csv
+line=$(echo "$out" | tr -d '\r' | tail -1)
+check "the rolling 12-month total is the sum of the 12 months to it" \
+	test "$(echo "$line" | cut -d, -f5)" = "$(ref_total 2020-01 2020-12)"
+check "the count a year before is that month's count" \
+	test "$(echo "$line" | cut -d, -f3)" = "$(ref_total 2019-12 2019-12)"
+run crime counts --by month --from 2018-03 --to 2018-03 --rolling --format csv
+check "a rolling total the data cannot fill is left blank" \
+	test "$(echo "$out" | tr -d '\r' | tail -1 | cut -d, -f3)" = ""
+run crime counts --by type --rolling
+expect_rc 1 "rolling totals need months"
