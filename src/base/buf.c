@@ -1,6 +1,8 @@
 /*
  * buf.c: the growable byte buffer (see buf.h for the invariants).
  */
+#include <errno.h>
+
 #include "buf.h"
 
 char buf_empty[1];
@@ -147,4 +149,27 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+int buf_read_file(struct buf *b, const char *path, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[1 << 16];
+	size_t got;
+	int failed;
+
+	if (!f)
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
+			       strerror(errno));
+	do {
+		got = fread(chunk, 1, sizeof(chunk), f);
+		buf_add(b, chunk, got);
+	} while (got == sizeof(chunk) && !b->overflow);
+	failed = ferror(f);
+	fclose(f);
+	if (failed)
+		return err_set(e, ERR_IO, NULL, "cannot read '%s'", path);
+	if (b->overflow)
+		return err_set(e, ERR_TOO_LARGE, NULL, "'%s' is too large", path);
+	return 0;
 }

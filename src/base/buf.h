@@ -19,6 +19,7 @@
 #define SAFER_BUF_H
 
 #include "base.h"
+#include "err.h"
 
 #define BUF_MAX_DEFAULT ((size_t)1 << 30) /* 1 GiB */
 
@@ -59,5 +60,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+
+/* Append the whole file at path to b.  Fails with ERR_IO naming the file
+ * (or ERR_TOO_LARGE past b's limit). */
+int buf_read_file(struct buf *b, const char *path, struct err *e);
 
 #endif

@@ -124,7 +124,6 @@ static bool parse_count(const char *s, size_t n, int64_t *out)
 int ingest_geography(struct store *s, const char *path,
 		     struct geography_report *report, struct err *e)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf data = BUF_INIT, cols = BUF_INIT;
 	struct csv_reader rd;
 	struct csv_field fl[CSV_MAX_FIELDS];
@@ -137,18 +136,10 @@ int ingest_geography(struct store *s, const char *path,
 	static char columns[200];
 
 	memset(report, 0, sizeof(*report));
-	if (!f)
-		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
-			       strerror(errno));
-	for (;;) {
-		char chunk[1 << 16];
-		size_t got = fread(chunk, 1, sizeof(chunk), f);
-
-		buf_add(&data, chunk, got);
-		if (got < sizeof(chunk))
-			break;
+	if (buf_read_file(&data, path, e) < 0) {
+		buf_release(&data);
+		return -1;
 	}
-	fclose(f);
 	csv_reader_init(&rd, data.ptr, data.len);
 	for (int i = 0; i < G_FIELDS; i++)
 		col_of[i] = -1;

@@ -509,24 +509,13 @@ out:
 int ingest_indicators(struct store *s, const char *path,
 		      struct indicator_report *r, struct err *e)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf data = BUF_INIT;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	if (!f)
-		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", path,
-			       strerror(errno));
-	for (;;) {
-		char chunk[1 << 16];
-		size_t got = fread(chunk, 1, sizeof(chunk), f);
-
-		buf_add(&data, chunk, got);
-		if (got < sizeof(chunk))
-			break;
-	}
-	fclose(f);
-	rc = ingest_indicators_buffer(s, path, data.ptr, data.len, false, r, e);
+	rc = buf_read_file(&data, path, e);
+	if (rc == 0)
+		rc = ingest_indicators_buffer(s, path, data.ptr, data.len, false, r, e);
 	buf_release(&data);
 	return rc;
 }

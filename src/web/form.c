@@ -140,15 +140,10 @@ const char *form_value(const struct form *f, const char *name,
 	return stored ? stored : "";
 }
 
-/* Open a form group with its label, hint and error; returns the error. */
-static const struct err *group_begin(struct form *f, const char *name,
-				     const char *label, const char *hint)
+/* A field's hint and its error message, after its label. */
+static void hint_and_error(struct form *f, const char *name, const char *hint,
+			   const struct err *err)
 {
-	const struct err *err = field_error(f, name);
-
-	html(f->b, "<div class=\"form-group%s\">\n"
-		   "<label class=\"label\" for=\"%s\">%s</label>\n",
-	     err ? " form-group--error" : "", name, label);
 	if (hint)
 		html(f->b, "<div class=\"hint\" id=\"%s-hint\">%s</div>\n", name,
 		     hint);
@@ -159,6 +154,18 @@ static const struct err *group_begin(struct form *f, const char *name,
 		error_text(f, f->b, err);
 		html_raw(f->b, "</p>\n");
 	}
+}
+
+/* Open a form group with its label, hint and error; returns the error. */
+static const struct err *group_begin(struct form *f, const char *name,
+				     const char *label, const char *hint)
+{
+	const struct err *err = field_error(f, name);
+
+	html(f->b, "<div class=\"form-group%s\">\n"
+		   "<label class=\"label\" for=\"%s\">%s</label>\n",
+	     err ? " form-group--error" : "", name, label);
+	hint_and_error(f, name, hint, err);
 	return err;
 }
 
@@ -252,16 +259,7 @@ void form_date(struct form *f, const char *name, const char *label,
 	     err ? " form-group--error" : "");
 	described_by(f, name, hint, err);
 	html(f->b, ">\n<legend class=\"label\">%s</legend>\n", label);
-	if (hint)
-		html(f->b, "<div class=\"hint\" id=\"%s-hint\">%s</div>\n", name,
-		     hint);
-	if (err) {
-		html(f->b, "<p class=\"error-message\" id=\"%s-error\">"
-			   "<span class=\"visually-hidden\">Error:</span> ",
-		     name);
-		error_text(f, f->b, err);
-		html_raw(f->b, "</p>\n");
-	}
+	hint_and_error(f, name, hint, err);
 	html_raw(f->b, "<div class=\"date-input\">\n");
 	for (size_t i = 0; i < ARRAY_SIZE(parts); i++) {
 		char key[80], piece[8] = "";
