@@ -262,7 +262,14 @@ static void write_month(struct buf *b, const struct demo_geo *g,
 			mean = districts[d].population / 1000.0 * types[t].rate / 12 *
 			       districts[d].level * trend *
 			       (summer ? 1 + types[t].summer : 1 - types[t].summer / 3);
-			n = poisson(r, mean);
+			/* Stockport's burglaries have no noise but a season
+			 * that sums to nothing over any twelve months, so that
+			 * any year is 35% below the one two years before. */
+			if (d == 6 && strcmp(types[t].name, "Burglary") == 0)
+				n = (int)lround(mean * (1 + 0.15 * sin(6.283185307179586 *
+									calendar / 12)));
+			else
+				n = poisson(r, mean);
 			for (int k = 0; k < n; k++) {
 				const struct lsoa *l =
 					pick(g, cum[t], first[d], first[d + 1], r);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "base/text.h"
+#include "cache.h"
 #include "http.h"
 #include "server.h"
 #include "store/store.h"
@@ -31,9 +32,14 @@ struct conn {
 	bool too_large;
 };
 
+static __thread struct arena worker_arena;
+
+/* A worker thread ends: its store, cached answers and arena go. */
 static void close_store(void *p)
 {
 	store_close(p);
+	cache_clear();
+	arena_release(&worker_arena);
 }
 
 /* This worker's store, opened on first use; NULL with e set if the
@@ -61,7 +67,6 @@ static int hexdigit(char c)
 	return -1;
 }
 
-static __thread struct arena worker_arena;
 
 /* libmicrohttpd's unescaping, less one thing: "%00" is left as it is, so
  * that a NUL can never end a path or a parameter early (the address

@@ -520,6 +520,17 @@ static const char *change_verdict(const struct hl_statement *s)
 			: "no significant change";
 }
 
+/* The verdict for the headline sentence, which gives the caution once,
+ * at its end. */
+static const char *change_verdict_short(const struct hl_statement *s)
+{
+	if (!s->tested)
+		return "not tested";
+	if (s->significant)
+		return s->direction > 0 ? "a significant increase" : "a significant fall";
+	return "no significant change";
+}
+
 static void add_test_method(struct buf *b, const struct words *w,
 			    const struct hl_statement *s)
 {
@@ -633,7 +644,7 @@ static void write_change(struct words *w, struct hl_statement *s, struct buf *b)
 		break;
 	case HL_CHANGE_YEAR_NONE:
 		buf_printf(b, "%s in %s: no significant change from one period to "
-			      "the next in the year to %s (%zu changes tested).",
+			      "the next in the year to %s; %zu changes tested.",
 			   w->ind->name, area, pa, s->n_tests);
 		s->sentence = done(w, b);
 		buf_printf(b, "Each change between consecutive periods in the year "
@@ -793,7 +804,7 @@ static void write_summary(struct words *w, struct buf *b)
 {
 	struct hl_indicator *h = w->h;
 	const struct hl_statement *s;
-	bool within = false;
+	bool within = false, small = h->now.small;
 
 	buf_printf(b, "%s: %s in %s in %s", w->ind->name, val(w, h->now.value),
 		   h->area, h->period_words);
@@ -817,12 +828,14 @@ static void write_summary(struct words *w, struct buf *b)
 	if ((s = find(h, HL_CHANGE, HL_CHANGE_TWO_YEARS))) {
 		buf_adds(b, "; ");
 		add_percent(b, w, s);
-		buf_printf(b, " in the past two years, %s", change_verdict(s));
+		buf_printf(b, " in the past two years, %s", change_verdict_short(s));
+		small |= s->small;
 	} else if ((s = find(h, HL_CHANGE, HL_CHANGE_PREVIOUS))) {
 		buf_adds(b, "; ");
 		add_percent(b, w, s);
 		buf_printf(b, " on %s in %s, %s", val(w, s->b.value),
-			   ind_period_words(w->c->arena, &s->b), change_verdict(s));
+			   ind_period_words(w->c->arena, &s->b), change_verdict_short(s));
+		small |= s->small;
 	}
 	for (size_t i = 0; i < h->n_st; i++) {
 		s = &h->st[i];
@@ -835,9 +848,10 @@ static void write_summary(struct words *w, struct buf *b)
 			   val(w, s->a.value), ind_period_words(w->c->arena, &s->a),
 			   val(w, s->b.value));
 		within = true;
+		small |= s->small;
 	}
 	buf_addc(b, '.');
-	if (h->now.small)
+	if (small)
 		buf_adds(b, caution);
 	h->summary = done(w, b);
 }

@@ -354,12 +354,11 @@ static int definition_row(struct store *s, struct file *fl,
 		}
 	}
 	if (store_indicator_put(s, &in, &id, e) < 0) {
-		char msg[sizeof(e->msg)];
+		struct err why = *e;
 
-		snprintf(msg, sizeof(msg), "%s", e->msg);
-		return err_set(e, e->code, e->field, "%s:%u: field '%s': %s",
-			       fl->base, fl->line, e->field[0] ? e->field : "code",
-			       msg);
+		return err_set(e, why.code, why.field, "%s:%u: field '%s': %s",
+			       fl->base, fl->line,
+			       why.field[0] ? why.field : "code", why.msg);
 	}
 	if (link_names(s, fl, C_THEMES, id, "theme", e) < 0 ||
 	    link_names(s, fl, C_PRIORITIES, id, "priority", e) < 0 ||
@@ -416,9 +415,11 @@ static int value_row(struct store *s, struct file *fl,
 	}
 	if (period_parse(fl->text[C_PERIOD], &p, "period", NULL) < 0) {
 		if (!fl->text[C_PERIOD_START] || !fl->text[C_PERIOD_END]) {
-			period_parse(fl->text[C_PERIOD], &p, "period", e);
+			struct err why = ERR_INIT;
+
+			period_parse(fl->text[C_PERIOD], &p, "period", &why);
 			err_set(e, ERR_INVALID, "period", "%s:%u: field 'period': %s",
-				fl->base, fl->line, e->msg);
+				fl->base, fl->line, why.msg);
 			goto out;
 		}
 		p.kind = PERIOD_OTHER;
