@@ -100,7 +100,7 @@ test: deps-test
 bench:
 	@tools/deps build bench
 	@$(MAKE) --no-print-directory safer
-	@bench/run
+	@bench/crime && bench/http
 
 compile_commands.json:
 	bear -- $(MAKE) -B all

@@ -3,9 +3,13 @@
  *
  * Whole numbers (dictionary ids, lines) are kept in the narrowest width
  * that holds the largest: a blob is one byte giving the width (1, 2 or
- * 4), then the values, little-endian.  Crime ids are 32 bytes each;
- * coordinates 4 bytes and times 8 bytes, little-endian; flags one byte.
- * The blobs are the same on every machine and in every backend.
+ * 4), then the values, little-endian; a column whose values are all the
+ * same (the force of a batch, a blank context) is the byte 0 and the one
+ * value in four bytes.  Crime ids (32 bytes each, absent for anti-social
+ * behaviour) are a bitmap of which rows have one, a bit a row from the
+ * low bit of the first byte, then the ids of those rows.  Coordinates are
+ * 4 bytes and times 8 bytes, little-endian; flags one byte.  The blobs are
+ * the same on every machine and in every backend.
  */
 #ifndef SAFER_COLUMN_H
 #define SAFER_COLUMN_H
@@ -23,6 +27,10 @@ void col_put_i8(struct buf *b, const int8_t *values, const uint32_t *perm,
 		size_t n);
 void col_put_bytes(struct buf *b, const unsigned char *values, size_t width,
 		   const uint32_t *perm, size_t n);
+/* As col_put_bytes for values where all-zero means absent: a bitmap of
+ * the rows present, then only their values. */
+void col_put_sparse(struct buf *b, const unsigned char *values, size_t width,
+		    const uint32_t *perm, size_t n);
 
 /* Decode a whole-number blob of n values into out[n].  Returns -1 if the
  * blob is not n values of a known width. */

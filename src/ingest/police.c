@@ -538,7 +538,7 @@ static int write_group(struct import *im, const struct pu_file *f,
 					im->tmp[i] = maps[c][v->ids[perm[i]]];
 				col_put_u32(b, im->tmp, NULL, n);
 				break;
-			case PU_CRIME_ID: col_put_bytes(b, v->hex, 32, perm, n); break;
+			case PU_CRIME_ID: col_put_sparse(b, v->hex, 32, perm, n); break;
 			case PU_COORD: col_put_i32(b, v->coords, perm, n); break;
 			case PU_DATETIME: col_put_i64(b, v->times, perm, n); break;
 			case PU_FLAG: col_put_i8(b, v->flags, perm, n); break;
