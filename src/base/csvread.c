@@ -94,8 +94,6 @@ line_end:
 		const char *fe = p > start && p[-1] == '\r' ? p - 1 : p;
 
 		fields[n].n = fe >= fields[n].p ? (size_t)(fe - fields[n].p) : 0;
-	} else if (p > start && p[-1] == '\r' && n == 0) {
-		/* nothing to fix */
 	}
 	n++;
 	rd->pos = p < end ? (size_t)(p - d) + 1 : rd->len;

@@ -632,7 +632,7 @@ bad_id:
 			       f->name, line, col->header, (int)(n > 70 ? 70 : n), s);
 	}
 	case PU_COORD: {
-		int limit = col->role == PU_ROLE_NONE && col->name[1] == 'a' ? 90 : 180;
+		int limit = strcmp(col->name, "latitude") == 0 ? 90 : 180;
 
 		if (!n) {
 			v->coords[r] = PU_BLANK_COORD;
