@@ -3,6 +3,7 @@
  * store, reading arguments, printing tables).
  */
 #include <errno.h>
+#include <getopt.h>
 
 #include "base/text.h"
 #include "cmd.h"
@@ -234,6 +235,29 @@ int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f)
 		return -1;
 	}
 	return 0;
+}
+
+int cmd_show_args(const char *cmd, const char *what, int argc, char **argv,
+		  enum cmd_format *fmt, int64_t *id)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char name[64];
+	int c;
+
+	*fmt = FORMAT_TABLE;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (c != 'f' || cmd_arg_format(cmd, optarg, fmt) < 0)
+			return c == 'f' ? 2 : cmd_usage_error(cmd, "unknown option");
+	if (*fmt == FORMAT_CSV)
+		return cmd_usage_error(cmd, "show writes table or json, not csv");
+	if (optind + 1 != argc)
+		return cmd_usage_error(cmd, "show needs one %s id", what);
+	snprintf(name, sizeof name, "the %s id", what);
+	return cmd_arg_id(cmd, name, argv[optind], id) < 0 ? 2 : 0;
 }
 
 int cmd_write_out(const struct buf *b, const char *path)

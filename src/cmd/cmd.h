@@ -56,6 +56,11 @@ int cmd_arg_id(const char *cmd, const char *name, const char *arg,
 enum cmd_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f);
 
+/* The arguments of a show command: [--format table|json] ID, where what
+ * names the id ("action").  Returns 0, or 2 after a usage error. */
+int cmd_show_args(const char *cmd, const char *what, int argc, char **argv,
+		  enum cmd_format *fmt, int64_t *id);
+
 /* Write b to stdout (or to the file path if not NULL); returns 0 or 1. */
 int cmd_write_out(const struct buf *b, const char *path);
 

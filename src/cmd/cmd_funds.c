@@ -109,28 +109,16 @@ static int funds_list(int argc, char **argv, struct cmd_ctx *ctx)
 
 static int funds_show(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	enum cmd_format fmt = FORMAT_TABLE;
+	enum cmd_format fmt;
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
 	struct store *s;
 	struct fund *f;
 	int64_t id;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (c != 'f' || cmd_arg_format("funds", optarg, &fmt) < 0)
-			return c == 'f' ? 2 : cmd_usage_error("funds", "unknown option");
-	if (fmt == FORMAT_CSV)
-		return cmd_usage_error("funds", "show writes table or json, not csv");
-	if (optind + 1 != argc)
-		return cmd_usage_error("funds", "show needs one fund id");
-	if (cmd_arg_id("funds", "the fund id", argv[optind], &id) < 0)
-		return 2;
+	if ((rc = cmd_show_args("funds", "fund", argc, argv, &fmt, &id)) != 0)
+		return rc;
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	if (!(f = store_fund(s, &ctx->arena, id, &e))) {

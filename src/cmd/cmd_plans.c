@@ -91,11 +91,7 @@ static int plans_list(int argc, char **argv, struct cmd_ctx *ctx)
 
 static int plans_show(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 },
-	};
-	enum cmd_format fmt = FORMAT_TABLE;
+	enum cmd_format fmt;
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
 	struct store *s;
@@ -104,18 +100,10 @@ static int plans_show(int argc, char **argv, struct cmd_ctx *ctx)
 	char today[11];
 	int64_t id;
 	size_t n = 0;
-	int c, rc;
+	int rc;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if (c != 'f' || cmd_arg_format("plans", optarg, &fmt) < 0)
-			return c == 'f' ? 2 : cmd_usage_error("plans", "unknown option");
-	if (fmt == FORMAT_CSV)
-		return cmd_usage_error("plans", "show writes table or json, not csv");
-	if (optind + 1 != argc)
-		return cmd_usage_error("plans", "show needs one plan id");
-	if (cmd_arg_id("plans", "the plan id", argv[optind], &id) < 0)
-		return 2;
+	if ((rc = cmd_show_args("plans", "plan", argc, argv, &fmt, &id)) != 0)
+		return rc;
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	text_today(today);
