@@ -32,6 +32,20 @@ void err_clear(struct err *e)
 	e->msg[0] = '\0';
 }
 
+int err_locate(struct err *e, const char *file, unsigned line)
+{
+	struct err why;
+	size_t n = strlen(file);
+
+	if (!e || (strncmp(e->msg, file, n) == 0 && e->msg[n] == ':'))
+		return -1;
+	why = *e;
+	if (why.field[0])
+		return err_set(e, why.code, why.field, "%s:%u: field '%s': %s", file,
+			       line, why.field, why.msg);
+	return err_set(e, why.code, NULL, "%s:%u: %s", file, line, why.msg);
+}
+
 const char *err_code_name(enum err_code code)
 {
 	switch (code) {

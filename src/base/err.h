@@ -51,6 +51,10 @@ struct err_list {
  * error only).  Returns -1, like err_set. */
 int err_list_add(struct err_list *l, const struct err *e);
 
+/* Say where: unless e's message already starts with "file:", make it
+ * "file:line: field 'F': message".  Returns -1, like err_set. */
+int err_locate(struct err *e, const char *file, unsigned line);
+
 /* Empty e again. */
 void err_clear(struct err *e);
 

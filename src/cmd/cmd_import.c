@@ -109,13 +109,17 @@ static int import_indicators(int argc, char **argv, struct cmd_ctx *ctx)
 				e.msg, argv[i]);
 			rc = 1;
 		} else if (r.definitions) {
-			printf("%s: %lld indicator definitions\n", argv[i],
-			       (long long)r.indicators);
+			printf("%s: %lld indicator definition%s\n", argv[i],
+			       (long long)r.indicators, r.indicators == 1 ? "" : "s");
 		} else {
-			printf("%s: %lld values, %lld of them marked not available "
-			       "(%lld new indicators)\n",
-			       argv[i], (long long)r.values, (long long)r.missing,
-			       (long long)r.indicators_created);
+			printf("%s: %lld value%s, %lld of them marked not available",
+			       argv[i], (long long)r.values, r.values == 1 ? "" : "s",
+			       (long long)r.missing);
+			if (r.indicators_created)
+				printf(" (%lld new indicator%s)",
+				       (long long)r.indicators_created,
+				       r.indicators_created == 1 ? "" : "s");
+			putchar('\n');
 		}
 	}
 	store_close(s);

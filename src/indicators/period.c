@@ -56,6 +56,15 @@ static int num(const char *s, int n)
 	return v;
 }
 
+/* A year at s (4 digits) within the years dates may have (1900-2199,
+ * as text_date), or -1. */
+static int year(const char *s)
+{
+	int y = num(s, 4);
+
+	return y >= 1900 && y <= 2199 ? y : -1;
+}
+
 int period_parse(const char *s, struct period *out, const char *field,
 		 struct err *e)
 {
@@ -69,29 +78,29 @@ int period_parse(const char *s, struct period *out, const char *field,
 		memcpy(out->end, s, 11);
 		return 0;
 	}
-	if (n == 7 && (y = num(s, 4)) >= 1900 && s[4] == '-' &&
+	if (n == 7 && (y = year(s)) >= 0 && s[4] == '-' &&
 	    (m = num(s + 5, 2)) >= 1 && m <= 12) {
 		span(out, PERIOD_MONTH, y, m, y, m);
 		return 0;
 	}
-	if (n == 4 && (y = num(s, 4)) >= 1900 && y <= 2199) {
+	if (n == 4 && (y = year(s)) >= 0) {
 		span(out, PERIOD_YEAR, y, 1, y, 12);
 		return 0;
 	}
 	/* 2020 Q3, 2020-Q3 */
-	if (n == 7 && (y = num(s, 4)) >= 1900 && (s[4] == ' ' || s[4] == '-') &&
+	if (n == 7 && (y = year(s)) >= 0 && (s[4] == ' ' || s[4] == '-') &&
 	    (s[5] == 'Q' || s[5] == 'q') && (q = num(s + 6, 1)) >= 1 && q <= 4) {
 		span(out, PERIOD_QUARTER, y, 3 * q - 2, y, 3 * q);
 		return 0;
 	}
 	/* Q3 2020 */
 	if (n == 7 && (s[0] == 'Q' || s[0] == 'q') && (q = num(s + 1, 1)) >= 1 &&
-	    q <= 4 && s[2] == ' ' && (y = num(s + 3, 4)) >= 1900) {
+	    q <= 4 && s[2] == ' ' && (y = year(s + 3)) >= 0) {
 		span(out, PERIOD_QUARTER, y, 3 * q - 2, y, 3 * q);
 		return 0;
 	}
 	/* 2020/21 and 2020/21 Q2 */
-	if (n >= 7 && (y = num(s, 4)) >= 1900 && y <= 2198 && s[4] == '/' &&
+	if (n >= 7 && (y = year(s)) >= 0 && y <= 2198 && s[4] == '/' &&
 	    (yy = num(s + 5, 2)) == (y + 1) % 100) {
 		if (n == 7) {
 			span(out, PERIOD_FY, y, 4, y + 1, 3);

@@ -124,7 +124,23 @@ static bool parse_count(const char *s, size_t n, int64_t *out)
 int ingest_geography(struct store *s, const char *path,
 		     struct geography_report *report, struct err *e)
 {
-	struct buf data = BUF_INIT, cols = BUF_INIT;
+	struct buf data = BUF_INIT;
+	int rc;
+
+	memset(report, 0, sizeof(*report));
+	rc = buf_read_file(&data, path, e);
+	if (rc == 0)
+		rc = ingest_geography_buffer(s, path, data.ptr, data.len, report, e);
+	buf_release(&data);
+	return rc;
+}
+
+int ingest_geography_buffer(struct store *s, const char *path,
+			    const char *data, size_t len,
+			    struct geography_report *report, struct err *e)
+{
+	struct buf cols = BUF_INIT;
+	struct arena a = ARENA_INIT; /* the current row's text */
 	struct csv_reader rd;
 	struct csv_field fl[CSV_MAX_FIELDS];
 	int col_of[G_FIELDS];
@@ -136,11 +152,7 @@ int ingest_geography(struct store *s, const char *path,
 	static char columns[200];
 
 	memset(report, 0, sizeof(*report));
-	if (buf_read_file(&data, path, e) < 0) {
-		buf_release(&data);
-		return -1;
-	}
-	csv_reader_init(&rd, data.ptr, data.len);
+	csv_reader_init(&rd, data, len);
 	for (int i = 0; i < G_FIELDS; i++)
 		col_of[i] = -1;
 	if (!csv_next_record(&rd, fl, &n_header, &line, &bad)) {
@@ -172,6 +184,7 @@ int ingest_geography(struct store *s, const char *path,
 		char *text[G_FIELDS] = { 0 };
 		int64_t v;
 
+		arena_reset(&a);
 		if (n == 1 && fl[0].n == 0)
 			continue;
 		if (bad || n != n_header) {
@@ -194,13 +207,13 @@ int ingest_geography(struct store *s, const char *path,
 				goto fail;
 			}
 			if (x->n && !(x->n == 2 && memcmp(x->p, "NA", 2) == 0))
-				text[k] = text_trim(strndup(x->p, x->n));
+				text[k] = text_trim(arena_strndup(&a, x->p, x->n));
 		}
 		if (!text[G_LSOA_CODE] || !*text[G_LSOA_CODE]) {
 			err_set(e, ERR_INVALID, "lsoa_code",
 				"%s:%u: field 'lsoa_code': must not be blank", path,
 				line);
-			goto fail_row;
+			goto fail;
 		}
 		in.code = text[G_LSOA_CODE];
 		in.name = text[G_LSOA_NAME];
@@ -216,7 +229,7 @@ int ingest_geography(struct store *s, const char *path,
 					"%s:%u: field 'population': '%s' is not a whole "
 					"number",
 					path, line, text[G_POPULATION]);
-				goto fail_row;
+				goto fail;
 			}
 			in.population = v;
 		}
@@ -226,29 +239,25 @@ int ingest_geography(struct store *s, const char *path,
 					"%s:%u: field 'households': '%s' is not a whole "
 					"number",
 					path, line, text[G_HOUSEHOLDS]);
-				goto fail_row;
+				goto fail;
 			}
 			in.households = v;
 		}
 		if (text[G_VINTAGE]) {
-			if (text_int64(text[G_VINTAGE], 2001, 2031, &v, NULL, NULL) < 0) {
+			if (text_int64(text[G_VINTAGE], 2011, 2021, &v, NULL, NULL) < 0 ||
+			    (v != 2011 && v != 2021)) {
 				err_set(e, ERR_INVALID, "vintage",
 					"%s:%u: field 'vintage': must be 2011 or 2021",
 					path, line);
-				goto fail_row;
+				goto fail;
 			}
 			in.vintage = (int)v;
 		}
-		if (store_geo_put(s, &in, e) < 0)
-			goto fail_row;
-		for (int k = 0; k < G_FIELDS; k++)
-			free(text[k]);
+		if (store_geo_put(s, &in, e) < 0) {
+			err_locate(e, path, line);
+			goto fail;
+		}
 		report->rows++;
-		continue;
-fail_row:
-		for (int k = 0; k < G_FIELDS; k++)
-			free(text[k]);
-		goto fail;
 	}
 	report->lsoas = report->rows;
 	if (store_crime_touch(s, e) < 0 || store_commit(s, e) < 0)
@@ -259,7 +268,7 @@ fail:
 	store_rollback(s);
 out:
 	csv_reader_release(&rd);
-	buf_release(&data);
+	arena_release(&a);
 	buf_release(&cols);
 	return rc;
 }

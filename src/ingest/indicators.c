@@ -84,6 +84,7 @@ struct file {
 	int at[C_COLS];   /* field position of each column, or -1 */
 	struct csv_field *f;
 	uint32_t line;
+	struct arena row;   /* holds the row's values */
 	char *text[C_COLS]; /* the row's trimmed values; NULL when blank */
 	bool example;       /* the demo's invented figures */
 };
@@ -98,10 +99,10 @@ static const char *base_name(const char *path)
 /* The row's values, trimmed, NULL for blank or NA, checked as UTF-8. */
 static int read_row(struct file *fl, size_t n_fields, struct err *e)
 {
+	arena_reset(&fl->row);
 	for (int c = 0; c < C_COLS; c++) {
 		const struct csv_field *x;
 
-		free(fl->text[c]);
 		fl->text[c] = NULL;
 		if (fl->at[c] < 0 || (size_t)fl->at[c] >= n_fields)
 			continue;
@@ -112,11 +113,9 @@ static int read_row(struct file *fl, size_t n_fields, struct err *e)
 				       fl->base, fl->line, cols[c].name);
 		if (!x->n)
 			continue;
-		fl->text[c] = text_trim(strndup(x->p, x->n));
-		if (!*fl->text[c]) {
-			free(fl->text[c]);
+		fl->text[c] = text_trim(arena_strndup(&fl->row, x->p, x->n));
+		if (!*fl->text[c])
 			fl->text[c] = NULL;
-		}
 	}
 	return 0;
 }
@@ -148,9 +147,13 @@ static int number(struct file *fl, int c, double *out, struct err *e)
 	size_t k = 0;
 	char *end;
 
-	for (const char *p = fl->text[c]; *p && k + 1 < sizeof(clean); p++)
-		if (*p != ',' && *p != '%')
-			clean[k++] = *p;
+	for (const char *p = fl->text[c]; *p; p++) {
+		if (*p == ',' || *p == '%')
+			continue;
+		if (k + 1 == sizeof(clean))
+			return bad(fl, c, e, "is not a number");
+		clean[k++] = *p;
+	}
 	clean[k] = '\0';
 	errno = 0;
 	*out = strtod(clean, &end);
@@ -200,12 +203,12 @@ static void unit_from_measure(const char *measure, struct indicator_input *in)
 		for (const char *p = per + 4; *p; p++) {
 			if (*p == ',')
 				continue;
-			if (!isdigit((unsigned char)*p))
+			if (!isdigit((unsigned char)*p) || n > 100000000)
 				break;
 			n = n * 10 + (*p - '0');
 		}
 		in->unit = "rate";
-		in->per = n > 0 ? n : 1000;
+		in->per = n > 0 && n <= 1000000000 ? n : 1000; /* else unreadable */
 	} else if (strstr(low, "score") || strstr(low, "mean") ||
 		   strstr(low, "average")) {
 		in->unit = "mean";
@@ -330,8 +333,10 @@ static int definition_row(struct store *s, struct file *fl,
 	if (fl->at[C_PER] >= 0) {
 		in.set |= IND_PER;
 		if (fl->text[C_PER]) {
-			if (number(fl, C_PER, &v, e) < 0 || v < 1 || v != floor(v))
-				return bad(fl, C_PER, e, "must be a whole number, 1 or more");
+			if (number(fl, C_PER, &v, e) < 0 || v < 1 || v > 1e9 ||
+			    v != floor(v))
+				return bad(fl, C_PER, e,
+					   "must be a whole number from 1 to 1,000,000,000");
 			in.per = (int64_t)v;
 		}
 	}
@@ -353,13 +358,8 @@ static int definition_row(struct store *s, struct file *fl,
 			in.has_baseline = true;
 		}
 	}
-	if (store_indicator_put(s, &in, &id, e) < 0) {
-		struct err why = *e;
-
-		return err_set(e, why.code, why.field, "%s:%u: field '%s': %s",
-			       fl->base, fl->line,
-			       why.field[0] ? why.field : "code", why.msg);
-	}
+	if (store_indicator_put(s, &in, &id, e) < 0)
+		return -1;
 	if (link_names(s, fl, C_THEMES, id, "theme", e) < 0 ||
 	    link_names(s, fl, C_PRIORITIES, id, "priority", e) < 0 ||
 	    link_names(s, fl, C_OUTCOMES, id, "outcome", e) < 0)
@@ -527,7 +527,7 @@ int ingest_indicators_buffer(struct store *s, const char *path,
 {
 	struct csv_reader rd;
 	struct csv_field fields[CSV_MAX_FIELDS];
-	struct file fl = { .path = path, .base = base_name(path) };
+	struct file fl = { .path = path, .base = base_name(path), .row = ARENA_INIT };
 	size_t n, n_header;
 	bool bad_quote, definitions;
 	int rc = -1;
@@ -572,8 +572,10 @@ int ingest_indicators_buffer(struct store *s, const char *path,
 		}
 		if (read_row(&fl, n, e) < 0 ||
 		    (definitions ? definition_row(s, &fl, r, e)
-				 : value_row(s, &fl, r, e)) < 0)
+				 : value_row(s, &fl, r, e)) < 0) {
+			err_locate(e, fl.base, fl.line);
 			goto fail;
+		}
 		r->rows++;
 	}
 	if (store_commit(s, e) < 0)
@@ -584,8 +586,7 @@ int ingest_indicators_buffer(struct store *s, const char *path,
 fail:
 	store_rollback(s);
 out:
-	for (int c = 0; c < C_COLS; c++)
-		free(fl.text[c]);
+	arena_release(&fl.row);
 	csv_reader_release(&rd);
 	return rc;
 }

@@ -74,6 +74,10 @@ struct geography_report {
  * the other. */
 int ingest_geography(struct store *s, const char *path,
 		     struct geography_report *report, struct err *e);
+/* The same from memory; path names the data in messages. */
+int ingest_geography_buffer(struct store *s, const char *path,
+			    const char *data, size_t len,
+			    struct geography_report *report, struct err *e);
 
 /* ---------------------------------------------------------------------
  * Indicators (indicators.c)

@@ -108,6 +108,17 @@ rm -f "$DB"; run init
 run import police "$MERSEY"/2021-0[1-6]-merseyside-street.csv.gz
 run crime counts --area Liverpool --by month --format csv
 expect_out "2021-01," "a district is found from LSOA names without a geography"
+cp "$DB" "$TMP/before-geo.db"
+printf 'lsoa_code,lsoa_name,population\nE01006512,Liverpool 001A,1500\nE01006513,Liverpool \377,1600\n' > "$TMP/geo-utf8.csv"
+run import geography "$TMP/geo-utf8.csv"
+expect_rc 1 "a geography with a name that is not UTF-8 is refused"
+expect_err "geo-utf8.csv:3: field 'lsoa_name': not valid UTF-8 text" "naming file, line and field"
+printf 'lsoa_code,population,vintage\nE01006512,1500,2015\n' > "$TMP/geo-vintage.csv"
+run import geography "$TMP/geo-vintage.csv"
+expect_rc 1 "a vintage other than 2011 or 2021 is refused"
+expect_err "geo-vintage.csv:2: field 'vintage': must be 2011 or 2021" "and the error says so"
+check "the refused geographies left the database as it was" \
+	test "$(sqlite3 "$DB" .dump | md5sum)" = "$(sqlite3 "$TMP/before-geo.db" .dump | md5sum)"
 run import geography "$COL2020/mid-19 population estimates.csv"
 expect_out "34753 LSOAs" "the ONS population file is read as a geography"
 run crime top --by district --type Burglary --n 3 --rate --format csv --from 2021-01 --to 2021-06
