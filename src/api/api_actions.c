@@ -149,7 +149,6 @@ void api_actions(struct req *r, struct resp *w)
 	struct action_filter f = { 0 };
 	struct err e = ERR_INIT;
 	struct jw j;
-	const char *overdue = http_query(r, "overdue");
 	struct action *a;
 	size_t n;
 
@@ -171,13 +170,9 @@ void api_actions(struct req *r, struct resp *w)
 				      "unknown status; see docs/api.md", "status");
 		return;
 	}
-	if (overdue && *overdue) {
-		if (strcmp(overdue, "true") != 0 && strcmp(overdue, "false") != 0) {
-			resp_api_error_status(w, 400, "invalid",
-					      "must be true or false", "overdue");
-			return;
-		}
-		f.overdue = strcmp(overdue, "true") == 0;
+	if (http_query_bool(r, "overdue", &f.overdue, &e) < 0) {
+		resp_api_error(w, &e);
+		return;
 	}
 	if (!(a = store_actions(r->store, r->arena, &f, &n, &e))) {
 		resp_api_error(w, &e);

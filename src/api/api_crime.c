@@ -49,32 +49,17 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 			}
 			q->types[q->n_types++] = r->query[i].value;
 		}
-	v = http_query(r, "rate");
-	if (v && strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
-		resp_api_error_status(w, 400, "invalid", "must be true or false",
-				      "rate");
+	if (http_query_bool(r, "rate", &q->rate, &e) < 0 ||
+	    http_query_bool(r, "change", &q->change, &e) < 0 ||
+	    http_query_bool(r, "rolling", &q->rolling, &e) < 0) {
+		resp_api_error(w, &e);
 		return false;
-	}
-	q->rate = v && strcmp(v, "true") == 0;
-	for (int k = 0; k < 2; k++) {
-		const char *name = k ? "rolling" : "change";
-
-		v = http_query(r, name);
-		if (v && strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
-			resp_api_error_status(w, 400, "invalid", "must be true or false",
-					      name);
-			return false;
-		}
-		if (k)
-			q->rolling = v && strcmp(v, "true") == 0;
-		else
-			q->change = v && strcmp(v, "true") == 0;
 	}
 	v = http_query(r, "n");
 	if (v) {
 		int64_t n;
 
-		if (!top || text_int64(v, 1, 10000, &n, "n", &e) < 0) {
+		if (!top || text_int64(v, 1, ANSWER_MAX_TOP, &n, "n", &e) < 0) {
 			resp_api_error_status(w, 400, "invalid",
 					      top ? "must be a whole number from 1 to "
 						    "10000"
@@ -98,12 +83,6 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 				      top ? "say by=lsoa, ward or district"
 					  : "say what to count by, like by=month,type",
 				      "by");
-		return false;
-	}
-	if (top && strcmp(q->by, "lsoa") != 0 && strcmp(q->by, "ward") != 0 &&
-	    strcmp(q->by, "district") != 0 && strcmp(q->by, "force") != 0) {
-		resp_api_error_status(w, 400, "invalid",
-				      "must be lsoa, ward, district or force", "by");
 		return false;
 	}
 	return true;

@@ -8,13 +8,18 @@ int err_set(struct err *e, enum err_code code, const char *field,
 {
 	va_list ap;
 
+	struct err t;
+
 	if (!e)
 		return -1;
-	e->code = code;
-	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+	/* Into a copy first: the field and the arguments may be e's own
+	 * ("%s", e->msg), to add to a message. */
+	t.code = code;
+	snprintf(t.field, sizeof(t.field), "%s", field ? field : "");
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(t.msg, sizeof(t.msg), fmt, ap);
 	va_end(ap);
+	*e = t;
 	return -1;
 }
 
@@ -34,16 +39,16 @@ void err_clear(struct err *e)
 
 int err_locate(struct err *e, const char *file, unsigned line)
 {
-	struct err why;
 	size_t n = strlen(file);
 
 	if (!e || (strncmp(e->msg, file, n) == 0 && e->msg[n] == ':'))
 		return -1;
-	why = *e;
-	if (why.field[0])
-		return err_set(e, why.code, why.field, "%s:%u: field '%s': %s", file,
-			       line, why.field, why.msg);
-	return err_set(e, why.code, NULL, "%s:%u: %s", file, line, why.msg);
+	if (!line)
+		return err_set(e, e->code, e->field, "%s: %s", file, e->msg);
+	if (e->field[0])
+		return err_set(e, e->code, e->field, "%s:%u: field '%s': %s", file,
+			       line, e->field, e->msg);
+	return err_set(e, e->code, NULL, "%s:%u: %s", file, line, e->msg);
 }
 
 const char *err_code_name(enum err_code code)

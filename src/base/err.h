@@ -37,7 +37,8 @@ struct err {
 
 /* Fill e (if not NULL) and return -1, so that callers can write
  * "return err_set(e, ERR_INVALID, "title", "must not be empty");".
- * field may be NULL.  A message too long for msg is cut at 511 bytes. */
+ * field may be NULL.  A message too long for msg is cut at 511 bytes.
+ * The field and the arguments may be e's own, to add to its message. */
 int err_set(struct err *e, enum err_code code, const char *field,
 	    const char *fmt, ...) PRINTF_LIKE(4, 5);
 
@@ -52,7 +53,8 @@ struct err_list {
 int err_list_add(struct err_list *l, const struct err *e);
 
 /* Say where: unless e's message already starts with "file:", make it
- * "file:line: field 'F': message".  Returns -1, like err_set. */
+ * "file:line: field 'F': message" ("file: message" for line 0).  Returns
+ * -1, like err_set. */
 int err_locate(struct err *e, const char *file, unsigned line);
 
 /* Empty e again. */

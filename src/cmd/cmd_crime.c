@@ -78,6 +78,9 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 		case 'n':
 			if (!top || cmd_arg_id(name, "--n", optarg, &v) < 0)
 				return top ? 2 : cmd_usage_error(name, "--n is for top");
+			if (v > ANSWER_MAX_TOP)
+				return cmd_usage_error(name, "--n must be at most %d",
+						       ANSWER_MAX_TOP);
 			q.top = (size_t)v;
 			break;
 		case 'F':
@@ -100,10 +103,6 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 		return cmd_usage_error(name, top ? "say --by lsoa, ward or district"
 						 : "say what to count by, like "
 						   "--by month,type");
-	if (top && strcmp(q.by, "lsoa") != 0 && strcmp(q.by, "ward") != 0 &&
-	    strcmp(q.by, "district") != 0 && strcmp(q.by, "force") != 0)
-		return cmd_usage_error(name, "--by must be lsoa, ward, district or "
-					     "force");
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	t0 = now_ms();

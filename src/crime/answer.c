@@ -91,9 +91,13 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 		out->q.by[out->q.n_by++] = d;
 		by += n + (comma ? 1 : 0);
 	}
-	if (out->top && out->q.n_by != 1)
+	if (out->top > ANSWER_MAX_TOP)
+		return err_set(e, ERR_INVALID, "n", "must be from 1 to %d",
+			       ANSWER_MAX_TOP);
+	if (out->top && (out->q.n_by != 1 || out->q.by[0] == CE_MONTH ||
+			 out->q.by[0] == CE_TYPE_DIM || out->q.by[0] == CE_OUTCOME_DIM))
 		return err_set(e, ERR_INVALID, "by",
-			       "top needs one dimension, like lsoa, ward or district");
+			       "top needs one of lsoa, ward, district or force");
 	if (out->rolling) {
 		bool month = false;
 
@@ -125,7 +129,7 @@ int answer_run(const struct crime_engine *g, struct arena *a,
 		/* The top N by count (ties by key), kept in a small sorted
 		 * array while scanning; unknown places (no location, no
 		 * ward) are not ranked. */
-		size_t kept = 0, want = p->top;
+		size_t kept = 0, want = p->top < out->n_rows ? p->top : out->n_rows;
 		struct ce_row *best = arena_array(a, want, sizeof(*best));
 
 		for (size_t i = 0; i < out->n_rows; i++) {

@@ -10,6 +10,8 @@
 
 enum answer_format { ANSWER_CSV, ANSWER_JSON, ANSWER_TABLE };
 
+#define ANSWER_MAX_TOP 10000 /* the longest top list asked for */
+
 /* A question as people give it: names, not ids. */
 struct question {
 	const char *area;      /* NULL: England and Wales */
@@ -18,7 +20,8 @@ struct question {
 	size_t n_types;
 	const char *by;        /* "month,type" */
 	bool rate;             /* add rates per 1,000 residents */
-	size_t top;            /* top N by count (0: all rows, by key) */
+	size_t top;            /* top N by count (0: all rows, by key);
+				* at most ANSWER_MAX_TOP */
 	size_t default_months; /* with no 'from': this many months to 'to'
 				* (0: from the first month) */
 	bool change;           /* add the same period a year before, and the

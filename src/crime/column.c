@@ -17,14 +17,16 @@ void col_put_u32(struct buf *b, const uint32_t *values, const uint32_t *perm,
 	char *p;
 
 	for (size_t i = 0; i < n; i++) {
-		if (values[i] > max)
-			max = values[i];
-		same &= values[i] == values[0];
+		uint32_t v = values[at(perm, i)];
+
+		if (v > max)
+			max = v;
+		same &= v == values[at(perm, 0)];
 	}
 	if (same) {
 		buf_addc(b, 0);
 		for (unsigned k = 0; k < 4; k++)
-			buf_addc(b, (char)(values[0] >> (8 * k)));
+			buf_addc(b, (char)(values[at(perm, 0)] >> (8 * k)));
 		return;
 	}
 	width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
@@ -106,18 +108,6 @@ void col_put_i8(struct buf *b, const int8_t *values, const uint32_t *perm,
 {
 	for (size_t i = 0; i < n; i++)
 		buf_addc(b, (char)values[at(perm, i)]);
-}
-
-void col_put_bytes(struct buf *b, const unsigned char *values, size_t width,
-		   const uint32_t *perm, size_t n)
-{
-	if (!buf_grow(b, n * width))
-		return;
-	for (size_t i = 0; i < n; i++)
-		memcpy(b->ptr + b->len + i * width, values + at(perm, i) * width,
-		       width);
-	b->len += n * width;
-	b->ptr[b->len] = '\0';
 }
 
 int col_get_u32(const void *blob, size_t len, uint32_t *out, size_t n)

@@ -25,10 +25,8 @@ void col_put_i64(struct buf *b, const int64_t *values, const uint32_t *perm,
 		 size_t n);
 void col_put_i8(struct buf *b, const int8_t *values, const uint32_t *perm,
 		size_t n);
-void col_put_bytes(struct buf *b, const unsigned char *values, size_t width,
-		   const uint32_t *perm, size_t n);
-/* As col_put_bytes for values where all-zero means absent: a bitmap of
- * the rows present, then only their values. */
+/* Values of width bytes where all-zero means absent: a bitmap of the
+ * rows present, then only their values. */
 void col_put_sparse(struct buf *b, const unsigned char *values, size_t width,
 		    const uint32_t *perm, size_t n);
 

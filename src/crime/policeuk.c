@@ -24,7 +24,7 @@ static const struct pu_column street_columns[] = {
 	{ "Reported by", "reported_by", PU_DICT, PU_ROLE_NONE, "force", false },
 	{ "Falls within", "falls_within", PU_DICT, PU_ROLE_FORCE, "force", true },
 	{ "Longitude", "longitude", PU_COORD, PU_ROLE_NONE, NULL, false },
-	{ "Latitude", "latitude", PU_COORD, PU_ROLE_NONE, NULL, false },
+	{ "Latitude", "latitude", PU_COORD, PU_ROLE_LATITUDE, NULL, false },
 	{ "Location", "location", PU_DICT, PU_ROLE_LOCATION, "location", false },
 	{ "LSOA code", "lsoa_code", PU_DICT, PU_ROLE_LSOA, "lsoa", false },
 	{ "LSOA name", "lsoa_name", PU_DICT, PU_ROLE_LSOA_NAME, "lsoa_name", false },
@@ -40,7 +40,7 @@ static const struct pu_column outcome_columns[] = {
 	{ "Reported by", "reported_by", PU_DICT, PU_ROLE_NONE, "force", false },
 	{ "Falls within", "falls_within", PU_DICT, PU_ROLE_FORCE, "force", true },
 	{ "Longitude", "longitude", PU_COORD, PU_ROLE_NONE, NULL, false },
-	{ "Latitude", "latitude", PU_COORD, PU_ROLE_NONE, NULL, false },
+	{ "Latitude", "latitude", PU_COORD, PU_ROLE_LATITUDE, NULL, false },
 	{ "Location", "location", PU_DICT, PU_ROLE_LOCATION, "location", false },
 	{ "LSOA code", "lsoa_code", PU_DICT, PU_ROLE_LSOA, "lsoa", false },
 	{ "LSOA name", "lsoa_name", PU_DICT, PU_ROLE_LSOA_NAME, "lsoa_name", false },
@@ -54,7 +54,7 @@ static const struct pu_column search_columns[] = {
 	  PU_ROLE_NONE, NULL, false },
 	{ "Policing operation", "operation", PU_DICT, PU_ROLE_NONE, "operation",
 	  false },
-	{ "Latitude", "latitude", PU_COORD, PU_ROLE_NONE, NULL, false },
+	{ "Latitude", "latitude", PU_COORD, PU_ROLE_LATITUDE, NULL, false },
 	{ "Longitude", "longitude", PU_COORD, PU_ROLE_NONE, NULL, false },
 	{ "Gender", "gender", PU_DICT, PU_ROLE_NONE, "gender", false },
 	{ "Age range", "age_range", PU_DICT, PU_ROLE_NONE, "age_range", false },
@@ -632,7 +632,7 @@ bad_id:
 			       f->name, line, col->header, (int)(n > 70 ? 70 : n), s);
 	}
 	case PU_COORD: {
-		int limit = strcmp(col->name, "latitude") == 0 ? 90 : 180;
+		int limit = col->role == PU_ROLE_LATITUDE ? 90 : 180;
 
 		if (!n) {
 			v->coords[r] = PU_BLANK_COORD;

@@ -43,6 +43,7 @@ enum pu_role {
 	PU_ROLE_OUTCOME, /* last outcome / outcome type / search outcome */
 	PU_ROLE_DATE,    /* stop and search: when (month derived from it) */
 	PU_ROLE_LOCATION,
+	PU_ROLE_LATITUDE, /* a coordinate within 90 degrees, not 180 */
 };
 
 struct pu_column {

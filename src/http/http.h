@@ -83,6 +83,10 @@ const char *http_form(const struct req *r, const char *name);
  * with ERR_INVALID naming the parameter. */
 int http_query_id(const struct req *r, const char *name, int64_t *id,
 		  struct err *e);
+/* A query parameter that is "true" or "false" (absent or empty: false);
+ * anything else is an error on the field. */
+int http_query_bool(const struct req *r, const char *name, bool *out,
+		    struct err *e);
 
 /* Parse application/x-www-form-urlencoded text (a query string or a form
  * body) into pairs allocated from the arena.  '+' is a space; %XX is a

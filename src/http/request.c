@@ -46,6 +46,17 @@ int http_query_id(const struct req *r, const char *name, int64_t *id,
 	return text_int64(v, 1, INT64_MAX, id, name, e);
 }
 
+int http_query_bool(const struct req *r, const char *name, bool *out,
+		    struct err *e)
+{
+	const char *v = http_query(r, name);
+
+	*out = v && strcmp(v, "true") == 0;
+	if (v && *v && !*out && strcmp(v, "false") != 0)
+		return err_set(e, ERR_INVALID, name, "must be true or false");
+	return 0;
+}
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')

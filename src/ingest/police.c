@@ -258,7 +258,8 @@ static int read_archive(const struct source *src, char **data, size_t *len,
 		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
 			goto fail;
 		if (src->kind == SRC_GZIP ||
-		    strcmp(archive_entry_pathname(ent), src->entry) == 0)
+		    (archive_entry_pathname(ent) &&
+		     strcmp(archive_entry_pathname(ent), src->entry) == 0))
 			break;
 		archive_read_data_skip(ar);
 	}
@@ -271,6 +272,12 @@ static int read_archive(const struct source *src, char **data, size_t *len,
 		if (r == 0)
 			break;
 		buf_add(&b, chunk, (size_t)r);
+		if (b.overflow) {
+			err_set(e, ERR_TOO_LARGE, NULL,
+				"'%s' is too large: more than %zu MiB uncompressed",
+				src->name, (size_t)(BUF_MAX_DEFAULT >> 20));
+			goto out;
+		}
 	}
 	*data = buf_detach(&b, len);
 	rc = 0;
@@ -810,7 +817,7 @@ static int run_import(struct store *s, struct sources *srcs,
 	struct import im = { 0 };
 	struct pipeline p = { 0 };
 	pthread_t threads[16];
-	unsigned n_threads = opt->threads;
+	unsigned n_threads = opt->threads, started = 0;
 	double start = now_seconds();
 	int rc = -1;
 
@@ -839,8 +846,14 @@ static int run_import(struct store *s, struct sources *srcs,
 
 	if (store_begin(s, e) < 0)
 		goto done;
-	for (unsigned t = 0; t < n_threads; t++)
-		pthread_create(&threads[t], NULL, worker, &p);
+	for (unsigned t = 0; t < n_threads; t++, started++)
+		if (pthread_create(&threads[t], NULL, worker, &p) != 0)
+			break;
+	if (!started) {
+		err_set(e, ERR_IO, NULL, "cannot start a thread to read the files");
+		store_rollback(s);
+		goto done;
+	}
 	rc = 0;
 	for (size_t i = 0; i < p.n; i++) {
 		struct job *j = &p.jobs[i];
@@ -852,6 +865,8 @@ static int run_import(struct store *s, struct sources *srcs,
 		if (j->rc == 0) {
 			keep_skipped(report, &j->file);
 			j->rc = write_file(&im, &j->file, j->bytes, &j->err);
+			if (j->rc < 0)
+				err_locate(&j->err, j->src->name, 0);
 		}
 		pu_file_release(&j->file);
 		if (j->rc < 0) {
@@ -867,7 +882,7 @@ static int run_import(struct store *s, struct sources *srcs,
 		if (rc < 0)
 			break;
 	}
-	for (unsigned t = 0; t < n_threads; t++)
+	for (unsigned t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	/* Jobs parsed ahead of a failure still hold memory. */
 	for (size_t i = 0; i < p.n; i++)

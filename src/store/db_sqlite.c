@@ -73,11 +73,8 @@ struct db *db_open(const char *path, struct err *e)
 			   "PRAGMA foreign_keys=ON;"
 			   "PRAGMA temp_store=MEMORY;",
 			   e) < 0) {
-		char msg[sizeof(e->msg)];
-
-		snprintf(msg, sizeof(msg), "%s", e ? e->msg : "");
 		err_set(e, ERR_IO, NULL, "cannot use '%s' as a database: %s",
-			path, msg);
+			path, e ? e->msg : "");
 		db_close(db);
 		return NULL;
 	}

@@ -317,8 +317,9 @@ fail:
 	return -1;
 }
 
-int store_peer_group_delete(struct store *s, const char *name, struct err *e)
+static int peer_group_delete(struct store *s, void *arg, struct err *e)
 {
+	const char *name = arg;
 	struct db_stmt *st =
 		db_prepare(s->db, "DELETE FROM peer_group WHERE name = :n", e);
 
@@ -331,6 +332,12 @@ int store_peer_group_delete(struct store *s, const char *name, struct err *e)
 		return err_set(e, ERR_NOT_FOUND, "name", "no peer group called '%s'",
 			       name);
 	return store_crime_touch(s, e);
+}
+
+/* The group and the engines' generation change together. */
+int store_peer_group_delete(struct store *s, const char *name, struct err *e)
+{
+	return in_transaction(s, peer_group_delete, (void *)(uintptr_t)name, e);
 }
 
 struct peer_group *store_peer_groups(struct store *s, struct arena *a,

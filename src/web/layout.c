@@ -21,6 +21,16 @@ void html_raw(struct buf *b, const char *markup)
 	buf_adds(b, markup);
 }
 
+void web_url_param(struct buf *u, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	buf_addc(u, u->len && strchr(u->ptr, '?') ? '&' : '?');
+	esc_adds(u, ESC_URL, key);
+	buf_addc(u, '=');
+	esc_adds(u, ESC_URL, value);
+}
+
 /* ---------------------------------------------------------------------
  * The page frame
  */

@@ -35,11 +35,6 @@
 #define TOP_N 10            /* wards and LSOAs listed */
 #define MAX_FORCES 8        /* forces whose rows one area may hold */
 
-static const char *const month_abbr[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
 /* Everything one render knows. */
 struct dash {
 	struct req *r;
@@ -237,14 +232,6 @@ static const char *type_name(const struct dash *d, size_t t)
  * Links to the API, as CSV
  */
 
-static void url_param(struct buf *u, const char *key, const char *value)
-{
-	buf_addc(u, strchr(u->ptr, '?') ? '&' : '?');
-	esc_adds(u, ESC_URL, key);
-	buf_addc(u, '=');
-	esc_adds(u, ESC_URL, value);
-}
-
 /* The address of a CSV answer of the crime API (endpoint "counts" or
  * "top") for area over from..to by the dimensions in by ("month,type");
  * crimes only or, with type >= 0, one type; with the rate; n rows for
@@ -257,24 +244,24 @@ static const char *csv_url(struct dash *d, const char *endpoint,
 	const char *s;
 
 	buf_printf(&u, "/api/v1/crime/%s", endpoint);
-	url_param(&u, "area", area);
-	url_param(&u, "from", month_code(d->r->arena, from));
-	url_param(&u, "to", month_code(d->r->arena, to));
-	url_param(&u, "by", by);
+	web_url_param(&u, "area", area);
+	web_url_param(&u, "from", month_code(d->r->arena, from));
+	web_url_param(&u, "to", month_code(d->r->arena, to));
+	web_url_param(&u, "by", by);
 	if (type >= 0)
-		url_param(&u, "type", type_name(d, (size_t)type));
+		web_url_param(&u, "type", type_name(d, (size_t)type));
 	else if (crimes_only && d->asb >= 0)
 		for (size_t i = 0; i < d->n_crime_types; i++)
-			url_param(&u, "type", type_name(d, d->crime_types[i]));
+			web_url_param(&u, "type", type_name(d, d->crime_types[i]));
 	if (rate)
-		url_param(&u, "rate", "true");
+		web_url_param(&u, "rate", "true");
 	if (n) {
 		char t[24];
 
 		snprintf(t, sizeof(t), "%zu", n);
-		url_param(&u, "n", t);
+		web_url_param(&u, "n", t);
 	}
-	url_param(&u, "format", "csv");
+	web_url_param(&u, "format", "csv");
 	s = arena_strdup(d->r->arena, u.ptr);
 	buf_release(&u);
 	return s;
@@ -292,28 +279,14 @@ static void csv_link(struct buf *b, const char *url, const char *what)
  * 1. Crimes each month by type
  */
 
-/* Month labels for the x axis: one every step months (1, 2, 3, 6, 12 ...,
- * the first that keeps them to seven), on months that divide the year
- * evenly ("Jan 2024", "Jul 2024"); NULL between. */
+/* Month labels for the x axis of months from..from + n - 1. */
 static const char **axis_labels(struct dash *d, int from, int n)
 {
-	static const int steps[] = { 1, 2, 3, 6, 12, 24, 60 };
-	const char **l = arena_array(d->r->arena, (size_t)n, sizeof(*l));
-	int step = 120;
+	int *m = arena_array(d->r->arena, n > 0 ? (size_t)n : 1, sizeof(*m));
 
-	for (size_t i = 0; i < ARRAY_SIZE(steps); i++)
-		if ((n + steps[i] - 1) / steps[i] <= 7) {
-			step = steps[i];
-			break;
-		}
-	for (int i = 0; i < n; i++) {
-		int m = from + i;
-
-		if (step <= 12 ? (m % 12) % step == 0 : m % step == 0)
-			l[i] = arena_printf(d->r->arena, "%s %d",
-					    month_abbr[m % 12], m / 12);
-	}
-	return l;
+	for (int i = 0; i < n; i++)
+		m[i] = from + i;
+	return svg_month_labels(d->r->arena, m, n > 0 ? (size_t)n : 0);
 }
 
 /* "January 2021" for each month from..from + n - 1. */
@@ -442,7 +415,7 @@ static void section_trend(struct dash *d)
 	html_raw(b, "<th scope=\"col\" class=\"numeric\">Other crime types</th>"
 		    "</tr></thead>\n<tbody>\n");
 	for (int i = 0; i < n; i++) {
-		int64_t other = (int64_t)series[0].values[i];
+		int64_t other;
 
 		html(b, "<tr><th scope=\"row\">%s</th>", names[i]);
 		if (d->missing[d->from + i - d->base]) {
@@ -450,6 +423,7 @@ static void section_trend(struct dash *d)
 				"</td></tr>\n", n_series + 1);
 			continue;
 		}
+		other = (int64_t)series[0].values[i]; /* all types; a number here */
 		for (size_t s = 0; s < n_series; s++) {
 			html_raw(b, "<td class=\"numeric\">");
 			add_count(b, (int64_t)series[s].values[i]);

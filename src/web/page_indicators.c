@@ -341,40 +341,27 @@ void page_indicators(struct req *r, struct resp *w)
  * /indicators/{id}: the SPC chart
  */
 
-/* Short labels for the x axis: every point's label, or every k-th when
- * there are many; month points as "Jan 2024". */
+/* Short labels for the x axis: months as "Jan 2024" (svg_month_labels),
+ * other periods by their label, every k-th when there are many. */
 static const char **axis_labels(struct arena *a, const struct ind_series *s,
 				const size_t *index, size_t n)
 {
-	static const char *const abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May",
-					      "Jun", "Jul", "Aug", "Sep", "Oct",
-					      "Nov", "Dec" };
-	const char **l = arena_array(a, n ? n : 1, sizeof(*l));
+	const char **l;
 	size_t step = 1;
 
+	if (s->crime) {
+		int *m = arena_array(a, n ? n : 1, sizeof(*m));
+
+		for (size_t i = 0; i < n; i++)
+			m[i] = s->points[index[i]].from_month;
+		return svg_month_labels(a, m, n);
+	}
+	l = arena_array(a, n ? n : 1, sizeof(*l));
 	while ((n + step - 1) / step > 8)
 		step++;
-	if (s->crime) {
-		static const size_t steps[] = { 1, 2, 3, 6, 12, 24, 60 };
-
-		for (size_t k = 0; k < ARRAY_SIZE(steps); k++)
-			if ((n + steps[k] - 1) / steps[k] <= 7) {
-				step = steps[k];
-				break;
-			}
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct ind_point *p = &s->points[index[i]];
-
-		if (s->crime) {
-			int m = p->from_month;
-
-			if ((size_t)(m % 12) % step == 0 || step > 12)
-				l[i] = arena_printf(a, "%s %d", abbr[m % 12], m / 12);
-		} else if (i % step == (n - 1) % step) {
-			l[i] = p->period;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (i % step == (n - 1) % step)
+			l[i] = s->points[index[i]].period;
 	return l;
 }
 
@@ -1089,10 +1076,11 @@ void page_indicator(struct req *r, struct resp *w)
 		    "<h2 class=\"heading-s\">Contents</h2>\n<ul class=\"list\">\n"
 		    "<li><a href=\"#headline\">Headline</a></li>\n"
 		    "<li><a href=\"#over-time\">Over time</a></li>\n");
-	if (peers)
+	if (peers && peers->n_ranked)
 		html_raw(b, "<li><a href=\"#peers\">Compared with the peer group</a></li>\n");
-	html_raw(b, "<li><a href=\"#figures\">All figures</a></li>\n"
-		    "<li><a href=\"#about\">About this indicator</a></li>\n"
+	if (h.series.n)
+		html_raw(b, "<li><a href=\"#figures\">All figures</a></li>\n");
+	html_raw(b, "<li><a href=\"#about\">About this indicator</a></li>\n"
 		    "<li><a href=\"#method\">How the figures are worked out</a></li>\n"
 		    "</ul>\n</nav>\n");
 
@@ -1109,10 +1097,9 @@ void page_indicator(struct req *r, struct resp *w)
 		struct buf u = BUF_INIT;
 		const char *lp = level_param(r->arena, level);
 
-		buf_printf(&u, "/api/v1/indicators/%lld?area=", (long long)ind->id);
-		esc_adds(&u, ESC_URL, h.area);
-		if (lp)
-			buf_printf(&u, "&level=%s", lp);
+		buf_printf(&u, "/api/v1/indicators/%lld", (long long)ind->id);
+		web_url_param(&u, "area", h.area);
+		web_url_param(&u, "level", lp);
 		html(b, "<p class=\"body-s\"><a href=\"%s\">These figures as JSON</a></p>\n",
 		     u.ptr);
 		buf_release(&u);
@@ -1352,15 +1339,18 @@ void page_theme_performance(struct req *r, struct resp *w)
 		"process control chart where there are at least %d figures, else from "
 		"the test of the latest change. Each indicator's page gives the "
 		"method in full.</p>\n"
-		"<p><a href=\"/headlines",
+		"</p>\n",
 	     IND_SPC_MIN_POINTS);
-	if (area) {
-		html_raw(b, "?area=");
-		esc_adds(b, ESC_URL, area);
-		/* esc_adds writes a URL component; '&' and '"' are escaped. */
+	{
+		struct buf u = BUF_INIT;
+
+		buf_adds(&u, "/headlines");
+		web_url_param(&u, "area", area);
+		html(b, "<p><a href=\"%s\">The performance headlines, with every "
+			"statement's method</a></p>\n",
+		     u.ptr);
+		buf_release(&u);
 	}
-	html_raw(b, "\">The performance headlines, with every statement's method</a>"
-		    "</p>\n");
 	page_end(r, w);
 	ind_ctx_close(&c);
 	return;
@@ -1504,11 +1494,16 @@ void page_headlines(struct req *r, struct resp *w)
 		const struct hl_theme *th = &rep.themes[t];
 
 		html(b, "<h2 class=\"heading-l\">%s</h2>\n", th->name);
-		if (th->id)
-			html(b, "<p class=\"body-s\"><a href=\"/themes/%lld/performance\">"
-				"This theme at a glance<span class=\"visually-hidden\">: "
-				"%s</span></a></p>\n",
-			     (long long)th->id, th->name);
+		if (th->id) {
+			struct buf u = BUF_INIT;
+
+			buf_printf(&u, "/themes/%lld/performance", (long long)th->id);
+			web_url_param(&u, "area", area);
+			html(b, "<p class=\"body-s\"><a href=\"%s\">This theme at a "
+				"glance<span class=\"visually-hidden\">: %s</span></a></p>\n",
+			     u.ptr, th->name);
+			buf_release(&u);
+		}
 		for (size_t i = 0; i < th->n; i++) {
 			html_raw(b, "<section class=\"ind-headline\">\n");
 			headline_block(b, &th->items[i], true, true);
@@ -1519,14 +1514,10 @@ void page_headlines(struct req *r, struct resp *w)
 		struct buf u = BUF_INIT;
 		const char *lp = level_param(r->arena, level);
 
-		buf_adds(&u, "/api/v1/headlines?area=");
-		esc_adds(&u, ESC_URL, area);
-		if (period && *period) {
-			buf_adds(&u, "&period=");
-			esc_adds(&u, ESC_URL, period);
-		}
-		if (lp)
-			buf_printf(&u, "&level=%s", lp);
+		buf_adds(&u, "/api/v1/headlines");
+		web_url_param(&u, "area", area);
+		web_url_param(&u, "period", period && *period ? period : NULL);
+		web_url_param(&u, "level", lp);
 		html(b, "<p class=\"body-s\"><a href=\"%s\">These headlines as JSON</a>"
 			"</p>\n",
 		     u.ptr);

@@ -499,3 +499,26 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 	html_raw(b, "</div>\n");
 	buf_release(&label);
 }
+
+const char **svg_month_labels(struct arena *a, const int *month, size_t n)
+{
+	static const char *const abbr[12] = { "Jan", "Feb", "Mar", "Apr", "May",
+					      "Jun", "Jul", "Aug", "Sep", "Oct",
+					      "Nov", "Dec" };
+	static const int steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+	const char **l = arena_array(a, n ? n : 1, sizeof(*l));
+	int span = n ? month[n - 1] - month[0] + 1 : 0, step = 120;
+
+	for (size_t i = 0; i < ARRAY_SIZE(steps); i++)
+		if ((span + steps[i] - 1) / steps[i] <= 7) {
+			step = steps[i];
+			break;
+		}
+	for (size_t i = 0; i < n; i++) {
+		int m = month[i];
+
+		if (m >= 0 && (step <= 12 ? (m % 12) % step == 0 : m % step == 0))
+			l[i] = arena_printf(a, "%s %d", abbr[m % 12], m / 12);
+	}
+	return l;
+}

@@ -120,6 +120,13 @@ struct svg_chart {
  * finite value still has its axes and says so in its description. */
 void svg_line_chart(struct buf *b, const struct svg_chart *c);
 
+/* Labels for an x axis of months (each a month number: year * 12 +
+ * month - 1): "Jan 2024" every step months, the step (1, 2, 3, 6, 12, 24
+ * or 60) the first that keeps the span to seven labels, on months that
+ * divide the year evenly; NULL between.  In the arena. */
+struct arena;
+const char **svg_month_labels(struct arena *a, const int *month, size_t n);
+
 /* Write v rounded to tenths, without a trailing ".0" ("12", "-3.5"): the
  * form every coordinate takes. */
 void svg_num(struct buf *b, double v);

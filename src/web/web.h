@@ -23,6 +23,12 @@ void html(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Append markup as it is.  Only for markup safer itself built. */
 void html_raw(struct buf *b, const char *markup);
 
+/* Add "?key=value" (or "&key=value" when u already has a query) to the
+ * address in u, both escaped for a URL; nothing when value is NULL.  The
+ * address is then written into a page with html(), which escapes the
+ * '&'. */
+void web_url_param(struct buf *u, const char *key, const char *value);
+
 /* ---------------------------------------------------------------------
  * Layout (layout.c)
  */

@@ -135,6 +135,17 @@ expect_rc 1 "an unknown crime type fails"
 expect_err "no crime type 'Burgalry'" "the error names the type and lists the known ones"
 run crime counts --by month,colour
 expect_rc 1 "an unknown dimension fails"
+run crime top --by lsoa --type Burglary --n 100000000000
+expect_rc 2 "a top list longer than 10,000 is wrong usage"
+expect_err "--n must be at most 10000" "and says the longest"
+run crime top --by month --type Burglary --n 3
+expect_rc 1 "top by month fails"
+expect_err "top needs one of lsoa, ward, district or force" "and says what top needs"
+run peers set Odd Liverpool Atlantis
+run crime counts --area Odd --by month
+expect_rc 1 "a peer group with an unknown member fails"
+expect_err "peer group 'Odd': member 'Atlantis': no area called 'Atlantis'" \
+	"and the message names the group and the member, once"
 
 # Rolling 12-month totals and the change on a year before, against the
 # independent count.
