@@ -206,8 +206,10 @@ int ingest_geography_buffer(struct store *s, const char *path,
 					line, field_names[k]);
 				goto fail;
 			}
-			if (x->n && !(x->n == 2 && memcmp(x->p, "NA", 2) == 0))
-				text[k] = text_trim(arena_strndup(&a, x->p, x->n));
+			/* blank and NA leave the stored value as it is */
+			text[k] = text_trim(arena_strndup(&a, x->p, x->n));
+			if (!*text[k] || strcmp(text[k], "NA") == 0)
+				text[k] = NULL;
 		}
 		if (!text[G_LSOA_CODE] || !*text[G_LSOA_CODE]) {
 			err_set(e, ERR_INVALID, "lsoa_code",

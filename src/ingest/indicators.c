@@ -87,6 +87,11 @@ struct file {
 	struct arena row;   /* holds the row's values */
 	char *text[C_COLS]; /* the row's trimmed values; NULL when blank */
 	bool example;       /* the demo's invented figures */
+	/* The indicator of the last value row, by the name it was found by
+	 * (rows of one indicator come together): in its own arena. */
+	struct arena last_arena;
+	const char *last_name;
+	struct indicator *last;
 };
 
 static const char *base_name(const char *path)
@@ -194,7 +199,8 @@ static void unit_from_measure(const char *measure, struct indicator_input *in)
 	if (!measure)
 		return;
 	slug(measure, low, sizeof(low));
-	if (strstr(low, "percent") || strstr(low, "proportion")) {
+	if (strstr(low, "percent") || strstr(low, "per-cent") ||
+	    strstr(low, "proportion")) {
 		in->unit = "proportion";
 		in->per = 100;
 	} else if ((per = strstr(measure, "per ")) || (per = strstr(measure, "Per "))) {
@@ -368,6 +374,65 @@ static int definition_row(struct store *s, struct file *fl,
 	return 0;
 }
 
+
+/* Find one in the store, by code or name: NULL with ERR_NOT_FOUND if
+ * there is none. */
+static struct indicator *find(struct store *s, struct arena *a,
+			      const char *code_or_name, struct err *e)
+{
+	struct indicator *ind = store_indicator_find(s, a, code_or_name, e);
+
+	if (!ind && e && e->code == ERR_NOT_FOUND)
+		err_clear(e);
+	return ind;
+}
+
+/* The indicator a value row is for, by its full name (with group and
+ * measure), else by its indicator column alone; one not yet defined is
+ * made, with a code of its own (never another's: names that differ only
+ * after the first 80 characters get "-2", "-3"). */
+static struct indicator *row_indicator(struct store *s, struct file *fl,
+				       const char *name,
+				       struct indicator_report *r, struct err *e)
+{
+	struct arena *a = &fl->last_arena;
+	struct indicator_input in = { 0 };
+	struct indicator *ind;
+	char code[81];
+	size_t n;
+	int64_t id;
+
+	if (fl->last && strcmp(fl->last_name, name) == 0)
+		return fl->last;
+	arena_reset(a);
+	fl->last = NULL;
+	ind = find(s, a, name, e);
+	if (!ind && !e->code && !fl->text[C_MEASURE] && !fl->text[C_GROUP])
+		ind = find(s, a, fl->text[C_INDICATOR], e);
+	if (e->code)
+		return NULL;
+	if (!ind) {
+		slug(name, code, sizeof(code) - 6);
+		n = strlen(code);
+		for (int k = 2; find(s, a, code, e); k++)
+			snprintf(code + n, sizeof(code) - n, "-%d", k);
+		if (e->code)
+			return NULL;
+		in.set = IND_NAME | IND_UNIT | IND_PER | IND_SOURCE;
+		in.code = code;
+		in.name = name;
+		unit_from_measure(fl->text[C_MEASURE], &in);
+		in.source = fl->base;
+		if (store_indicator_put(s, &in, &id, e) < 0 ||
+		    !(ind = store_indicator(s, a, id, e)))
+			return NULL;
+		r->indicators_created++;
+	}
+	fl->last_name = arena_strdup(a, name);
+	fl->last = ind;
+	return ind;
+}
+
 /* ---------------------------------------------------------------------
  * Values
  */
@@ -379,7 +444,8 @@ static int value_row(struct store *s, struct file *fl,
 	struct indicator_value v = { 0 };
 	struct indicator *ind;
 	struct period p;
-	char name[400], code[81], where[300];
+	char name[400], where[300];
+	bool dates;
 	int rc = -1;
 
 	if (!fl->text[C_INDICATOR])
@@ -395,33 +461,12 @@ static int value_row(struct store *s, struct file *fl,
 		 fl->text[C_MEASURE] ? " (" : "",
 		 fl->text[C_MEASURE] ? fl->text[C_MEASURE] : "",
 		 fl->text[C_MEASURE] ? ")" : "");
-	ind = store_indicator_find(s, &a, name, NULL);
-	if (!ind && !fl->text[C_MEASURE] && !fl->text[C_GROUP])
-		ind = store_indicator_find(s, &a, fl->text[C_INDICATOR], NULL);
-	if (!ind) {
-		struct indicator_input in = { 0 };
-		int64_t id;
-
-		slug(name, code, sizeof(code));
-		in.set = IND_NAME | IND_UNIT | IND_PER | IND_SOURCE;
-		in.code = code;
-		in.name = name;
-		unit_from_measure(fl->text[C_MEASURE], &in);
-		in.source = fl->base;
-		if (store_indicator_put(s, &in, &id, e) < 0 ||
-		    !(ind = store_indicator(s, &a, id, e)))
+	if (!(ind = row_indicator(s, fl, name, r, e)))
+		goto out;
+	dates = fl->text[C_PERIOD_START] && fl->text[C_PERIOD_END];
+	if (period_parse(fl->text[C_PERIOD], &p, "period", dates ? NULL : e) < 0) {
+		if (!dates)
 			goto out;
-		r->indicators_created++;
-	}
-	if (period_parse(fl->text[C_PERIOD], &p, "period", NULL) < 0) {
-		if (!fl->text[C_PERIOD_START] || !fl->text[C_PERIOD_END]) {
-			struct err why = ERR_INIT;
-
-			period_parse(fl->text[C_PERIOD], &p, "period", &why);
-			err_set(e, ERR_INVALID, "period", "%s:%u: field 'period': %s",
-				fl->base, fl->line, why.msg);
-			goto out;
-		}
 		p.kind = PERIOD_OTHER;
 	}
 	if (fl->text[C_PERIOD_START]) {
@@ -587,6 +632,7 @@ fail:
 	store_rollback(s);
 out:
 	arena_release(&fl.row);
+	arena_release(&fl.last_arena);
 	csv_reader_release(&rd);
 	return rc;
 }

@@ -121,6 +121,11 @@ check "the refused geographies left the database as it was" \
 	test "$(sqlite3 "$DB" .dump | md5sum)" = "$(sqlite3 "$TMP/before-geo.db" .dump | md5sum)"
 run import geography "$COL2020/mid-19 population estimates.csv"
 expect_out "34753 LSOAs" "the ONS population file is read as a geography"
+printf 'lsoa_code,lsoa_name,la_name,population\nE01006512, , NA ,1500\n' > "$TMP/geo-blank.csv"
+run import geography "$TMP/geo-blank.csv"
+expect_rc 0 "a geography with blank cells imports"
+run crime counts --area "Liverpool 001A" --by month --format csv
+expect_rc 0 "blank cells leave the LSOA's stored name as it was"
 run crime top --by district --type Burglary --n 3 --rate --format csv --from 2021-01 --to 2021-06
 expect_out "district,count,rate_per_1000" "top with rates has a rate column"
 expect_out "Liverpool," "Liverpool tops burglary in Merseyside"

@@ -229,6 +229,18 @@ check "after the bad files the values are as they were" test "$out" = "$before_c
 check "after the bad files the database file has the same content" \
 	test "$(sqlite3 "$DB" .dump | md5sum)" = "$(sqlite3 "$TMP/before.db" .dump | md5sum)"
 
+# Names alike for their first 80 characters are still two indicators,
+# each with its own values; a measure in "Per cent" is a percentage.
+long="Proportion of residents who feel safe walking alone in their local area after dark in winter"
+printf 'area,period,value,indicator,measure,group\nNorthtown,2024,80,%s,Per cent,Female\nNorthtown,2024,90,%s,Per cent,Male\n' "$long" "$long" > "$TMP/long.csv"
+run import indicators "$TMP/long.csv"
+expect_rc 0 "two long-named indicators import"
+expect_out "(2 new indicators)" "as two new indicators"
+run indicators list --format csv
+check "each keeps its name and one value, as a proportion" test "$(printf '%s\n' "$out" | grep -c ',proportion,,,1,2024,2024')" -eq 2
+expect_out "Female (Per cent)" "the first keeps its name"
+expect_out "Male (Per cent)" "the second keeps its own"
+
 # Spaces around values are not part of them (a file once crashed here).
 printf 'indicator,area,period,numerator\n calls , Northtown , 2024 Q2 , 58 \ncalls,Northtown,2024 Q3,61\n' > "$TMP/spaces.csv"
 run import indicators "$TMP/spaces.csv"
