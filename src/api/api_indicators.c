@@ -434,7 +434,7 @@ static bool read_common(struct req *r, struct resp *w, struct ind_ctx *c,
 	const char *lv = http_query(r, "level");
 	double level = 0.95;
 
-	if (lv && *lv && ind_level_parse(lv, &level) < 0) {
+	if (lv && *lv && stats_level_parse(lv, &level) < 0) {
 		resp_api_error_status(w, 400, "invalid",
 				      "must be a confidence level such as 95 or 99.8",
 				      "level");

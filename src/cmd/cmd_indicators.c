@@ -46,7 +46,7 @@ static int read_opts(const char *name, int argc, char **argv, bool headlines,
 			o->period = optarg;
 			break;
 		case 'l':
-			if (ind_level_parse(optarg, &o->level) < 0)
+			if (stats_level_parse(optarg, &o->level) < 0)
 				return cmd_usage_error(name, "--level must be a "
 							     "confidence level such as "
 							     "95 or 99.8, not '%s'",

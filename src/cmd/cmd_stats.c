@@ -66,17 +66,14 @@ static int read_opts(int argc, char **argv, struct stats_opts *o)
 	o->per = 1000;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		double v;
 		int64_t n;
 
 		switch (c) {
 		case 'l':
-			if (arg_positive("--level", optarg, &v) < 0)
-				return -1;
-			o->level = v >= 1 ? v / 100 : v;
-			if (o->level <= 0 || o->level >= 1) {
+			if (stats_level_parse(optarg, &o->level) < 0) {
 				cmd_usage_error("stats", "--level must be a percentage "
-							 "below 100, like 95 or 99.8");
+							 "from 50 to below 100, like 95 "
+							 "or 99.8");
 				return -1;
 			}
 			break;

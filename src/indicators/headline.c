@@ -327,9 +327,8 @@ static void stored_changes(struct ind_ctx *c, struct hl_indicator *h,
 {
 	const struct ind_series *se = &h->series;
 	const struct ind_point *now = &se->points[h->current];
-	struct period p;
 	size_t prev = SIZE_MAX, family[64], n_family = 0;
-	int64_t year_start;
+	char year_ago[40];
 	bool any = false;
 
 	for (size_t i = h->current; i-- > 0;)
@@ -347,17 +346,17 @@ static void stored_changes(struct ind_ctx *c, struct hl_indicator *h,
 	}
 	/* Quarters and months: the changes into each period of the year
 	 * that ends with the current one, but for the current one. */
-	memset(&p, 0, sizeof(p));
-	snprintf(p.start, sizeof(p.start), "%s", now->start);
-	snprintf(p.end, sizeof(p.end), "%s", now->end);
-	if (period_days(&p) > 100)
+	if (period_day_number(now->end) - period_day_number(now->start) >= 100)
 		return;
-	year_start = period_day_number(now->end) - 365;
+	/* the same day a year before the end ("2019-09-30"; a 29 February
+	 * is later than every day of its month the year before) */
+	snprintf(year_ago, sizeof(year_ago), "%04ld%s",
+		 strtol(now->end, NULL, 10) - 1, now->end + 4);
 	for (size_t i = prev + 1; i-- > 1;) {
 		size_t before = SIZE_MAX;
 
 		if (!se->points[i].has_value ||
-		    period_day_number(se->points[i].start) <= year_start)
+		    strcmp(se->points[i].start, year_ago) <= 0)
 			continue;
 		for (size_t k = i; k-- > 0;)
 			if (se->points[k].has_value) {

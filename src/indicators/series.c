@@ -63,24 +63,6 @@ void ind_ctx_close(struct ind_ctx *c)
  * The indicator's units and rules
  */
 
-int ind_level_parse(const char *s, double *level)
-{
-	char *end;
-	double v;
-
-	if (!s || !*s)
-		return -1;
-	v = strtod(s, &end);
-	if (*end || !isfinite(v))
-		return -1;
-	if (v >= 1)
-		v /= 100;
-	if (v < 0.5 || v >= 1)
-		return -1;
-	*level = v;
-	return 0;
-}
-
 static bool is(const char *s, const char *want)
 {
 	return s && strcmp(s, want) == 0;

@@ -96,11 +96,6 @@ struct ind_series {
 	size_t n;
 };
 
-/* Read a confidence level given as a percentage ("95", "99.8") or a
- * fraction ("0.95"): *level gets the fraction, which must be from 0.5
- * to below 1.  -1 if it is not one. */
-int ind_level_parse(const char *s, double *level);
-
 /* The units of an indicator's values: per if set, else 100 for a
  * proportion (a percentage) and 1 otherwise. */
 double ind_scale(const struct indicator *ind);

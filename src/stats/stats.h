@@ -50,6 +50,11 @@ void stats_init(void);
  * for 0.998.  level must be in (0, 1) (BUG() otherwise: callers check). */
 double stats_z(double level);
 
+/* Read a confidence level given as a percentage ("95", "99.8") or a
+ * fraction ("0.95"): *level gets the fraction, which must be from 0.5
+ * to below 1.  -1 if it is not one. */
+int stats_level_parse(const char *s, double *level);
+
 /* ------------------------------------------------------------------ */
 /* Intervals                                                           */
 /* ------------------------------------------------------------------ */

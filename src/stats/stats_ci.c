@@ -31,6 +31,24 @@ double stats_z(double level)
 	return gsl_cdf_ugaussian_Qinv((1.0 - level) / 2.0);
 }
 
+int stats_level_parse(const char *s, double *level)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	v = strtod(s, &end);
+	if (*end || !isfinite(v))
+		return -1;
+	if (v >= 1)
+		v /= 100;
+	if (v < 0.5 || v >= 1)
+		return -1;
+	*level = v;
+	return 0;
+}
+
 /* See stats_internal.h. */
 int stats_check_level(double level, struct err *e)
 {

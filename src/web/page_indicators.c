@@ -153,7 +153,7 @@ static bool read_level(struct req *r, double *level)
 	const char *v = http_query(r, "level");
 
 	*level = 0.95;
-	return !v || !*v || ind_level_parse(v, level) == 0;
+	return !v || !*v || stats_level_parse(v, level) == 0;
 }
 
 /* A statement: the sentence, its verdict, the method behind "How this

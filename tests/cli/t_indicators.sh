@@ -241,6 +241,21 @@ check "each keeps its name and one value, as a proportion" test "$(printf '%s\n'
 expect_out "Female (Per cent)" "the first keeps its name"
 expect_out "Male (Per cent)" "the second keeps its own"
 
+# The changes within a year are those of the year to the latest period,
+# a leap year or not: three to 2020 Q3 as to 2019 Q3.
+printf 'indicator,area,period,numerator\n' > "$TMP/quarters.csv"
+for q in "2018 Q3:100" "2018 Q4:101" "2019 Q1:99" "2019 Q2:100" "2019 Q3:102" \
+	"2019 Q4:98" "2020 Q1:101" "2020 Q2:100" "2020 Q3:99"; do
+	echo "Quarterly calls,Westtown,${q%%:*},${q##*:}" >> "$TMP/quarters.csv"
+done
+run import indicators "$TMP/quarters.csv"
+run headlines --area Westtown
+expect_out "in the year to 2020 Q3 (July to September 2020); 3 changes tested" \
+	"three changes in the year to 2020 Q3 (a leap year)"
+run headlines --area Westtown --period "2019 Q3"
+expect_out "in the year to 2019 Q3 (July to September 2019); 3 changes tested" \
+	"three in the year to 2019 Q3"
+
 # Spaces around values are not part of them (a file once crashed here).
 printf 'indicator,area,period,numerator\n calls , Northtown , 2024 Q2 , 58 \ncalls,Northtown,2024 Q3,61\n' > "$TMP/spaces.csv"
 run import indicators "$TMP/spaces.csv"

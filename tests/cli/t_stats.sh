@@ -67,6 +67,11 @@ run stats proportion 46 100 --level 100
 expect_rc 2 "--level 100"
 run stats proportion 46 100 --level 0
 expect_rc 2 "--level 0"
+run stats proportion 46 100 --level 1
+expect_rc 2 "--level 1 (a 1% interval) is refused, as by the API and the pages"
+expect_err "from 50 to below 100" "and the message says which levels"
+run stats proportion 46 100 --level 0.95 --format json
+check "--level 0.95 is 95%" json "d['level'] == 95"
 run stats proportion 11 10
 expect_rc 1 "a count above the sample size"
 expect_err "k" "the message names k"
