@@ -277,12 +277,16 @@ static void test_change(struct ind_ctx *c, const struct indicator *ind,
 			t1 = before->denominator;
 			t2 = after->denominator;
 		}
+		struct err why = ERR_INIT;
+
 		s->same_exposure = t1 == t2;
 		if (stats_change((int64_t)before->numerator, t1,
 				 (int64_t)after->numerator, t2, 1 - alpha, &s->ch,
-				 NULL) == 0) {
+				 &why) == 0) {
 			s->tested = true;
 			s->significant = s->ch.p_value < alpha;
+		} else {
+			s->untested = arena_strdup(c->arena, why.msg);
 		}
 	}
 	s->verdict = !s->tested  ? HL_NOT_TESTED

@@ -90,6 +90,7 @@ struct hl_statement {
 	enum hl_change_kind change;
 	bool ztest;             /* z (proportions) rather than ch (rates) */
 	bool tested;            /* false: no counts to test */
+	const char *untested;   /* why a test was refused, or NULL */
 	struct stats_ztest z;
 	struct stats_change ch;
 	double alpha;           /* the p-value it had to be below */

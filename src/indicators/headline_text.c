@@ -539,7 +539,8 @@ static void add_test_method(struct buf *b, const struct words *w,
 
 	if (!s->tested) {
 		buf_printf(b, "Not tested: %s.",
-			   is(w->ind->unit, "mean")
+			   s->untested ? s->untested
+			   : is(w->ind->unit, "mean")
 				   ? "a change in a mean or score needs its spread, "
 				     "which the data does not give"
 				   : "the figures do not give the counts behind them");

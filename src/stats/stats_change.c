@@ -212,7 +212,7 @@ int stats_change(int64_t k1, double t1, int64_t k2, double t2, double level,
 	if (k1 > MAX_EVENTS || k2 > MAX_EVENTS - k1)
 		return err_set(e, ERR_TOO_LARGE, k1 > k2 ? "k1" : "k2",
 			       "counts too large for the exact test "
-			       "(more than %d events in all)", MAX_EVENTS);
+			       "(more than 1,000,000 events in all)");
 	if (!(t1 > 0.0) || !isfinite(t1))
 		return err_set(e, ERR_INVALID, "t1",
 			       "exposure must be a positive number");

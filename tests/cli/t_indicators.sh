@@ -256,6 +256,14 @@ run headlines --area Westtown --period "2019 Q3"
 expect_out "in the year to 2019 Q3 (July to September 2019); 3 changes tested" \
 	"three in the year to 2019 Q3"
 
+# Counts beyond the exact test are not tested, and the method says why.
+printf 'indicator,area,period,numerator\nAll crime,Nation,2019,600000\nAll crime,Nation,2020,500000\n' > "$TMP/big.csv"
+run import indicators "$TMP/big.csv"
+run headlines --area Nation
+expect_out "down 16.7% on 600,000 in 2019: not tested" "a change of 1.1 million events is not called significant"
+expect_out "Not tested: counts too large for the exact test (more than 1,000,000 events in all)." \
+	"and the method says why"
+
 # Spaces around values are not part of them (a file once crashed here).
 printf 'indicator,area,period,numerator\n calls , Northtown , 2024 Q2 , 58 \ncalls,Northtown,2024 Q3,61\n' > "$TMP/spaces.csv"
 run import indicators "$TMP/spaces.csv"
