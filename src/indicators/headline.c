@@ -548,28 +548,15 @@ int hl_period_end(struct ind_ctx *c, const char *period, char end[11],
 		  struct err *e)
 {
 	struct period p;
-	struct indicator *all;
-	size_t n;
 
 	if (period_parse(period, &p, "period", NULL) == 0) {
 		memcpy(end, p.end, 11);
 		return 0;
 	}
-	if (!(all = store_indicators(c->store, c->arena, &n, e)))
+	if (store_indicator_period_end(c->store, period, end, e) == 0)
+		return 0;
+	if (e && e->code != ERR_NOT_FOUND)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		size_t nv;
-		struct indicator_value *v =
-			store_indicator_values(c->store, c->arena, all[i].id, NULL, &nv, e);
-
-		if (!v)
-			return -1;
-		for (size_t k = 0; k < nv; k++)
-			if (strcasecmp(v[k].period, period) == 0) {
-				snprintf(end, 11, "%s", v[k].period_end);
-				return 0;
-			}
-	}
 	return err_set(e, ERR_INVALID, "period",
 		       "there is no period '%s': give a period label of the "
 		       "figures (Wave 6, 2020/21 Q2) or one like 2020/21, "
@@ -577,210 +564,57 @@ int hl_period_end(struct ind_ctx *c, const char *period, char end[11],
 		       period);
 }
 
-struct label_end {
-	const char *label, *end;
-};
-
-static int cmp_label_end(const void *x, const void *y)
-{
-	const struct label_end *a = x, *b = y;
-	int k = strcmp(b->end, a->end);
-
-	return k ? k : strcmp(a->label, b->label);
-}
-
 const char **hl_period_labels(struct ind_ctx *c, size_t *n, struct err *e)
 {
-	struct indicator *all;
-	size_t ni, cap = 0, k = 0;
-	struct label_end *v = NULL;
-	const char **out;
-
-	*n = 0;
-	if (!(all = store_indicators(c->store, c->arena, &ni, e)))
-		return NULL;
-	for (size_t i = 0; i < ni; i++) {
-		size_t nv;
-		struct indicator_value *vals =
-			store_indicator_values(c->store, c->arena, all[i].id, NULL, &nv, e);
-
-		if (!vals)
-			return NULL;
-		for (size_t j = 0; j < nv; j++) {
-			bool seen = false;
-
-			for (size_t m = 0; m < k && !seen; m++)
-				seen = strcmp(v[m].label, vals[j].period) == 0;
-			if (seen)
-				continue;
-			if (k == cap) {
-				struct label_end *grown;
-
-				cap = cap ? cap * 2 : 32;
-				grown = arena_array(c->arena, cap, sizeof(*grown));
-				if (k)
-					memcpy(grown, v, k * sizeof(*v));
-				v = grown;
-			}
-			v[k].label = vals[j].period;
-			v[k].end = vals[j].period_end;
-			k++;
-		}
-	}
-	if (k)
-		qsort(v, k, sizeof(*v), cmp_label_end);
-	out = arena_array(c->arena, k + 1, sizeof(*out));
-	for (size_t i = 0; i < k; i++)
-		out[i] = v[i].label;
-	*n = k;
-	return out;
+	return store_indicator_periods(c->store, c->arena, n, e);
 }
-
-struct area_count {
-	const char *area;
-	size_t n;
-};
 
 const char *hl_default_area(struct ind_ctx *c, struct err *e)
 {
 	struct partnership *p = store_partnership(c->store, c->arena, NULL);
-	struct indicator *all;
-	struct area_count *v = NULL;
-	size_t ni, k = 0, cap = 0, best = 0;
-	bool crime = false;
-	const char *want[2] = { p && p->area ? p->area : NULL, "Stockport" };
+	const char *own = p && p->area ? p->area : NULL, **areas;
+	size_t n;
+	struct ce_area a;
 
-	if (!(all = store_indicators(c->store, c->arena, &ni, e)))
+	if (!(areas = store_indicator_areas(c->store, c->arena, 0, &n, e)))
 		return NULL;
-	for (size_t i = 0; i < ni; i++) {
-		size_t nv;
-		struct indicator_value *vals;
-
-		if (ind_is_crime(&all[i])) {
-			crime = true;
-			continue;
-		}
-		if (!(vals = store_indicator_values(c->store, c->arena, all[i].id,
-						    NULL, &nv, e)))
-			return NULL;
-		for (size_t j = 0; j < nv; j++) {
-			size_t m = 0;
-
-			if (!vals[j].has_value)
-				continue;
-			while (m < k && strcasecmp(v[m].area, vals[j].area) != 0)
-				m++;
-			if (m == k) {
-				if (k == cap) {
-					struct area_count *grown;
-
-					cap = cap ? cap * 2 : 32;
-					grown = arena_array(c->arena, cap, sizeof(*grown));
-					if (k)
-						memcpy(grown, v, k * sizeof(*v));
-					v = grown;
-				}
-				v[k].area = vals[j].area;
-				v[k++].n = 0;
-			}
-			v[m].n++;
-		}
-	}
-	for (size_t w = 0; w < 2; w++) {
-		struct ce_area a;
-
-		if (!want[w])
-			continue;
-		for (size_t m = 0; m < k; m++)
-			if (strcasecmp(v[m].area, want[w]) == 0)
-				return v[m].area;
-		if (crime && c->g && ce_area_find(c->g, c->arena, want[w], &a, NULL) == 0 &&
-		    a.kind == CE_AREA_DISTRICT)
-			return a.name;
-	}
-	for (size_t m = 1; m < k; m++)
-		if (v[m].n > v[best].n)
-			best = m;
-	if (k)
-		return v[best].area;
-	if (crime && c->g && ce_district_name(c->g, 0))
-		return ce_district_name(c->g, 0);
-	return NULL;
+	for (size_t i = 0; own && i < n; i++)
+		if (strcasecmp(areas[i], own) == 0)
+			return areas[i];
+	if (own && c->g && ce_area_find(c->g, c->arena, own, &a, NULL) == 0 &&
+	    a.kind == CE_AREA_DISTRICT)
+		return a.name;
+	if (n)
+		return areas[0];
+	return c->g ? ce_district_name(c->g, 0) : NULL;
 }
 
 const char **hl_areas(struct ind_ctx *c, size_t *n, struct err *e)
 {
-	struct indicator *all;
-	struct area_count *v = NULL;
-	size_t ni, k = 0, cap = 0, out_n = 0;
-	bool crime = false;
-	const char **out;
+	const char **areas, **out;
+	size_t k, nd = 0, np = 0, out_n;
 
 	*n = 0;
-	if (!(all = store_indicators(c->store, c->arena, &ni, e)))
+	if (!(areas = store_indicator_areas(c->store, c->arena, 0, &k, e)))
 		return NULL;
-	for (size_t i = 0; i < ni; i++) {
-		size_t nv;
-		struct indicator_value *vals;
-
-		if (ind_is_crime(&all[i])) {
-			crime = true;
-			continue;
-		}
-		if (!(vals = store_indicator_values(c->store, c->arena, all[i].id,
-						    NULL, &nv, e)))
-			return NULL;
-		for (size_t j = 0; j < nv; j++) {
-			size_t m = 0;
-
-			while (m < k && strcasecmp(v[m].area, vals[j].area) != 0)
-				m++;
-			if (m == k) {
-				if (k == cap) {
-					struct area_count *grown;
-
-					cap = cap ? cap * 2 : 32;
-					grown = arena_array(c->arena, cap, sizeof(*grown));
-					if (k)
-						memcpy(grown, v, k * sizeof(*v));
-					v = grown;
-				}
-				v[k].area = vals[j].area;
-				v[k++].n = 0;
-			}
-			v[m].n++;
-		}
+	if (c->g) {
+		while (ce_district_name(c->g, nd))
+			nd++;
+		while (ce_peer_name(c->g, np))
+			np++;
 	}
-	/* Most figures first (a stable insertion sort: k is small). */
-	for (size_t i = 1; i < k; i++)
-		for (size_t j = i; j > 0 && v[j].n > v[j - 1].n; j--) {
-			struct area_count t = v[j];
+	out = arena_array(c->arena, k + nd + np + 1, sizeof(*out));
+	memcpy(out, areas, k * sizeof(*out));
+	out_n = k;
+	for (size_t i = 0; i < nd + np; i++) {
+		const char *name = i < nd ? ce_district_name(c->g, i)
+					  : ce_peer_name(c->g, i - nd);
+		bool seen = false;
 
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	{
-		size_t nd = 0, np = 0;
-
-		if (crime && c->g) {
-			while (ce_district_name(c->g, nd))
-				nd++;
-			while (ce_peer_name(c->g, np))
-				np++;
-		}
-		out = arena_array(c->arena, k + nd + np + 1, sizeof(*out));
-		for (size_t i = 0; i < k; i++)
-			out[out_n++] = v[i].area;
-		for (size_t i = 0; i < nd + np; i++) {
-			const char *name = i < nd ? ce_district_name(c->g, i)
-						  : ce_peer_name(c->g, i - nd);
-			bool seen = false;
-
-			for (size_t m = 0; m < out_n && !seen; m++)
-				seen = strcasecmp(out[m], name) == 0;
-			if (!seen)
-				out[out_n++] = name;
-		}
+		for (size_t m = 0; m < out_n && !seen; m++)
+			seen = strcasecmp(out[m], name) == 0;
+		if (!seen)
+			out[out_n++] = name;
 	}
 	*n = out_n;
 	return out;
@@ -788,30 +622,18 @@ const char **hl_areas(struct ind_ctx *c, size_t *n, struct err *e)
 
 bool hl_area_known(struct ind_ctx *c, const char *area)
 {
-	struct indicator *all;
+	const char **areas;
 	size_t n;
-	bool crime = false;
+	struct ce_area a;
 
-	if (!area || !*area || !(all = store_indicators(c->store, c->arena, &n, NULL)))
+	if (!area || !*area)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		size_t nv;
-
-		if (ind_is_crime(&all[i])) {
-			crime = true;
-			continue;
-		}
-		if (store_indicator_values(c->store, c->arena, all[i].id, area, &nv,
-					   NULL) && nv)
+	areas = store_indicator_areas(c->store, c->arena, 0, &n, NULL);
+	for (size_t i = 0; areas && i < n; i++)
+		if (strcasecmp(areas[i], area) == 0)
 			return true;
-	}
-	if (crime && c->g) {
-		struct ce_area a;
-
-		return ce_area_find(c->g, c->arena, area, &a, NULL) == 0 &&
-		       a.kind != CE_AREA_ALL;
-	}
-	return false;
+	return c->g && ce_area_find(c->g, c->arena, area, &a, NULL) == 0 &&
+	       a.kind != CE_AREA_ALL;
 }
 
 int hl_report(struct ind_ctx *c, const char *area, const char *period,

@@ -20,20 +20,14 @@ int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
 		 double level, bool shared, struct err *e)
 {
 	struct crime_summary cs;
-	struct indicator *all;
-	size_t n;
-	bool crime = false;
+	int crime;
 
 	memset(c, 0, sizeof(*c));
 	c->store = s;
 	c->arena = a;
 	c->level = level;
-	if (!(all = store_indicators(s, a, &n, e)))
-		return -1;
-	for (size_t i = 0; i < n && !crime; i++)
-		crime = ind_is_crime(&all[i]);
-	if (!crime)
-		return 0;
+	if ((crime = store_has_crime_indicator(s, e)) <= 0)
+		return crime;
 	if (store_crime_summary(s, &cs, e) < 0)
 		return -1;
 	if (!cs.rows[0])

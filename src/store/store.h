@@ -777,9 +777,20 @@ struct indicator_value *store_indicator_values(struct store *s,
 					       int64_t indicator_id,
 					       const char *area, size_t *n,
 					       struct err *e);
-/* The areas that have values, most values first. */
+/* The areas that have values of the indicator (0: of any), most figures
+ * first; areas that differ only in case are one. */
 const char **store_indicator_areas(struct store *s, struct arena *a,
 				   int64_t indicator_id, size_t *n,
 				   struct err *e);
+/* The period labels of all values, the latest first. */
+const char **store_indicator_periods(struct store *s, struct arena *a,
+				     size_t *n, struct err *e);
+/* The last day of a period label some value has (any case); ERR_NOT_FOUND
+ * if none has it. */
+int store_indicator_period_end(struct store *s, const char *period,
+			       char end[11], struct err *e);
+/* 1 if any indicator counts crimes (is worked out by the engine), 0 if
+ * none does, -1 on error. */
+int store_has_crime_indicator(struct store *s, struct err *e);
 
 #endif

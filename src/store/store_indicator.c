@@ -507,8 +507,10 @@ const char **store_indicator_areas(struct store *s, struct arena *a,
 {
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"SELECT area FROM indicator_value WHERE indicator_id = :i"
-		" GROUP BY area ORDER BY count(*) DESC, area",
+		"SELECT min(area) FROM indicator_value"
+		" WHERE indicator_id = :i OR :i = 0"
+		" GROUP BY lower(area)"
+		" ORDER BY count(value) DESC, count(*) DESC, min(area)",
 		e);
 	const char **list = NULL;
 	size_t cap = 0;
@@ -522,4 +524,65 @@ const char **store_indicator_areas(struct store *s, struct arena *a,
 		*VEC_PUSH(a, list, n, &cap) = col_str(a, st, 0);
 	db_done(st);
 	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
+}
+
+const char **store_indicator_periods(struct store *s, struct arena *a,
+				     size_t *n, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT period FROM indicator_value GROUP BY period"
+		" ORDER BY max(period_end) DESC, period",
+		e);
+	const char **list = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return NULL;
+	while ((rc = db_step(st, e)) == DB_ROW)
+		*VEC_PUSH(a, list, n, &cap) = col_str(a, st, 0);
+	db_done(st);
+	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
+}
+
+int store_indicator_period_end(struct store *s, const char *period,
+			       char end[11], struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT period_end FROM indicator_value"
+		" WHERE lower(period) = lower(:p) LIMIT 1",
+		e);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, ":p", period);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		snprintf(end, 11, "%s", db_col_text(st, 0));
+	db_done(st);
+	if (rc == DB_ERROR)
+		return -1;
+	return rc == DB_ROW ? 0
+			    : err_set(e, ERR_NOT_FOUND, "period",
+				      "no figures are for the period '%s'", period);
+}
+
+int store_has_crime_indicator(struct store *s, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT 1 FROM indicator WHERE coalesce(crime_type, '') <> ''"
+		" LIMIT 1",
+		e);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = db_step(st, e);
+	db_done(st);
+	return rc == DB_ERROR ? -1 : rc == DB_ROW;
 }

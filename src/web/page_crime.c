@@ -1275,7 +1275,7 @@ void page_crime(struct req *r, struct resp *w)
 	const enum ce_dim by_district = CE_DISTRICT;
 	const enum ce_dim by_mtf[3] = { CE_MONTH, CE_TYPE_DIM, CE_FORCE_DIM };
 	const enum ce_dim by_mf[2] = { CE_MONTH, CE_FORCE_DIM };
-	const char **districts = NULL, *default_area = NULL;
+	const char **districts = NULL, *default_area = NULL, *own;
 	const char *place = http_query(r, "place"), *area_param = http_query(r, "area");
 	const char *peer_param = http_query(r, "peer");
 	struct problem problems[5];
@@ -1311,8 +1311,13 @@ void page_crime(struct req *r, struct resp *w)
 	/* 1. Districts with data in the last three months of the data, for
 	 * the picker (every district has crimes every month; one month of
 	 * all the data costs a tenth of a millisecond to count by district);
-	 * the default area is Stockport if it has data, else the district
-	 * with the most. */
+	 * the default area is the partnership's own if it has data, else the
+	 * district with the most. */
+	{
+		struct partnership *p = store_partnership(r->store, r->arena, NULL);
+
+		own = p && p->area ? p->area : NULL;
+	}
 	if (ce_area_find(g, r->arena, NULL, &all, &e) < 0 ||
 	    ask(d, &all, d->st.last_month - 2, d->st.last_month, &by_district, 1,
 		false, -1, 0, &res, &e) < 0)
@@ -1328,7 +1333,7 @@ void page_crime(struct req *r, struct resp *w)
 		if (!name)
 			continue;
 		districts[n_districts++] = name;
-		if (strcasecmp(name, "Stockport") == 0) {
+		if (own && strcasecmp(name, own) == 0) {
 			best = INT64_MAX;
 			default_area = name;
 		} else if (res.rows[i].count > best) {

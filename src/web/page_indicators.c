@@ -1005,17 +1005,13 @@ void page_indicator(struct req *r, struct resp *w)
 	if (!(areas = ind_areas(&c, ind, &n_areas, &e)))
 		goto fail;
 	if (!area || !*area) {
-		area = n_areas ? areas[0] : NULL;
-		for (size_t i = 0; i < n_areas; i++)
-			if (same(areas[i], "Stockport"))
-				area = areas[i];
-		{
-			const char *def = hl_default_area(&c, NULL);
+		/* the partnership's own area, else the one with most figures */
+		const char *def = hl_default_area(&c, NULL);
 
-			for (size_t i = 0; def && i < n_areas; i++)
-				if (same(areas[i], def))
-					area = areas[i];
-		}
+		area = n_areas ? areas[0] : NULL;
+		for (size_t i = 0; def && i < n_areas; i++)
+			if (same(areas[i], def))
+				area = areas[i];
 	} else {
 		bool known = false;
 
