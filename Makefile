@@ -34,15 +34,17 @@ STATIC := $(sort $(wildcard src/web/static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all run test unit fuzz clean deps-build deps-test bench
+.PHONY: all safer run test unit fuzz clean deps-build deps-test bench
 
 all: safer
 
+# ./safer is whichever build was asked for last (plain or SAN=...): the
+# target always runs, and copies when the binary differs.
 safer: $(O)/safer
 ifeq ($(O),build)
-	@cp -f $< $@
+	@cmp -s $< $@ || cp -f $< $@
 else ifneq ($(SAN),)
-	@cp -f $< $@
+	@cmp -s $< $@ || cp -f $< $@
 endif
 
 $(O)/safer: $(O)/src/main.o $(O)/libsafer.a
@@ -76,7 +78,7 @@ unit: $(UNIT_BIN)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 fuzz: $(FUZZ_BIN)
-build/fuzz/%: tests/fuzz/%.c $(SRC) $(STATIC)
+build/fuzz/%: tests/fuzz/%.c $(SRC) $(wildcard src/*/*.h) $(STATIC)
 	@$(MAKE) --no-print-directory O=build/fuzz/obj CC=clang \
 		SAN=address,undefined,fuzzer-no-link build/fuzz/obj/libsafer.a
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc \

@@ -15,6 +15,7 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sodium.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -425,6 +426,9 @@ int server_run(const char *path, const struct server_addr *addr,
 	static char port[8];
 
 	db_path = path;
+	/* libsodium's functions are thread-safe once this has returned */
+	if (sodium_init() < 0)
+		return err_set(e, ERR_IO, NULL, "cannot start libsodium");
 	if (pthread_key_create(&store_key, close_store) != 0)
 		return err_set(e, ERR_IO, NULL, "cannot create a thread key");
 	if (addr->loopback) {

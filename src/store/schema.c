@@ -305,6 +305,16 @@ int store_migrate(struct db *db, struct err *e)
 	for (size_t i = (size_t)have; i < ARRAY_SIZE(migrations); i++) {
 		if (db_begin(db, e) < 0)
 			return -1;
+		/* Another process may have taken this step since we looked. */
+		if (db_user_version(db, &have, e) < 0) {
+			db_rollback(db);
+			return -1;
+		}
+		if (have > (int64_t)i) {
+			db_rollback(db);
+			i = (size_t)have - 1;
+			continue;
+		}
 		if (db_exec_script(db, migrations[i], e) < 0 ||
 		    db_set_user_version(db, (int64_t)i + 1, e) < 0) {
 			db_rollback(db);
