@@ -100,6 +100,14 @@ void form_error_summary(struct form *f)
 	html_raw(b, "</ul>\n</div>\n");
 }
 
+void form_problem(struct err_list *l, const char *field, const char *msg)
+{
+	struct err x;
+
+	err_set(&x, ERR_INVALID, field, "%s", msg);
+	err_list_add(l, &x);
+}
+
 bool form_user_errors(struct req *r, struct resp *w, const struct err_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -117,6 +125,20 @@ void form_begin(struct form *f, const char *action)
 	html(b, "<form method=\"post\" action=\"%s\" novalidate>\n"
 		"<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
 	     action, f->r->csrf);
+}
+
+void form_begin_get(struct form *f, const char *action, const char *cls)
+{
+	html(f->b, "<form method=\"get\" action=\"%s\" class=\"filters%s%s\" "
+		   "novalidate>\n",
+	     action, cls ? " " : "", cls ? cls : "");
+}
+
+void form_end_get(struct form *f, const char *button)
+{
+	html(f->b, "<div class=\"form-group\"><button type=\"submit\" "
+		   "class=\"button button--small\">%s</button></div>\n</form>\n",
+	     button);
 }
 
 void form_end(struct form *f, const char *button, const char *cancel_href)
@@ -204,25 +226,43 @@ void form_textarea(struct form *f, const char *name, const char *label,
 	html(f->b, ">%s</textarea>\n</div>\n", form_value(f, name, stored));
 }
 
+void form_select_begin(struct form *f, const char *name, const char *label,
+		       const char *hint, const char *cls)
+{
+	const struct err *err = group_begin(f, name, label, hint);
+
+	html(f->b, "<select class=\"select%s%s%s\" id=\"%s\" name=\"%s\"",
+	     cls ? " " : "", cls ? cls : "", err ? " select--error" : "", name,
+	     name);
+	described_by(f, name, hint, err);
+	html_raw(f->b, ">\n");
+}
+
+void form_option(struct form *f, const char *value, const char *label,
+		 bool selected)
+{
+	html(f->b, "<option value=\"%s\"%s>%s</option>\n", value ? value : label,
+	     selected ? " selected" : "", label);
+}
+
+void form_select_end(struct form *f)
+{
+	html_raw(f->b, "</select>\n</div>\n");
+}
+
 void form_select(struct form *f, const char *name, const char *label,
 		 const char *hint, const struct option *opts, size_t n,
 		 const char *empty_label, const char *stored)
 {
-	const struct err *err = group_begin(f, name, label, hint);
 	const char *cur = form_value(f, name, stored);
 
-	html(f->b, "<select class=\"select%s\" id=\"%s\" name=\"%s\"",
-	     err ? " select--error" : "", name, name);
-	described_by(f, name, hint, err);
-	html_raw(f->b, ">\n");
+	form_select_begin(f, name, label, hint, NULL);
 	if (empty_label)
-		html(f->b, "<option value=\"\"%s>%s</option>\n",
-		     *cur ? "" : " selected", empty_label);
+		form_option(f, "", empty_label, !*cur);
 	for (size_t i = 0; i < n; i++)
-		html(f->b, "<option value=\"%s\"%s>%s</option>\n", opts[i].value,
-		     strcmp(opts[i].value, cur) == 0 ? " selected" : "",
-		     opts[i].label);
-	html_raw(f->b, "</select>\n</div>\n");
+		form_option(f, opts[i].value, opts[i].label,
+			    strcmp(opts[i].value, cur) == 0);
+	form_select_end(f);
 }
 
 void form_select_choice(struct form *f, const char *name, const char *label,

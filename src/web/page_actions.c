@@ -109,9 +109,15 @@ static const char *filter_query(struct req *r, const struct action_filter *f)
 	return s;
 }
 
+static const char *id_text(struct req *r, int64_t id)
+{
+	return arena_printf(r->arena, "%lld", (long long)id);
+}
+
 static void filter_form(struct req *r, struct buf *b,
 			const struct action_filter *f)
 {
+	struct form fm = { .r = r, .b = b };
 	struct err e = ERR_INIT;
 	size_t n_plans = 0, n_people = 0, n_themes = 0;
 	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, &e);
@@ -121,26 +127,20 @@ static void filter_form(struct req *r, struct buf *b,
 	if (f->plan_id)
 		themes = store_themes(r->store, r->arena, f->plan_id, false,
 				      &n_themes, &e);
-	html_raw(b, "<form method=\"get\" action=\"/actions\" class=\"filters\">\n"
-		    "<div class=\"form-group\"><label class=\"label\" for=\"plan\">"
-		    "Plan</label><select class=\"select\" id=\"plan\" name=\"plan\">"
-		    "<option value=\"\">All plans</option>\n");
+	form_begin_get(&fm, "/actions", NULL);
+	form_select_begin(&fm, "plan", "Plan", NULL, NULL);
+	form_option(&fm, "", "All plans", !f->plan_id);
 	for (size_t i = 0; plans && i < n_plans; i++)
-		html(b, "<option value=\"%lld\"%s>%s</option>\n",
-		     (long long)plans[i].id,
-		     plans[i].id == f->plan_id ? " selected" : "", plans[i].title);
-	html_raw(b, "</select></div>\n");
+		form_option(&fm, id_text(r, plans[i].id), plans[i].title,
+			    plans[i].id == f->plan_id);
+	form_select_end(&fm);
 	if (themes && n_themes) {
-		html_raw(b, "<div class=\"form-group\"><label class=\"label\" "
-			    "for=\"theme\">Theme</label><select class=\"select\" "
-			    "id=\"theme\" name=\"theme\"><option value=\"\">All "
-			    "themes</option>\n");
+		form_select_begin(&fm, "theme", "Theme", NULL, NULL);
+		form_option(&fm, "", "All themes", !f->theme_id);
 		for (size_t i = 0; i < n_themes; i++)
-			html(b, "<option value=\"%lld\"%s>%s</option>\n",
-			     (long long)themes[i].id,
-			     themes[i].id == f->theme_id ? " selected" : "",
-			     themes[i].name);
-		html_raw(b, "</select></div>\n");
+			form_option(&fm, id_text(r, themes[i].id), themes[i].name,
+				    themes[i].id == f->theme_id);
+		form_select_end(&fm);
 	} else if (f->theme_id) {
 		html(b, "<input type=\"hidden\" name=\"theme\" value=\"%lld\">\n",
 		     (long long)f->theme_id);
@@ -148,31 +148,23 @@ static void filter_form(struct req *r, struct buf *b,
 	if (f->priority_id)
 		html(b, "<input type=\"hidden\" name=\"priority\" value=\"%lld\">\n",
 		     (long long)f->priority_id);
-	html_raw(b, "<div class=\"form-group\"><label class=\"label\" for=\"status\">"
-		    "Status</label><select class=\"select\" id=\"status\" "
-		    "name=\"status\"><option value=\"\">Any status</option>\n");
+	form_select_begin(&fm, "status", "Status", NULL, NULL);
+	form_option(&fm, "", "Any status", !f->status);
 	for (size_t i = 0; action_statuses[i].code; i++)
-		html(b, "<option value=\"%s\"%s>%s</option>\n",
-		     action_statuses[i].code,
-		     f->status && strcmp(f->status, action_statuses[i].code) == 0
-			     ? " selected" : "",
-		     action_statuses[i].label);
-	html_raw(b, "</select></div>\n<div class=\"form-group\"><label "
-		    "class=\"label\" for=\"owner\">Owner</label><select "
-		    "class=\"select\" id=\"owner\" name=\"owner\"><option value=\"\">"
-		    "Anyone</option>\n");
+		form_option(&fm, action_statuses[i].code, action_statuses[i].label,
+			    f->status && strcmp(f->status, action_statuses[i].code) == 0);
+	form_select_end(&fm);
+	form_select_begin(&fm, "owner", "Owner", NULL, NULL);
+	form_option(&fm, "", "Anyone", !f->owner_id);
 	for (size_t i = 0; people && i < n_people; i++)
-		html(b, "<option value=\"%lld\"%s>%s</option>\n",
-		     (long long)people[i].id,
-		     people[i].id == f->owner_id ? " selected" : "", people[i].name);
-	html(b, "</select></div>\n<div class=\"form-group\"><label "
-		"class=\"label checkbox-label\" for=\"overdue\"><input "
-		"type=\"checkbox\" id=\"overdue\" name=\"overdue\" value=\"1\"%s> "
-		"Only overdue</label></div>\n"
-		"<div class=\"form-group\"><button type=\"submit\" class=\"button "
-		"button--small\">Apply filters</button></div>\n"
-		"</form>\n",
+		form_option(&fm, id_text(r, people[i].id), people[i].name,
+			    people[i].id == f->owner_id);
+	form_select_end(&fm);
+	html(b, "<div class=\"form-group\"><label class=\"label checkbox-label\" "
+		"for=\"overdue\"><input type=\"checkbox\" id=\"overdue\" "
+		"name=\"overdue\" value=\"1\"%s> Only overdue</label></div>\n",
 	     f->overdue ? " checked" : "");
+	form_end_get(&fm, "Apply filters");
 }
 
 void page_actions(struct req *r, struct resp *w)

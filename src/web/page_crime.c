@@ -1023,44 +1023,12 @@ static void section_peers(struct dash *d)
  * The form
  */
 
-struct problem {
-	const char *field;
-	const char *msg;
+/* The fields of the form, in order; the problems are whole sentences
+ * (see form_begin_get). */
+static const struct option crime_fields[] = {
+	{ "area", NULL }, { "place", NULL }, { "from", NULL }, { "to", NULL },
+	{ "peer", NULL }, { NULL, NULL },
 };
-
-/* An <option>: value (NULL: the label is the value), label, selected. */
-static void option(struct buf *b, const char *value, const char *label,
-		   bool selected)
-{
-	if (value)
-		html(b, "<option value=\"%s\"", value);
-	else
-		html_raw(b, "<option");
-	if (selected)
-		html_raw(b, " selected");
-	html(b, ">%s</option>\n", label);
-}
-
-/* Open a form group with its label and, if err, the message; then the
- * start of the control's tag (a select, or an input) with its classes
- * (cls, plus the error modifier), id and name, and aria-describedby
- * naming the message.  The caller ends the tag. */
-static void field_begin(struct buf *b, const char *name, const char *label,
-			const char *err, bool select, const char *cls)
-{
-	html(b, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s"
-		"</label>\n",
-	     err ? " form-group--error" : "", name, label);
-	if (err)
-		html(b, "<p class=\"error-message\" id=\"%s-error\"><span "
-			"class=\"visually-hidden\">Error:</span> %s</p>\n",
-		     name, err);
-	html_raw(b, select ? "<select" : "<input");
-	html(b, " class=\"%s%s\" id=\"%s\" name=\"%s\"", cls,
-	     !err ? "" : select ? " select--error" : " input--error", name, name);
-	if (err)
-		html(b, " aria-describedby=\"%s-error\"", name);
-}
 
 static bool same(const char *a, const char *b)
 {
@@ -1069,73 +1037,59 @@ static bool same(const char *a, const char *b)
 
 /* The area picker: peer groups, forces, districts (those with data,
  * sorted), and the ward or LSOA box; the period; the peer group.  Each
- * problem is shown by its field. */
-static void picker(struct dash *d, const char **districts, size_t n_districts,
-		   const char *peer_param, const char *place,
-		   const struct problem *p, size_t n_p)
+ * problem in f is shown by its field. */
+static void picker(struct dash *d, struct form *f, const char **districts,
+		   size_t n_districts, const char *peer_param, const char *place)
 {
-	struct buf *b = d->b;
 	const char *sel = d->area_sel;
-	const char *err_of[5] = { NULL };
-	static const char *const fields[5] = { "area", "place", "from", "to", "peer" };
 
-	for (size_t i = 0; i < n_p; i++)
-		for (size_t k = 0; k < 5; k++)
-			if (strcmp(p[i].field, fields[k]) == 0 && !err_of[k])
-				err_of[k] = p[i].msg;
-
-	html_raw(b, "<form method=\"get\" action=\"/crime\" class=\"filters crime-filters\" "
-		    "novalidate>\n");
-	field_begin(b, "area", "Area", err_of[0], true, "select");
-	html_raw(b, ">\n");
+	form_begin_get(f, "/crime", "crime-filters");
+	form_select_begin(f, "area", "Area", NULL, NULL);
 	if (ce_peer_name(d->g, 0)) {
-		html_raw(b, "<optgroup label=\"Peer groups\">\n");
+		html_raw(f->b, "<optgroup label=\"Peer groups\">\n");
 		for (size_t i = 0; ce_peer_name(d->g, i); i++)
-			option(b, NULL, ce_peer_name(d->g, i),
-			       same(ce_peer_name(d->g, i), sel));
-		html_raw(b, "</optgroup>\n");
+			form_option(f, NULL, ce_peer_name(d->g, i),
+				    same(ce_peer_name(d->g, i), sel));
+		html_raw(f->b, "</optgroup>\n");
 	}
-	html_raw(b, "<optgroup label=\"Police forces\">\n");
-	option(b, "all", "All the data",
-	       same(sel, "all") || same(sel, "England and Wales"));
+	html_raw(f->b, "<optgroup label=\"Police forces\">\n");
+	form_option(f, "all", "All the data",
+		    same(sel, "all") || same(sel, "England and Wales"));
 	for (size_t i = 0; ce_force_name(d->g, i); i++)
-		option(b, NULL, ce_force_name(d->g, i), same(ce_force_name(d->g, i), sel));
-	html_raw(b, "</optgroup>\n");
+		form_option(f, NULL, ce_force_name(d->g, i),
+			    same(ce_force_name(d->g, i), sel));
+	html_raw(f->b, "</optgroup>\n");
 	if (n_districts) {
-		html_raw(b, "<optgroup label=\"Districts (local authorities)\">\n");
+		html_raw(f->b, "<optgroup label=\"Districts (local authorities)\">\n");
 		for (size_t i = 0; i < n_districts; i++)
-			option(b, NULL, districts[i], same(districts[i], sel));
-		html_raw(b, "</optgroup>\n");
+			form_option(f, NULL, districts[i], same(districts[i], sel));
+		html_raw(f->b, "</optgroup>\n");
 	}
-	html_raw(b, "</select></div>\n");
+	form_select_end(f);
 
-	field_begin(b, "place", "Or a ward or LSOA: name or code", err_of[1],
-		    false, "input input--width-10");
-	html(b, " type=\"text\" value=\"%s\"></div>\n", place ? place : "");
+	form_input(f, "place", "Or a ward or LSOA: name or code", NULL, place, "10");
 
-	for (int k = 2; k <= 3; k++) {
-		int cur = k == 2 ? d->from : d->to;
+	for (int k = 0; k < 2; k++) {
+		int cur = k ? d->to : d->from;
 
-		field_begin(b, fields[k], k == 2 ? "From" : "To", err_of[k], true,
-			    "select crime-month");
-		html_raw(b, ">\n");
+		form_select_begin(f, k ? "to" : "from", k ? "To" : "From", NULL,
+				  "crime-month");
 		for (int mo = d->st.last_month; mo >= d->st.first_month; mo--)
-			option(b, month_code(d->r->arena, mo),
-			       month_text(d->r->arena, mo), mo == cur);
-		html_raw(b, "</select></div>\n");
+			form_option(f, month_code(d->r->arena, mo),
+				    month_text(d->r->arena, mo), mo == cur);
+		form_select_end(f);
 	}
 
-	field_begin(b, "peer", "Compare with", err_of[4], true, "select");
-	html_raw(b, ">\n");
-	option(b, "", "The first peer group with the area",
-	       !peer_param || !*peer_param);
+	form_select_begin(f, "peer", "Compare with", NULL, NULL);
+	form_option(f, "", "The first peer group with the area",
+		    !peer_param || !*peer_param);
 	for (size_t i = 0; ce_peer_name(d->g, i); i++)
-		option(b, NULL, ce_peer_name(d->g, i),
-		       same(peer_param, ce_peer_name(d->g, i)));
-	option(b, "none", "No peer group", peer_param && strcmp(peer_param, "none") == 0);
-	html_raw(b, "</select></div>\n<div class=\"form-group\"><button type=\"submit\" "
-		    "class=\"button button--small\">Show figures</button></div>\n"
-		    "</form>\n");
+		form_option(f, NULL, ce_peer_name(d->g, i),
+			    same(peer_param, ce_peer_name(d->g, i)));
+	form_option(f, "none", "No peer group",
+		    peer_param && strcmp(peer_param, "none") == 0);
+	form_select_end(f);
+	form_end_get(f, "Show figures");
 }
 
 /* ---------------------------------------------------------------------
@@ -1243,15 +1197,6 @@ static void headline(struct dash *d)
 	html_raw(b, "</ul>\n");
 }
 
-/* Record a problem with a field of the form. */
-static void problem(struct problem *p, size_t *n, const char *field,
-		    const char *msg)
-{
-	p[*n].field = field;
-	p[*n].msg = msg;
-	(*n)++;
-}
-
 /*
  * The engine is asked:
  *   1. the districts with data in the data's last 3 months (for the
@@ -1278,8 +1223,10 @@ void page_crime(struct req *r, struct resp *w)
 	const char **districts = NULL, *default_area = NULL, *own;
 	const char *place = http_query(r, "place"), *area_param = http_query(r, "area");
 	const char *peer_param = http_query(r, "peer");
-	struct problem problems[5];
-	size_t n_problems = 0, n_districts = 0;
+	struct err probs[5];
+	struct err_list l = { probs, 0, ARRAY_SIZE(probs) };
+	struct form f = { .r = r, .b = b, .errors = &l, .labels = crime_fields };
+	size_t n_districts = 0;
 	int64_t best = -1, in_period = 0;
 	bool area_ok = false;
 
@@ -1356,7 +1303,7 @@ void page_crime(struct req *r, struct resp *w)
 	if (ce_area_find(g, r->arena, d->area_text, &d->area, &e) < 0) {
 		if (e.code != ERR_NOT_FOUND && e.code != ERR_INVALID)
 			goto fail;
-		problem(problems, &n_problems, place ? "place" : "area",
+		form_problem(&l, place ? "place" : "area",
 			e.code == ERR_NOT_FOUND
 				? arena_printf(r->arena,
 					       "There is no area called \xE2\x80\x98%s\xE2\x80\x99 "
@@ -1386,19 +1333,19 @@ void page_crime(struct req *r, struct resp *w)
 	/* The period: by default the last 36 months of the data. */
 	d->to = d->st.last_month;
 	if (!read_month(r, "to", &d->to))
-		problem(problems, &n_problems, "to",
+		form_problem(&l, "to",
 			"Choose the last month of the period from the list");
 	d->from = d->to - (DEFAULT_MONTHS - 1);
 	if (d->from < d->st.first_month)
 		d->from = d->st.first_month < d->to ? d->st.first_month : d->to;
 	if (!read_month(r, "from", &d->from))
-		problem(problems, &n_problems, "from",
+		form_problem(&l, "from",
 			"Choose the first month of the period from the list");
 	else if (d->from > d->to)
-		problem(problems, &n_problems, "from",
+		form_problem(&l, "from",
 			"The period must start before it ends");
 	else if (d->to - d->from >= MAX_MONTHS)
-		problem(problems, &n_problems, "from",
+		form_problem(&l, "from",
 			"The period can be at most 20 years long");
 
 	/* The peer group: as chosen, or the first that holds the area. */
@@ -1407,12 +1354,12 @@ void page_crime(struct req *r, struct resp *w)
 			if (strcasecmp(ce_peer_name(g, i), peer_param) == 0)
 				d->peer_text = ce_peer_name(g, i);
 		if (!d->peer_text) {
-			problem(problems, &n_problems, "peer",
+			form_problem(&l, "peer",
 				arena_printf(r->arena, "There is no peer group called "
 						       "\xE2\x80\x98%s\xE2\x80\x99",
 					     peer_param));
 		} else if (ce_area_find(g, r->arena, d->peer_text, &d->peer, &e) < 0) {
-			problem(problems, &n_problems, "peer",
+			form_problem(&l, "peer",
 				arena_printf(r->arena, "The peer group cannot be used: %s",
 					     e.msg));
 			err_clear(&e);
@@ -1432,20 +1379,14 @@ void page_crime(struct req *r, struct resp *w)
 		}
 	}
 
-	if (n_problems) {
-		page_begin(r, w, "Error: Crime and anti-social behaviour", "crime");
+	if (l.n) {
+		page_begin(r, w, form_title(&f, "Crime and anti-social behaviour"),
+			   "crime");
 		w->status = 400;
-		html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
-			    "<h2 class=\"error-summary__title\">There is a problem</h2>\n"
-			    "<ul class=\"error-summary__list\">\n");
-		for (size_t i = 0; i < n_problems; i++)
-			html(b, "<li><a href=\"#%s\">%s</a></li>\n", problems[i].field,
-			     problems[i].msg);
-		html_raw(b, "</ul>\n</div>\n<span class=\"caption-l\">Crime and "
-			    "anti-social behaviour</span>\n<h1>Choose an area and a "
-			    "period</h1>\n");
-		picker(d, districts, n_districts, peer_param, place, problems,
-		       n_problems);
+		form_error_summary(&f);
+		html_raw(b, "<span class=\"caption-l\">Crime and anti-social "
+			    "behaviour</span>\n<h1>Choose an area and a period</h1>\n");
+		picker(d, &f, districts, n_districts, peer_param, place);
 		page_end(r, w);
 		store_crime_release(g);
 		return;
@@ -1527,7 +1468,7 @@ void page_crime(struct req *r, struct resp *w)
 		     d->n_forces == 1 ? "" : "s",
 		     d->n_missing == 1 ? "That month is" : "Those months are");
 	}
-	picker(d, districts, n_districts, peer_param, place, NULL, 0);
+	picker(d, &f, districts, n_districts, peer_param, place);
 
 	if (!in_period) {
 		html_raw(b, "<h2 class=\"heading-l\">No crimes in this period</h2>\n<p>");

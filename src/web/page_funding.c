@@ -113,17 +113,15 @@ void page_funding(struct req *r, struct resp *w)
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>Funding streams and awards</h1>\n",
 	     year ? year : "No funding recorded");
 	if (n_years > 1) {
-		html_raw(b, "<form method=\"get\" action=\"/funding\" class=\"filters\">"
-			    "<div class=\"form-group\"><label class=\"label\" for=\"year\">"
-			    "Financial year</label><select class=\"select\" id=\"year\" "
-			    "name=\"year\">\n");
+		struct form fm = { .r = r, .b = b };
+
+		form_begin_get(&fm, "/funding", NULL);
+		form_select_begin(&fm, "year", "Financial year", NULL, NULL);
 		for (size_t i = 0; i < n_years; i++)
-			html(b, "<option%s>%s</option>\n",
-			     year && strcmp(year, years[i]) == 0 ? " selected" : "",
-			     years[i]);
-		html_raw(b, "</select></div><div class=\"form-group\"><button "
-			    "type=\"submit\" class=\"button "
-			    "button--small\">Show year</button></div></form>\n");
+			form_option(&fm, NULL, years[i],
+				    year && strcmp(year, years[i]) == 0);
+		form_select_end(&fm);
+		form_end_get(&fm, "Show year");
 	}
 	for (size_t i = 0; i < n; i++) {
 		alloc += f[i].allocation_pence;

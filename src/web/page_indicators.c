@@ -80,71 +80,62 @@ static void verdict_tag(struct buf *b, enum hl_verdict v)
 	}
 }
 
-static void option(struct buf *b, const char *value, const char *label,
-		   bool selected)
+/* The fields of the filter forms, in order (see form_begin_get). */
+static const struct option filter_fields[] = {
+	{ "area", NULL }, { "period", NULL }, { "level", NULL }, { NULL, NULL },
+};
+
+/* A filter form on b showing the problems in l. */
+static struct form filter_form(struct req *r, struct buf *b,
+			       const struct err_list *l)
 {
-	html(b, "<option value=\"%s\"%s>%s</option>\n", value,
-	     selected ? " selected" : "", label);
+	return (struct form){ .r = r, .b = b, .errors = l, .labels = filter_fields };
 }
 
-/* Open a form group with its label (and error) and a <select>. */
-static void select_begin(struct buf *b, const char *name, const char *label,
-			 const char *err)
+static void level_select(struct form *f, double level)
 {
-	html(b, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s"
-		"</label>\n",
-	     err ? " form-group--error" : "", name, label);
-	if (err)
-		html(b, "<p class=\"error-message\" id=\"%s-error\"><span "
-			"class=\"visually-hidden\">Error:</span> %s</p>\n",
-		     name, err);
-	html(b, "<select class=\"select%s\" id=\"%s\" name=\"%s\"",
-	     err ? " select--error" : "", name, name);
-	if (err)
-		html(b, " aria-describedby=\"%s-error\"", name);
-	html_raw(b, ">\n");
-}
-
-static void level_select(struct buf *b, double level)
-{
-	select_begin(b, "level", "Confidence level", NULL);
-	option(b, "95", "95%", fabs(level - 0.95) < 1e-9);
-	option(b, "99.8", "99.8%", fabs(level - 0.998) < 1e-9);
+	form_select_begin(f, "level", "Confidence level", NULL, NULL);
+	form_option(f, "95", "95%", fabs(level - 0.95) < 1e-9);
+	form_option(f, "99.8", "99.8%", fabs(level - 0.998) < 1e-9);
 	if (fabs(level - 0.95) > 1e-9 && fabs(level - 0.998) > 1e-9) {
 		char v[32], l[32];
 
 		snprintf(v, sizeof(v), "%.4g", level * 100);
 		snprintf(l, sizeof(l), "%.4g%%", level * 100);
-		option(b, v, l, true);
+		form_option(f, v, l, true);
 	}
-	html_raw(b, "</select></div>\n");
+	form_select_end(f);
 }
 
-static void area_select(struct buf *b, const char *const *areas, size_t n,
-			const char *sel, const char *err)
+/* A select of names (areas, periods): sel chosen, added if not among
+ * them; first, if not NULL, is a first option with the value "". */
+static void name_select(struct form *f, const char *name, const char *label,
+			const char *first, const char *const *names, size_t n,
+			const char *sel)
 {
 	bool found = false;
 
-	select_begin(b, "area", "Area", err);
+	form_select_begin(f, name, label, NULL, NULL);
+	if (first)
+		form_option(f, "", first, !sel || !*sel);
 	for (size_t i = 0; i < n; i++) {
-		bool on = !found && same(areas[i], sel);
+		bool on = !found && same(names[i], sel);
 
 		found |= on;
-		option(b, areas[i], areas[i], on);
+		form_option(f, names[i], names[i], on);
 	}
 	if (!found && sel && *sel)
-		option(b, sel, sel, true);
-	html_raw(b, "</select></div>\n");
+		form_option(f, sel, sel, true);
+	form_select_end(f);
 }
 
-/* The error summary of a filter form, linking to the field. */
-static void error_summary(struct buf *b, const char *field, const char *msg)
+/* "There are no figures for ‘X’: choose an area from the list" */
+static const char *no_figures_for(struct req *r, const char *area)
 {
-	html(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
-		"<h2 class=\"error-summary__title\">There is a problem</h2>\n"
-		"<ul class=\"error-summary__list\"><li><a href=\"#%s\">%s</a></li>"
-		"</ul>\n</div>\n",
-	     field, msg);
+	return arena_printf(r->arena,
+			    "There are no figures for \xE2\x80\x98%s\xE2\x80\x99: "
+			    "choose an area from the list",
+			    area);
 }
 
 /* Read level=; false (with a message) when it is not a level. */
@@ -959,24 +950,16 @@ static void method_section(struct buf *b)
 }
 
 /* The area and level form of the indicator page. */
-static void indicator_form(struct buf *b, const struct indicator *ind,
+static void indicator_form(struct form *f, const struct indicator *ind,
 			   const char *const *areas, size_t n, const char *sel,
-			   double level, const char *area_err, const char *level_err)
+			   double level)
 {
-	html(b, "<form method=\"get\" action=\"/indicators/%lld\" class=\"filters\" "
-		"novalidate>\n",
-	     (long long)ind->id);
-	area_select(b, areas, n, sel, area_err);
-	if (level_err) {
-		select_begin(b, "level", "Confidence level", level_err);
-		option(b, "95", "95%", true);
-		option(b, "99.8", "99.8%", false);
-		html_raw(b, "</select></div>\n");
-	} else {
-		level_select(b, level);
-	}
-	html_raw(b, "<div class=\"form-group\"><button type=\"submit\" class=\"button "
-		    "button--small\">Show figures</button></div>\n</form>\n");
+	form_begin_get(f, arena_printf(f->r->arena, "/indicators/%lld",
+				       (long long)ind->id),
+		       NULL);
+	name_select(f, "area", "Area", NULL, areas, n, sel);
+	level_select(f, level);
+	form_end_get(f, "Show figures");
 }
 
 void page_indicator(struct req *r, struct resp *w)
@@ -988,7 +971,9 @@ void page_indicator(struct req *r, struct resp *w)
 	struct hl_indicator h;
 	const struct hl_statement *spc = NULL, *peers = NULL, *bench = NULL;
 	const char *area = http_query(r, "area"), **areas;
-	const char *area_err = NULL, *level_err = NULL;
+	struct err probs[3];
+	struct err_list l = { probs, 0, ARRAY_SIZE(probs) };
+	struct form f = filter_form(r, b, &l);
 	size_t n_areas;
 	double level;
 
@@ -996,10 +981,8 @@ void page_indicator(struct req *r, struct resp *w)
 		web_store_error(r, w, &e);
 		return;
 	}
-	if (!read_level(r, &level)) {
-		level_err = "Choose a confidence level from the list";
-		level = 0.95;
-	}
+	if (!read_level(r, &level))
+		form_problem(&l, "level", "Choose a confidence level from the list");
 	if (!open_ctx(r, w, level, &c))
 		return;
 	if (!(areas = ind_areas(&c, ind, &n_areas, &e)))
@@ -1018,20 +1001,15 @@ void page_indicator(struct req *r, struct resp *w)
 		for (size_t i = 0; i < n_areas && !known; i++)
 			known = same(areas[i], area);
 		if (!known && !(ind->crime_type && hl_area_known(&c, area)))
-			area_err = arena_printf(r->arena,
-						"There are no figures for "
-						"\xE2\x80\x98%s\xE2\x80\x99: choose an "
-						"area from the list",
-						area);
+			form_problem(&l, "area", no_figures_for(r, area));
 	}
-	if (area_err || level_err) {
-		page_begin(r, w, arena_printf(r->arena, "Error: %s", ind->name),
-			   "performance");
+	if (l.n) {
+		page_begin(r, w, form_title(&f, ind->name), "performance");
 		w->status = 400;
-		error_summary(b, area_err ? "area" : "level", area_err ? area_err : level_err);
+		form_error_summary(&f);
 		html(b, "<span class=\"caption-l\">Indicator</span>\n<h1>%s</h1>\n",
 		     ind->name);
-		indicator_form(b, ind, areas, n_areas, area, level, area_err, level_err);
+		indicator_form(&f, ind, areas, n_areas, area, level);
 		page_end(r, w);
 		ind_ctx_close(&c);
 		return;
@@ -1066,7 +1044,7 @@ void page_indicator(struct req *r, struct resp *w)
 	}
 	if (ind->description)
 		html_paragraphs(b, ind->description);
-	indicator_form(b, ind, areas, n_areas, h.area, level, NULL, NULL);
+	indicator_form(&f, ind, areas, n_areas, h.area, level);
 
 	html_raw(b, "<nav class=\"crime-contents\" aria-label=\"Contents\">\n"
 		    "<h2 class=\"heading-s\">Contents</h2>\n<ul class=\"list\">\n"
@@ -1158,6 +1136,17 @@ static void target_cell(struct buf *b, struct arena *a,
 	html_raw(b, "<span class=\"secondary-text\">No target</span>");
 }
 
+/* The area form of a theme's performance page. */
+static void theme_form(struct form *f, const struct theme *t,
+		       const char *const *areas, size_t n, const char *sel)
+{
+	form_begin_get(f, arena_printf(f->r->arena, "/themes/%lld/performance",
+				       (long long)t->id),
+		       NULL);
+	name_select(f, "area", "Area", NULL, areas, n, sel);
+	form_end_get(f, "Show figures");
+}
+
 /* The trend in words: the SPC's reading, else the latest change's. */
 static void trend_cell(struct buf *b, const struct hl_indicator *h)
 {
@@ -1223,6 +1212,9 @@ void page_theme_performance(struct req *r, struct resp *w)
 	struct indicator *ti;
 	size_t n;
 	const char *area = http_query(r, "area"), **areas;
+	struct err probs[1];
+	struct err_list l = { probs, 0, ARRAY_SIZE(probs) };
+	struct form f = filter_form(r, b, &l);
 	size_t n_areas;
 	bool any_sensitive = false;
 
@@ -1240,23 +1232,15 @@ void page_theme_performance(struct req *r, struct resp *w)
 		if (!area && e.code != ERR_OK)
 			goto fail;
 	} else if (!hl_area_known(&c, area)) {
-		page_begin(r, w, arena_printf(r->arena, "Error: %s: performance", t->name),
+		form_problem(&l, "area", no_figures_for(r, area));
+		page_begin(r, w, form_title(&f, arena_printf(r->arena, "%s: performance",
+							    t->name)),
 			   "performance");
 		w->status = 400;
-		error_summary(b, "area",
-			      arena_printf(r->arena, "There are no figures for "
-						     "\xE2\x80\x98%s\xE2\x80\x99: choose an "
-						     "area from the list",
-					   area));
+		form_error_summary(&f);
 		html(b, "<span class=\"caption-l\">%s</span>\n<h1>Performance</h1>\n",
 		     t->name);
-		html(b, "<form method=\"get\" action=\"/themes/%lld/performance\" "
-			"class=\"filters\" novalidate>\n",
-		     (long long)t->id);
-		area_select(b, areas, n_areas, area, "Choose an area from the list");
-		html_raw(b, "<div class=\"form-group\"><button type=\"submit\" "
-			    "class=\"button button--small\">Show figures</button>"
-			    "</div>\n</form>\n");
+		theme_form(&f, t, areas, n_areas, area);
 		page_end(r, w);
 		ind_ctx_close(&c);
 		return;
@@ -1277,13 +1261,7 @@ void page_theme_performance(struct req *r, struct resp *w)
 		sensitive_banner(b, "Some figures on this page are official-sensitive.");
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>Performance in %s</h1>\n",
 	     t->name, area ? area : "no area");
-	html(b, "<form method=\"get\" action=\"/themes/%lld/performance\" "
-		"class=\"filters\" novalidate>\n",
-	     (long long)t->id);
-	area_select(b, areas, n_areas, area, NULL);
-	html_raw(b, "<div class=\"form-group\"><button type=\"submit\" "
-		    "class=\"button button--small\">Show figures</button></div>\n"
-		    "</form>\n");
+	theme_form(&f, t, areas, n_areas, area);
 	if (!n) {
 		html_raw(b, "<p>No indicators are linked to this theme or its priority "
 			    "areas yet.</p>\n");
@@ -1360,40 +1338,17 @@ fail:
  * /headlines
  */
 
-static void headlines_form(struct buf *b, const char *const *areas,
+static void headlines_form(struct form *f, const char *const *areas,
 			   size_t n_areas, const char *area,
 			   const char *const *periods, size_t n_periods,
-			   const char *period, double level, const char *field,
-			   const char *msg)
+			   const char *period, double level)
 {
-	bool found = false;
-
-	html_raw(b, "<form method=\"get\" action=\"/headlines\" class=\"filters\" "
-		    "novalidate>\n");
-	area_select(b, areas, n_areas, area,
-		    field && strcmp(field, "area") == 0 ? msg : NULL);
-	select_begin(b, "period", "Figures to the end of",
-		     field && strcmp(field, "period") == 0 ? msg : NULL);
-	option(b, "", "The latest figures", !period || !*period);
-	for (size_t i = 0; i < n_periods; i++) {
-		bool on = !found && same(periods[i], period);
-
-		found |= on;
-		option(b, periods[i], periods[i], on);
-	}
-	if (!found && period && *period)
-		option(b, period, period, true);
-	html_raw(b, "</select></div>\n");
-	if (field && strcmp(field, "level") == 0) {
-		select_begin(b, "level", "Confidence level", msg);
-		option(b, "95", "95%", true);
-		option(b, "99.8", "99.8%", false);
-		html_raw(b, "</select></div>\n");
-	} else {
-		level_select(b, level);
-	}
-	html_raw(b, "<div class=\"form-group\"><button type=\"submit\" class=\"button "
-		    "button--small\">Show headlines</button></div>\n</form>\n");
+	form_begin_get(f, "/headlines", NULL);
+	name_select(f, "area", "Area", NULL, areas, n_areas, area);
+	name_select(f, "period", "Figures to the end of", "The latest figures",
+		    periods, n_periods, period);
+	level_select(f, level);
+	form_end_get(f, "Show headlines");
 }
 
 void page_headlines(struct req *r, struct resp *w)
@@ -1404,49 +1359,43 @@ void page_headlines(struct req *r, struct resp *w)
 	struct hl_report rep;
 	const char *area = http_query(r, "area"), *period = http_query(r, "period");
 	const char **areas, **periods;
-	const char *field = NULL, *msg = NULL;
+	struct err probs[3];
+	struct err_list l = { probs, 0, ARRAY_SIZE(probs) };
+	struct form f = filter_form(r, b, &l);
 	size_t n_areas, n_periods;
 	double level;
-	bool level_ok = read_level(r, &level), any_sensitive = false;
+	bool any_sensitive = false;
 
-	if (!level_ok)
-		level = 0.95;
+	if (!read_level(r, &level))
+		form_problem(&l, "level", "Choose a confidence level from the list");
 	if (!open_ctx(r, w, level, &c))
 		return;
 	if (!(areas = hl_areas(&c, &n_areas, &e)) ||
 	    !(periods = hl_period_labels(&c, &n_periods, &e)))
 		goto fail;
-	if (!level_ok) {
-		field = "level";
-		msg = "Choose a confidence level from the list";
-	}
 	if (!area || !*area) {
 		area = hl_default_area(&c, &e);
 		if (!area && e.code != ERR_OK)
 			goto fail;
 	} else if (!hl_area_known(&c, area)) {
-		field = "area";
-		msg = arena_printf(r->arena, "There are no figures for "
-					     "\xE2\x80\x98%s\xE2\x80\x99: choose an area "
-					     "from the list",
-				   area);
+		form_problem(&l, "area", no_figures_for(r, area));
 	}
-	if (!field && area && hl_report(&c, area, period, &rep, &e) < 0) {
+	if (!l.n && area && hl_report(&c, area, period, &rep, &e) < 0) {
 		if (e.code != ERR_INVALID)
 			goto fail;
-		field = "period";
-		msg = arena_printf(r->arena, "There are no figures for the period "
-					     "\xE2\x80\x98%s\xE2\x80\x99: choose one from "
-					     "the list",
-				   period);
+		form_problem(&l, "period",
+			arena_printf(r->arena, "There are no figures for the period "
+					       "\xE2\x80\x98%s\xE2\x80\x99: choose "
+					       "one from the list",
+				     period));
 	}
-	if (field) {
-		page_begin(r, w, "Error: Performance headlines", "performance");
+	if (l.n) {
+		page_begin(r, w, form_title(&f, "Performance headlines"), "performance");
 		w->status = 400;
-		error_summary(b, field, msg);
+		form_error_summary(&f);
 		html_raw(b, "<h1>Performance headlines</h1>\n");
-		headlines_form(b, areas, n_areas, area, periods, n_periods, period,
-			       level, field, msg);
+		headlines_form(&f, areas, n_areas, area, periods, n_periods, period,
+			       level);
 		page_end(r, w);
 		ind_ctx_close(&c);
 		return;
@@ -1478,8 +1427,7 @@ void page_headlines(struct req *r, struct resp *w)
 	     period && *period ? arena_printf(r->arena, "Figures to the end of %s", period)
 			       : "The latest figures",
 	     arena_printf(r->arena, "with %s confidence", ind_level_text(r->arena, level)));
-	headlines_form(b, areas, n_areas, area, periods, n_periods, period, level,
-		       NULL, NULL);
+	headlines_form(&f, areas, n_areas, area, periods, n_periods, period, level);
 	html_raw(b, "<div class=\"inset-text\"><p>Each statement says how it was "
 		    "worked out. Nothing is called significant that did not pass "
 		    "its test at the level shown; figures from fewer than 10 events "

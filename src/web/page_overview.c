@@ -135,21 +135,20 @@ static void funding_glance(struct req *r, struct buf *b)
 }
 
 /* The plan picker: a GET form, usable without JavaScript. */
-static void plan_picker(struct buf *b, const struct plan *plans, size_t n,
-			int64_t current)
+static void plan_picker(struct req *r, struct buf *b, const struct plan *plans,
+			size_t n, int64_t current)
 {
+	struct form f = { .r = r, .b = b };
+
 	if (n < 2)
 		return;
-	html_raw(b, "<form method=\"get\" action=\"/\" class=\"filters\">\n"
-		    "<div class=\"form-group\"><label class=\"label\" for=\"plan\">"
-		    "Plan</label><select class=\"select\" id=\"plan\" name=\"plan\">\n");
+	form_begin_get(&f, "/", NULL);
+	form_select_begin(&f, "plan", "Plan", NULL, NULL);
 	for (size_t i = 0; i < n; i++)
-		html(b, "<option value=\"%lld\"%s>%s</option>\n",
-		     (long long)plans[i].id,
-		     plans[i].id == current ? " selected" : "", plans[i].title);
-	html_raw(b, "</select></div>\n<div class=\"form-group\">"
-		    "<button type=\"submit\" class=\"button "
-		    "button--small\">Show plan</button></div>\n</form>\n");
+		form_option(&f, arena_printf(r->arena, "%lld", (long long)plans[i].id),
+			    plans[i].title, plans[i].id == current);
+	form_select_end(&f);
+	form_end_get(&f, "Show plan");
 }
 
 void page_overview(struct req *r, struct resp *w)
@@ -204,7 +203,7 @@ void page_overview(struct req *r, struct resp *w)
 		page_end(r, w);
 		return;
 	}
-	plan_picker(b, plans, n_plans, plan->id);
+	plan_picker(r, b, plans, n_plans, plan->id);
 	themes = store_themes(r->store, r->arena, plan->id, false, &n_themes, &e);
 	ts = themes ? store_action_status_by_theme(r->store, r->arena, plan->id,
 						   r->today, &n_ts, &e)

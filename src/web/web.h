@@ -110,6 +110,14 @@ void form_error_summary(struct form *f);
 /* Start a form posting to action, with the form token. */
 void form_begin(struct form *f, const char *action);
 void form_end(struct form *f, const char *button, const char *cancel_href);
+/* A filter form: GET, no token, its fields in a row ("filters", plus
+ * cls if not NULL); the button below says what it shows.  Its problems
+ * are whole sentences: give f->labels with NULL labels, in the fields'
+ * order, so that the summary links to each without a prefix. */
+void form_begin_get(struct form *f, const char *action, const char *cls);
+void form_end_get(struct form *f, const char *button);
+/* Add a problem, a whole sentence, with field to l. */
+void form_problem(struct err_list *l, const char *field, const char *msg);
 
 /* The value to show in field name: what was posted if the form came back
  * with an error, else the stored value. */
@@ -126,6 +134,15 @@ void form_textarea(struct form *f, const char *name, const char *label,
 void form_select(struct form *f, const char *name, const char *label,
 		 const char *hint, const struct option *opts, size_t n,
 		 const char *empty_label, const char *stored);
+/* A select written option by option (for groups, or options worked out
+ * as they are written): the group with its label, hint and error, the
+ * <select> with class "select" plus cls; then form_option for each (value
+ * NULL: the label is the value); then form_select_end. */
+void form_select_begin(struct form *f, const char *name, const char *label,
+		       const char *hint, const char *cls);
+void form_option(struct form *f, const char *value, const char *label,
+		 bool selected);
+void form_select_end(struct form *f);
 /* A select from a list of fixed choices. */
 void form_select_choice(struct form *f, const char *name, const char *label,
 			const char *hint, const struct choice *choices,

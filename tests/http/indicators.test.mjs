@@ -240,6 +240,16 @@ test('the pages answer, and refuse what they cannot show', async () => {
     assert.equal(r.status, 400, path);
     assert.match(r.text, /There is a problem/, path);
   }
+  // Every problem is in the summary, linked to its field, and by the field.
+  for (const path of ['/indicators/1?area=Atlantis&level=3', '/headlines?area=Atlantis&level=3']) {
+    const r = await get(path);
+    assert.equal(r.status, 400, path);
+    const summary = r.text.match(/<div class="error-summary"[\s\S]*?<\/div>/)[0];
+    assert.match(summary, /<a href="#area">There are no figures for ‘Atlantis’/, path);
+    assert.match(summary, /<a href="#level">Choose a confidence level from the list/, path);
+    assert.match(r.text, /id="area-error"/, path);
+    assert.match(r.text, /id="level-error"/, path);
+  }
   // Text in the address is escaped, never markup.
   const evil = await get('/headlines?area=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
   assert.equal(evil.status, 400);
