@@ -28,7 +28,7 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(O)/gen \
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_LDFLAGS := $(LDFLAGS) $(if $(SAN),-fsanitize=$(SAN))
 
-SRC := $(sort $(wildcard src/*/*.c))
+SRC := $(sort $(wildcard src/*/*.c) $(filter-out src/main.c,$(wildcard src/*.c)))
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/gen/static_files.o
 STATIC := $(sort $(wildcard src/web/static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))

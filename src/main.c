@@ -1,12 +1,15 @@
 /*
- * main.c: from the command line to the command table, and nothing else.
+ * main.c: from the command line to the command table (commands.c), and
+ * nothing else; it hands every command the site "safer serve" serves
+ * (routes.c).
  *
  *	safer [--db PATH] COMMAND [ARGS...]
  *
  * The database is --db PATH, else $SAFER_DB, else safer.db in the current
  * directory.  Exit status: 0 done, 1 failed, 2 wrong usage.
  */
-#include "cmd/cmd.h"
+#include "commands.h"
+#include "routes.h"
 #include "stats/stats.h"
 
 static void usage(FILE *to)
@@ -28,7 +31,8 @@ static void usage(FILE *to)
 
 int main(int argc, char **argv)
 {
-	struct cmd_ctx ctx = { 0 };
+	struct cmd_ctx ctx = { .commands = commands, .n_commands = n_commands,
+			       .site = &safer_site };
 	const struct command *c;
 	const char *env = getenv("SAFER_DB");
 	int i = 1, rc;

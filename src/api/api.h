@@ -1,6 +1,6 @@
 /*
- * api.h: the JSON API under /api/v1, and the one JSON and CSV form of
- * each resource, which the command line prints too.
+ * api.h: the JSON API under /api/v1, one file per resource; the JSON of
+ * each resource is repr/'s, which the command line prints too.
  *
  * docs/api.md documents every endpoint with examples.
  */
@@ -9,36 +9,8 @@
 
 #include "base/json.h"
 #include "http/http.h"
+#include "repr/repr.h"
 #include "store/store.h"
-
-/* ---------------------------------------------------------------------
- * The JSON of each resource (api_json.c)
- */
-
-/* A plan without its themes; with themes (n > 0 or themes not NULL)
- * embeds them, each with its lead and priority areas. */
-void api_json_plan(struct jw *j, const struct plan *p,
-		   const struct theme *themes, size_t n);
-void api_json_theme(struct jw *j, const struct theme *t);
-void api_json_priority(struct jw *j, const struct priority *pr);
-void api_json_action(struct jw *j, const struct action *a,
-		     const struct action_update *updates, size_t n_updates,
-		     bool with_updates);
-void api_json_update(struct jw *j, const struct action_update *u);
-void api_json_fund(struct jw *j, const struct fund *f, bool with_awards);
-void api_json_award(struct jw *j, const struct award *w);
-void api_json_person(struct jw *j, const struct person *p);
-void api_json_organisation(struct jw *j, const struct organisation *o);
-void api_json_board(struct jw *j, const struct board *b);
-/* {"outcomes": [...flat...], "frameworks": [...with groups...]} members */
-void api_json_frameworks(struct jw *j, const struct framework *f, size_t n);
-
-/* ---------------------------------------------------------------------
- * CSV downloads (export.c): a header row, then one row per item.
- */
-
-void export_actions_csv(struct buf *b, const struct action *a, size_t n);
-void export_awards_csv(struct buf *b, const struct award *w, size_t n);
 
 /* ---------------------------------------------------------------------
  * Handlers (api_*.c)

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "api.h"
+#include "store/store_action.h"
 
 enum field_kind { F_ID, F_TEXT };
 
@@ -137,7 +138,7 @@ static void send_action(struct req *r, struct resp *w, int64_t id, int status)
 	}
 	api_begin(w, &j);
 	w->status = status;
-	api_json_action(&j, a, u, n, true);
+	repr_json_action(&j, a, u, n, true);
 	api_end(w);
 }
 
@@ -184,7 +185,7 @@ void api_actions(struct req *r, struct resp *w)
 	jw_key(&j, "actions");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_action(&j, &a[i], NULL, 0, false);
+		repr_json_action(&j, &a[i], NULL, 0, false);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);
@@ -257,7 +258,7 @@ void api_action_updates(struct req *r, struct resp *w)
 	jw_key(&j, "updates");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_update(&j, &u[i]);
+		repr_json_update(&j, &u[i]);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);

@@ -9,11 +9,13 @@
  * The parameters mean what the options of "safer crime" mean; type may
  * be given more than once; format is json (the default) or csv.
  */
+#include "api.h"
 #include "base/text.h"
 #include "crime/answer.h"
+#include "crime/crime.h"
 #include "crime/engine.h"
 #include "crime/policeuk.h"
-#include "api.h"
+#include "store/store_crime.h"
 
 /* Read the question from the query; false when w is filled with a 400. */
 static bool read_question(struct req *r, struct resp *w, struct question *q,
@@ -96,18 +98,17 @@ static void ask(struct req *r, struct resp *w, bool top)
 	struct extras x;
 	enum answer_format fmt;
 	struct err e = ERR_INIT;
-	struct crime_engine *g;
+	const struct crime_engine *g;
 
 	if (!read_question(r, w, &q, top, &fmt))
 		return;
-	if (!(g = store_crime_acquire(r->store, &e))) {
+	if (!(g = crime_acquire(r->store, r->arena, &e))) {
 		resp_api_error(w, &e);
 		return;
 	}
 	if (answer_prepare(g, r->arena, &q, &p, &e) < 0 ||
 	    answer_run(g, r->arena, &p, &res, &e) < 0 ||
 	    answer_extras(g, r->arena, &p, &res, &x, &e) < 0) {
-		store_crime_release(g);
 		resp_api_error(w, &e);
 		return;
 	}
@@ -122,7 +123,6 @@ static void ask(struct req *r, struct resp *w, bool top)
 		w->content_type = "application/json";
 	}
 	answer_write(&w->body, fmt, g, &p, &res, &x);
-	store_crime_release(g);
 }
 
 void api_crime_counts(struct req *r, struct resp *w)

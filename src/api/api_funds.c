@@ -2,8 +2,9 @@
  * api_funds.c: GET /api/v1/funds (?year=2020/21), /api/v1/funds/{id}
  * and /api/v1/awards.
  */
-#include "base/text.h"
 #include "api.h"
+#include "base/text.h"
+#include "store/store_fund.h"
 
 void api_funds(struct req *r, struct resp *w)
 {
@@ -11,7 +12,6 @@ void api_funds(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	struct jw j;
 	const char *year = http_query(r, "year");
-	int64_t alloc = 0, awarded = 0;
 	size_t n;
 	struct fund *f;
 
@@ -25,23 +25,7 @@ void api_funds(struct req *r, struct resp *w)
 		return;
 	}
 	api_begin(w, &j);
-	jw_obj(&j);
-	jw_kv_str(&j, "year", year);
-	jw_key(&j, "funds");
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++) {
-		api_json_fund(&j, &f[i], true);
-		alloc += f[i].allocation_pence;
-		awarded += f[i].awarded_pence;
-	}
-	jw_end(&j);
-	jw_key(&j, "totals");
-	jw_obj(&j);
-	jw_kv_int(&j, "allocation_pence", alloc);
-	jw_kv_int(&j, "awarded_pence", awarded);
-	jw_kv_int(&j, "remaining_pence", alloc - awarded);
-	jw_end(&j);
-	jw_end(&j);
+	repr_json_funds(&j, year, f, n);
 	api_end(w);
 }
 
@@ -59,7 +43,7 @@ void api_fund(struct req *r, struct resp *w)
 		return;
 	}
 	api_begin(w, &j);
-	api_json_fund(&j, f, true);
+	repr_json_fund(&j, f, true);
 	api_end(w);
 }
 
@@ -84,7 +68,7 @@ void api_awards(struct req *r, struct resp *w)
 	jw_key(&j, "awards");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_award(&j, &a[i]);
+		repr_json_award(&j, &a[i]);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);

@@ -4,6 +4,9 @@
  * organisations, boards.
  */
 #include "api.h"
+#include "store/store_governance.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 void api_begin(struct resp *w, struct jw *j)
 {
@@ -88,7 +91,7 @@ void api_people(struct req *r, struct resp *w)
 	jw_key(&j, "people");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_person(&j, &p[i]);
+		repr_json_person(&j, &p[i]);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);
@@ -113,7 +116,7 @@ void api_organisations(struct req *r, struct resp *w)
 	jw_key(&j, "organisations");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_organisation(&j, &o[i]);
+		repr_json_organisation(&j, &o[i]);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);
@@ -138,7 +141,7 @@ void api_boards(struct req *r, struct resp *w)
 	jw_key(&j, "boards");
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		api_json_board(&j, &b[i]);
+		repr_json_board(&j, &b[i]);
 	jw_end(&j);
 	jw_end(&j);
 	api_end(w);

@@ -3,6 +3,8 @@
  * /api/v1/outcomes.
  */
 #include "api.h"
+#include "store/store_outcome.h"
+#include "store/store_plan.h"
 
 void api_plans(struct req *r, struct resp *w)
 {
@@ -11,23 +13,17 @@ void api_plans(struct req *r, struct resp *w)
 	struct jw j;
 	size_t n;
 	struct plan *p;
+	int64_t current = 0;
 
 	if (!api_only_params(r, w, params))
 		return;
-	if (!(p = store_plans(r->store, r->arena, r->today, &n, &e))) {
+	if (!(p = store_plans(r->store, r->arena, r->today, &n, &e)) ||
+	    (current = store_current_plan_id(r->store, &e)) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
 	api_begin(w, &j);
-	jw_obj(&j);
-	jw_kv_id(&j, "current_plan_id",
-		   store_current_plan_id(r->store, NULL));
-	jw_key(&j, "plans");
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++)
-		api_json_plan(&j, &p[i], NULL, 0);
-	jw_end(&j);
-	jw_end(&j);
+	repr_json_plans(&j, p, n, current);
 	api_end(w);
 }
 
@@ -48,7 +44,7 @@ void api_plan(struct req *r, struct resp *w)
 		return;
 	}
 	api_begin(w, &j);
-	api_json_plan(&j, p, t, n);
+	repr_json_plan(&j, p, t, n);
 	api_end(w);
 }
 
@@ -68,7 +64,7 @@ void api_outcomes(struct req *r, struct resp *w)
 	}
 	api_begin(w, &j);
 	jw_obj(&j);
-	api_json_frameworks(&j, f, n);
+	repr_json_frameworks(&j, f, n);
 	jw_end(&j);
 	api_end(w);
 }

@@ -10,6 +10,12 @@
 #define ARENA_BLOCK (64 * 1024)
 #define ARENA_ALIGN 16
 
+struct arena_cleanup {
+	struct arena_cleanup *next;
+	void (*fn)(void *);
+	void *arg;
+};
+
 struct arena_block {
 	struct arena_block *next;
 	size_t size; /* bytes in data[] */
@@ -103,9 +109,34 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void arena_on_release(struct arena *a, void (*fn)(void *), void *arg)
+{
+	struct arena_cleanup *c = arena_new(a, struct arena_cleanup);
+
+	c->fn = fn;
+	c->arg = arg;
+	c->next = a->cleanups;
+	a->cleanups = c;
+}
+
+/* Run the hooks, newest first; a hook may add another (it runs too). */
+static void run_cleanups(struct arena *a)
+{
+	while (a->cleanups) {
+		struct arena_cleanup *c = a->cleanups;
+
+		a->cleanups = c->next;
+		c->fn(c->arg);
+	}
+}
+
 void arena_reset(struct arena *a)
 {
-	struct arena_block *b = a->head, *keep = NULL;
+	struct arena_block *b;
+	struct arena_block *keep = NULL;
+
+	run_cleanups(a);
+	b = a->head;
 
 	/* Keep one regular-sized block for the next request. */
 	while (b) {
@@ -128,7 +159,10 @@ void arena_reset(struct arena *a)
 
 void arena_release(struct arena *a)
 {
-	struct arena_block *b = a->head;
+	struct arena_block *b;
+
+	run_cleanups(a);
+	b = a->head;
 
 	while (b) {
 		struct arena_block *next = b->next;

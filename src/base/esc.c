@@ -142,8 +142,17 @@ void esc_adds(struct buf *b, enum esc mode, const char *s)
 /*
  * The formatter walks fmt, copying literal text raw.  At each conversion
  * it copies the specification into spec[] and, for numbers, hands that one
- * conversion and its argument to snprintf; strings and characters are
- * passed through esc_add() instead.
+ * conversion and its argument to the C library's printf; strings and
+ * characters are passed through esc_add() instead.
+ *
+ * It takes every conversion of printf that reads a value (d i u o x X c s,
+ * e E f F g G a A, with the flags, widths, precisions and length
+ * modifiers hh h l ll z j t L), which is what the compiler checks the
+ * arguments against.  What it will not do (%n writes to memory, %p shows
+ * an address, %ls and %lc are wide) cannot be known to have a matching
+ * argument once skipped, so the rest of the format is written as it is,
+ * with no more arguments read: a wrong format shows, and never crashes.
+ * tools/check-source refuses such formats in html() before they build.
  */
 void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 {
@@ -154,8 +163,10 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 		char spec[32];
 		size_t sl;
 		int width = -1, prec = -1;
-		char num[80];
-		int lenmod = 0; /* 0 none, 1 hh, 2 h, 3 l, 4 ll, 5 z, 6 j, 7 t */
+		int lenmod = 0; /* 0 none, 1 hh, 2 h, 3 l, 4 ll, 5 z, 6 j, 7 t, 8 L */
+		bool left = false;
+		int star_width = 0; /* a '*' width as given, sign and all */
+		char conv;
 
 		while (*p && *p != '%')
 			p++;
@@ -168,9 +179,6 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 			p++;
 			continue;
 		}
-		bool left = false;
-		int star_width = 0; /* a '*' width as given, sign and all */
-
 		while (*p && strchr("-+ #0", *p))
 			left |= *p++ == '-';
 		if (*p == '*') {
@@ -182,7 +190,7 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 			p++;
 		} else if (*p >= '1' && *p <= '9') {
 			width = 0;
-			while (*p >= '0' && *p <= '9')
+			while (*p >= '0' && *p <= '9' && width < 100000)
 				width = width * 10 + (*p++ - '0');
 		}
 		if (*p == '.') {
@@ -192,7 +200,7 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 				p++;
 			} else {
 				prec = 0;
-				while (*p >= '0' && *p <= '9')
+				while (*p >= '0' && *p <= '9' && prec < 100000)
 					prec = prec * 10 + (*p++ - '0');
 			}
 		}
@@ -203,16 +211,22 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 		else if (p[0] == 'z') { lenmod = 5; p++; }
 		else if (p[0] == 'j') { lenmod = 6; p++; }
 		else if (p[0] == 't') { lenmod = 7; p++; }
-		if (!*p)
-			BUG("incomplete conversion in format '%s'", fmt);
+		else if (p[0] == 'L') { lenmod = 8; p++; }
+		conv = *p;
 		sl = (size_t)(p - start) + 1;
-		if (sl >= sizeof(spec))
-			BUG("conversion too long in format '%s'", fmt);
+		if (!conv || sl >= sizeof(spec) || !strchr("diouxXcseEfFgGaA", conv) ||
+		    ((conv == 's' || conv == 'c') && lenmod) ||
+		    (strchr("eEfFgGaA", conv) && lenmod && lenmod != 3 && lenmod != 8) ||
+		    (!strchr("eEfFgGaA", conv) && lenmod == 8)) {
+			/* Not a conversion this printf takes: the rest as it is. */
+			buf_adds(b, start);
+			return;
+		}
 		memcpy(spec, start, sl);
 		spec[sl] = '\0';
+		p++;
 
-		switch (*p++) {
-		case 's': {
+		if (conv == 's') {
 			const char *s = va_arg(ap, const char *);
 			size_t n, chars = 0;
 
@@ -229,42 +243,47 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 				buf_addc(b, ' ');
 			continue;
 		}
-		case 'c': {
+		if (conv == 'c') {
 			char c = (char)va_arg(ap, int);
 
 			esc_add(b, mode, &c, 1);
 			continue;
 		}
-		case 'd':
-		case 'i':
-		case 'u':
-		case 'x':
-		case 'X':
-			break;
-		default:
-			BUG("unsupported conversion in format '%s'", fmt);
-		}
 		/* Numbers: star arguments were consumed above, so rebuild a spec
 		 * without stars. */
 		if (strchr(spec, '*')) {
-			char flat[32];
+			char flat[64];
 			size_t j = 0;
 
 			for (size_t i = 0; spec[i] && j < sizeof(flat) - 1; i++) {
+				int k;
+
 				if (spec[i] != '*') {
 					flat[j++] = spec[i];
 					continue;
 				}
-				j += (size_t)snprintf(flat + j, sizeof(flat) - j, "%d",
-						      i > 0 && spec[i - 1] == '.'
-							      ? prec : star_width);
-				if (j >= sizeof(flat))
-					BUG("conversion too long in format '%s'", fmt);
+				k = snprintf(flat + j, sizeof(flat) - j, "%d",
+					     i > 0 && spec[i - 1] == '.' ? prec
+									 : star_width);
+				j += k > 0 ? (size_t)k : 0;
+				if (j >= sizeof(flat) - 1)
+					break;
 			}
-			flat[j] = '\0';
-			memcpy(spec, flat, j + 1);
+			flat[j < sizeof(flat) ? j : sizeof(flat) - 1] = '\0';
+			if (strlen(flat) >= sizeof(spec)) {
+				buf_adds(b, start);
+				return;
+			}
+			memcpy(spec, flat, strlen(flat) + 1);
 		}
-#define NUM(type) snprintf(num, sizeof(num), spec, va_arg(ap, type))
+#define NUM(type) buf_printf(b, spec, va_arg(ap, type))
+		if (strchr("eEfFgGaA", conv)) {
+			if (lenmod == 8)
+				NUM(long double);
+			else
+				NUM(double);
+			continue;
+		}
 		switch (lenmod) {
 		case 0: case 1: case 2: NUM(int); break;
 		case 3: NUM(long); break;
@@ -274,7 +293,6 @@ void esc_vformat(struct buf *b, enum esc mode, const char *fmt, va_list ap)
 		case 7: NUM(ptrdiff_t); break;
 		}
 #undef NUM
-		buf_adds(b, num);
 	}
 }
 

@@ -1,5 +1,5 @@
 /*
- * cmd.h: the command table and what commands share.
+ * cmd.h: what commands share.  The table of them is src/commands.c.
  *
  * Each command is a function in its own file (git's builtin/<name>.c)
  * with the signature of cmd_fn: it gets its own arguments (argv[0] is the
@@ -14,10 +14,16 @@
 #include "base/err.h"
 
 struct store;
+struct http_site;
+struct command;
 
+/* What main.c gives every command. */
 struct cmd_ctx {
 	const char *db_path; /* --db, $SAFER_DB, or "safer.db" */
 	struct arena arena;  /* freed when the command returns */
+	const struct command *commands; /* the command table (for help) */
+	size_t n_commands;
+	const struct http_site *site;   /* what "safer serve" serves */
 };
 
 typedef int cmd_fn(int argc, char **argv, struct cmd_ctx *ctx);
@@ -28,11 +34,6 @@ struct command {
 	const char *usage;   /* the synopsis and options, for --help */
 	const char *summary; /* one line, for "safer help" */
 };
-
-/* The table, sorted by name (main.c). */
-extern const struct command commands[];
-extern const size_t n_commands;
-const struct command *command_find(const char *name);
 
 /* Print the command's usage to stdout (help) or stderr (mistake). */
 void cmd_print_usage(const struct command *c, FILE *to);

@@ -3,9 +3,11 @@
  */
 #include <getopt.h>
 
-#include "api/api.h"
 #include "base/text.h"
 #include "cmd.h"
+#include "repr/repr.h"
+#include "store/store_action.h"
+#include "store/store_plan.h"
 
 /* An id option that may also be "none" (to clear it): *v = 0. */
 static int id_or_none(const char *name, const char *arg, int64_t *v)
@@ -77,12 +79,12 @@ static int actions_list(int argc, char **argv, struct cmd_ctx *ctx)
 		jw_key(&j, "actions");
 		jw_arr(&j);
 		for (size_t i = 0; i < n; i++)
-			api_json_action(&j, &a[i], NULL, 0, false);
+			repr_json_action(&j, &a[i], NULL, 0, false);
 		jw_end(&j);
 		jw_end(&j);
 		buf_addc(&out, '\n');
 	} else if (fmt == FORMAT_CSV) {
-		export_actions_csv(&out, a, n);
+		repr_csv_actions(&out, a, n);
 	} else {
 		struct table t;
 
@@ -133,7 +135,7 @@ static int actions_show(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		api_json_action(&j, a, u, n, true);
+		repr_json_action(&j, a, u, n, true);
 		buf_addc(&out, '\n');
 	} else {
 		buf_printf(&out, "%s\n", a->title);

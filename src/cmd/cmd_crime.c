@@ -6,9 +6,10 @@
 
 #include "cmd.h"
 #include "crime/answer.h"
+#include "crime/crime.h"
 #include "crime/engine.h"
 #include "crime/policeuk.h"
-#include "store/store.h"
+#include "store/store_crime.h"
 
 static double now_ms(void)
 {
@@ -49,7 +50,7 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 	enum answer_format fmt = ANSWER_TABLE;
 	struct err e = ERR_INIT;
 	struct buf out = BUF_INIT;
-	struct crime_engine *g;
+	const struct crime_engine *g;
 	struct store *s;
 	bool timing = false;
 	double t0, t1;
@@ -106,7 +107,7 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	t0 = now_ms();
-	g = store_crime_load(s, &e);
+	g = crime_acquire(s, &ctx->arena, &e);
 	t1 = now_ms();
 	store_close(s);
 	if (!g)
@@ -114,7 +115,6 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 	if (answer_prepare(g, &ctx->arena, &q, &p, &e) < 0 ||
 	    answer_run(g, &ctx->arena, &p, &r, &e) < 0 ||
 	    answer_extras(g, &ctx->arena, &p, &r, &x, &e) < 0) {
-		crime_engine_free(g);
 		return cmd_fail(&e);
 	}
 	if (timing) {
@@ -138,7 +138,6 @@ static int crime_ask(int argc, char **argv, struct cmd_ctx *ctx, bool top)
 	answer_write(&out, fmt, g, &p, &r, &x);
 	rc = cmd_write_out(&out, NULL);
 	buf_release(&out);
-	crime_engine_free(g);
 	return rc;
 }
 

@@ -4,10 +4,12 @@
  */
 #include <getopt.h>
 
-#include "api/api.h"
 #include "base/csv.h"
 #include "base/text.h"
 #include "cmd.h"
+#include "repr/repr.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
 
 static void money_cell(struct table *t, int64_t pence)
 {
@@ -55,31 +57,10 @@ static int funds_list(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		jw_obj(&j);
-		jw_kv_str(&j, "year", year);
-		jw_key(&j, "funds");
-		jw_arr(&j);
-		for (size_t i = 0; i < n; i++)
-			api_json_fund(&j, &f[i], true);
-		jw_end(&j);
-		jw_end(&j);
+		repr_json_funds(&j, year, f, n);
 		buf_addc(&out, '\n');
 	} else if (fmt == FORMAT_CSV) {
-		struct csv cv;
-
-		csv_init(&cv, &out);
-		csv_text(&cv, "id"); csv_text(&cv, "year"); csv_text(&cv, "name");
-		csv_text(&cv, "grantor"); csv_text(&cv, "allocation_gbp");
-		csv_text(&cv, "awarded_gbp"); csv_text(&cv, "remaining_gbp");
-		csv_end_row(&cv);
-		for (size_t i = 0; i < n; i++) {
-			csv_int(&cv, f[i].id); csv_text(&cv, f[i].year);
-			csv_text(&cv, f[i].name); csv_text(&cv, f[i].grantor);
-			csv_pounds(&cv, f[i].allocation_pence);
-			csv_pounds(&cv, f[i].awarded_pence);
-			csv_pounds(&cv, f[i].remaining_pence);
-			csv_end_row(&cv);
-		}
+		repr_csv_funds(&out, f, n);
 	} else {
 		struct table t;
 		int64_t total = 0;
@@ -129,7 +110,7 @@ static int funds_show(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		api_json_fund(&j, f, true);
+		repr_json_fund(&j, f, true);
 		buf_addc(&out, '\n');
 	} else {
 		buf_printf(&out, "%s (%s)\n  allocation: ", f->name, f->year);
@@ -328,13 +309,13 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
 		if (!(a = store_actions(s, &ctx->arena, &f, &n, &e)))
 			goto fail;
 		if (fmt == FORMAT_CSV) {
-			export_actions_csv(&out, a, n);
+			repr_csv_actions(&out, a, n);
 		} else {
 			jw_obj(&j);
 			jw_key(&j, "actions");
 			jw_arr(&j);
 			for (size_t i = 0; i < n; i++)
-				api_json_action(&j, &a[i], NULL, 0, false);
+				repr_json_action(&j, &a[i], NULL, 0, false);
 			jw_end(&j);
 			jw_end(&j);
 			buf_addc(&out, '\n');
@@ -345,13 +326,13 @@ int cmd_export(int argc, char **argv, struct cmd_ctx *ctx)
 		if (!(w = store_awards(s, &ctx->arena, 0, &n, &e)))
 			goto fail;
 		if (fmt == FORMAT_CSV) {
-			export_awards_csv(&out, w, n);
+			repr_csv_awards(&out, w, n);
 		} else {
 			jw_obj(&j);
 			jw_key(&j, "awards");
 			jw_arr(&j);
 			for (size_t i = 0; i < n; i++)
-				api_json_award(&j, &w[i]);
+				repr_json_award(&j, &w[i]);
 			jw_end(&j);
 			jw_end(&j);
 			buf_addc(&out, '\n');

@@ -6,11 +6,11 @@
 #include <getopt.h>
 #include <math.h>
 
-#include "api/api_indicators.h"
 #include "base/csv.h"
 #include "cmd.h"
 #include "indicators/headline.h"
-#include "store/store.h"
+#include "repr/repr_indicator.h"
+#include "store/store_indicator.h"
 
 /* The options show and headlines share. */
 struct ind_opts {
@@ -74,7 +74,7 @@ static struct store *open_ctx(struct cmd_ctx *ctx, double level,
 
 	if (!s)
 		return NULL;
-	if (ind_ctx_open(c, s, &ctx->arena, level, false, &e) < 0) {
+	if (ind_ctx_open(c, s, &ctx->arena, level, &e) < 0) {
 		cmd_fail(&e);
 		store_close(s);
 		return NULL;
@@ -142,7 +142,7 @@ static int ind_list(int argc, char **argv, struct cmd_ctx *ctx)
 		jw_key(&j, "indicators");
 		jw_arr(&j);
 		for (size_t i = 0; i < n; i++)
-			api_json_indicator(&j, &all[i]);
+			repr_json_indicator(&j, &all[i]);
 		jw_end(&j);
 		jw_end(&j);
 		buf_addc(&out, '\n');
@@ -313,7 +313,7 @@ static int ind_show(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		api_json_indicator_detail(&j, &h, areas, n_areas, c.level);
+		repr_json_indicator_detail(&j, &h, areas, n_areas, c.level);
 		buf_addc(&out, '\n');
 	} else if (o.fmt == FORMAT_CSV) {
 		show_csv(&out, &h);
@@ -323,7 +323,6 @@ static int ind_show(int argc, char **argv, struct cmd_ctx *ctx)
 	rc = cmd_write_out(&out, NULL);
 out:
 	buf_release(&out);
-	ind_ctx_close(&c);
 	store_close(s);
 	return rc;
 }
@@ -402,7 +401,7 @@ int cmd_headlines(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		api_json_headlines(&j, &r);
+		repr_json_headlines(&j, &r);
 		buf_addc(&out, '\n');
 	} else {
 		headlines_text(&out, &ctx->arena, &r);
@@ -410,7 +409,6 @@ int cmd_headlines(int argc, char **argv, struct cmd_ctx *ctx)
 	rc = cmd_write_out(&out, NULL);
 out:
 	buf_release(&out);
-	ind_ctx_close(&c);
 	store_close(s);
 	return rc;
 }

@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "http/http.h"
 #include "http/server.h"
-#include "store/store.h"
+#include "store/store_people.h"
 
 #define SAFER_VERSION "0.1.0"
 
@@ -98,23 +98,25 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 
 		threads = n > 0 ? (n > 16 ? 16 : n) : 2;
 	}
-	if (server_run(ctx->db_path, &addr, (unsigned)threads, &e) < 0)
+	if (server_run(ctx->db_path, ctx->site, &addr, (unsigned)threads, &e) < 0)
 		return cmd_fail(&e);
 	return 0;
 }
 
 int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 {
-	const struct command *c;
+	const struct command *c = NULL;
 
-	UNUSED(ctx);
 	if (argc < 2) {
 		printf("usage: safer [--db PATH] COMMAND [ARGS...]\n\nCommands:\n");
-		for (size_t i = 0; i < n_commands; i++)
-			printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+		for (size_t i = 0; i < ctx->n_commands; i++)
+			printf("  %-10s %s\n", ctx->commands[i].name,
+			       ctx->commands[i].summary);
 		return 0;
 	}
-	c = command_find(argv[1]);
+	for (size_t i = 0; i < ctx->n_commands && !c; i++)
+		if (strcmp(ctx->commands[i].name, argv[1]) == 0)
+			c = &ctx->commands[i];
 	if (!c)
 		return cmd_usage_error("help", "'%s' is not a safer command", argv[1]);
 	cmd_print_usage(c, stdout);

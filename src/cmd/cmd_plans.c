@@ -3,10 +3,10 @@
  */
 #include <getopt.h>
 
-#include "api/api.h"
-#include "base/csv.h"
 #include "base/text.h"
 #include "cmd.h"
+#include "repr/repr.h"
+#include "store/store_plan.h"
 
 static int plans_list(int argc, char **argv, struct cmd_ctx *ctx)
 {
@@ -38,33 +38,17 @@ static int plans_list(int argc, char **argv, struct cmd_ctx *ctx)
 	}
 	if (fmt == FORMAT_JSON) {
 		struct jw j;
+		int64_t current = store_current_plan_id(s, &e);
 
+		if (current < 0) {
+			store_close(s);
+			return cmd_fail(&e);
+		}
 		jw_init(&j, &out, true);
-		jw_obj(&j);
-		jw_key(&j, "plans");
-		jw_arr(&j);
-		for (size_t i = 0; i < n; i++)
-			api_json_plan(&j, &p[i], NULL, 0);
-		jw_end(&j);
-		jw_end(&j);
+		repr_json_plans(&j, p, n, current);
 		buf_addc(&out, '\n');
 	} else if (fmt == FORMAT_CSV) {
-		struct csv cv;
-
-		csv_init(&cv, &out);
-		csv_text(&cv, "id"); csv_text(&cv, "title"); csv_text(&cv, "kind");
-		csv_text(&cv, "period_start"); csv_text(&cv, "period_end");
-		csv_text(&cv, "status"); csv_text(&cv, "themes");
-		csv_text(&cv, "actions"); csv_text(&cv, "overdue");
-		csv_end_row(&cv);
-		for (size_t i = 0; i < n; i++) {
-			csv_int(&cv, p[i].id); csv_text(&cv, p[i].title);
-			csv_text(&cv, p[i].kind); csv_text(&cv, p[i].period_start);
-			csv_text(&cv, p[i].period_end); csv_text(&cv, p[i].status);
-			csv_int(&cv, p[i].n_themes); csv_int(&cv, p[i].n_actions);
-			csv_int(&cv, p[i].n_overdue);
-			csv_end_row(&cv);
-		}
+		repr_csv_plans(&out, p, n);
 	} else {
 		struct table t;
 
@@ -116,7 +100,7 @@ static int plans_show(int argc, char **argv, struct cmd_ctx *ctx)
 		struct jw j;
 
 		jw_init(&j, &out, true);
-		api_json_plan(&j, p, t, n);
+		repr_json_plan(&j, p, t, n);
 		buf_addc(&out, '\n');
 	} else {
 		buf_printf(&out, "%s\n", p->title);

@@ -110,11 +110,35 @@ void crime_engine_free(struct crime_engine *g)
 	free(g);
 }
 
-void crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
-		       const char *s, const char *extra)
+/* Limits on what a store may hold: far beyond real data (police.uk has
+ * about 15 crime types, 20 outcomes, 45 forces, 42,000 LSOAs), so that a
+ * damaged store cannot make the engine allocate without end. */
+static const uint32_t dict_limit[CE_DOMAINS] = {
+	[CE_FORCE] = 1024,
+	[CE_TYPE] = CE_MAX_TYPES,
+	[CE_OUTCOME] = 4096,
+	[CE_LSOA] = 1u << 22,
+};
+
+static const char *const domain_names[CE_DOMAINS] = {
+	[CE_FORCE] = "force", [CE_TYPE] = "crime type",
+	[CE_OUTCOME] = "outcome", [CE_LSOA] = "LSOA",
+};
+
+int crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
+		      const char *s, const char *extra, struct err *e)
 {
 	struct strs *t = &g->dict[d];
 
+	if (id >= dict_limit[d])
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the %s dictionary has id "
+			       "%u, beyond its limit of %u",
+			       domain_names[d], id, dict_limit[d] - 1);
+	if (!s)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the %s dictionary has no "
+			       "value for id %u", domain_names[d], id);
 	if (id >= t->cap) {
 		uint32_t cap = t->cap ? t->cap : 64;
 		const char **v, **x;
@@ -135,6 +159,7 @@ void crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
 	t->extra[id] = arena_strdup(&g->arena, extra);
 	if (id >= t->n)
 		t->n = id + 1;
+	return 0;
 }
 
 void crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo)
@@ -195,13 +220,43 @@ void crime_engine_peer(struct crime_engine *g, const char *group,
 	p->members[p->n++] = arena_strdup(&g->arena, member);
 }
 
-void crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
-			size_t n, const uint32_t *type, const uint32_t *lsoa,
-			const uint32_t *outcome)
+/* Is every id of column v[0..n-1] below limit?  If not, say which row
+ * and what, naming the dictionary. */
+static int check_ids(const uint32_t *v, size_t n, uint32_t limit,
+		     const char *what, struct err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] >= limit)
+			return err_set(e, ERR_DB, NULL,
+				       "the store is damaged: row %zu has %s id "
+				       "%u, but the %s dictionary has %u values",
+				       i + 1, what, v[i], what, limit);
+	return 0;
+}
+
+int crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
+		       size_t n, const uint32_t *type, const uint32_t *lsoa,
+		       const uint32_t *outcome, struct err *e)
 {
 	struct batch *b;
 	size_t runs = 0;
 
+	if (force >= g->dict[CE_FORCE].n)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: a batch has force id %u, "
+			       "but the force dictionary has %u values",
+			       force, g->dict[CE_FORCE].n);
+	if (month < CE_FIRST_MONTH || month > CE_LAST_MONTH)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: a batch has month %d, "
+			       "outside the years 1900 to 2199", month);
+	if (n > UINT32_MAX ||
+	    check_ids(type, n, g->dict[CE_TYPE].n, "crime type", e) < 0 ||
+	    check_ids(lsoa, n, g->dict[CE_LSOA].n, "LSOA", e) < 0 ||
+	    check_ids(outcome, n, g->dict[CE_OUTCOME].n, "outcome", e) < 0)
+		return n > UINT32_MAX ? err_set(e, ERR_DB, NULL,
+						"a batch has too many rows")
+				      : -1;
 	if (g->n_batches == g->cap_batches) {
 		size_t cap = g->cap_batches ? g->cap_batches * 2 : 256;
 
@@ -230,6 +285,7 @@ void crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
 		b->runs[b->n_runs - 1].end = (uint32_t)i + 1;
 	}
 	g->rows += n;
+	return 0;
 }
 
 static uint64_t str_hash(const char *s)
@@ -388,10 +444,19 @@ static size_t geo_find(const struct crime_engine *g, const uint32_t *index,
 	return SIZE_MAX;
 }
 
-void crime_engine_finish(struct crime_engine *g)
+int crime_engine_finish(struct crime_engine *g, struct err *e)
 {
 	size_t n_lsoa = g->dict[CE_LSOA].n, slots = 1024;
 	uint32_t *index;
+
+	/* Ids are dense: a value missing in the middle is a damaged store. */
+	for (int d = 0; d < CE_DOMAINS; d++)
+		for (uint32_t id = 0; id < g->dict[d].n; id++)
+			if (!g->dict[d].v[id])
+				return err_set(e, ERR_DB, NULL,
+					       "the store is damaged: the %s "
+					       "dictionary has no value for id %u",
+					       domain_names[d], id);
 
 	if (g->n_batches)
 		qsort(g->batches, g->n_batches, sizeof(*g->batches), cmp_batch);
@@ -487,6 +552,7 @@ void crime_engine_finish(struct crime_engine *g)
 				g->districts.v[d].parent = g->batches[b].force;
 		}
 	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -876,7 +942,7 @@ int ce_count(const struct crime_engine *g, struct arena *a,
 	     const struct ce_query *q, struct ce_result *out, struct err *e)
 {
 	uint64_t radix[4], space = 1;
-	bool per_row = false, want_type[1024] = { false };
+	bool per_row = false, want_type[CE_MAX_TYPES] = { false };
 	const struct ce_area *area = q->area;
 	bool by_lsoa_filter = area && area->lsoa_in;
 	bool by_force_filter = area && !area->lsoa_in && area->force_in;
@@ -884,6 +950,9 @@ int ce_count(const struct crime_engine *g, struct arena *a,
 	size_t lo = 0, hi = g->n_batches;
 
 	memset(out, 0, sizeof(*out));
+	if (q->from < CE_FIRST_MONTH || q->to > CE_LAST_MONTH)
+		return err_set(e, ERR_INVALID, q->from < CE_FIRST_MONTH ? "from" : "to",
+			       "the period must lie within the years 1900 to 2199");
 	if (q->from > q->to)
 		return err_set(e, ERR_INVALID, "from",
 			       "the period must not end before it starts");

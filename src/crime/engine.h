@@ -17,8 +17,11 @@
  * and everywhere, never towards a smaller area; each answer says how many
  * such rows were in scope.
  *
- * The engine is built by a loader (store_crime_load) and then only read:
- * any number of threads may query one engine at once.
+ * The engine is built by a loader (crime_load, in load.c) and then only
+ * read: any number of threads may query one engine at once.  The builder
+ * trusts nothing it is given: ids out of range, holes in a dictionary and
+ * months out of range are refused with ERR_DB saying what is wrong, so
+ * that a damaged store is an error, never undefined behaviour.
  */
 #ifndef SAFER_ENGINE_H
 #define SAFER_ENGINE_H
@@ -38,10 +41,18 @@ void crime_engine_free(struct crime_engine *g);
 /* Dictionary domains the engine needs. */
 enum ce_domain { CE_FORCE, CE_TYPE, CE_OUTCOME, CE_LSOA, CE_DOMAINS };
 
+/* The most crime types an engine holds. */
+#define CE_MAX_TYPES 1024
+
+/* Months are 12 * year + month - 1, for the years 1900 to 2199. */
+#define CE_FIRST_MONTH (1900 * 12)
+#define CE_LAST_MONTH (2199 * 12 + 11)
+
 /* Value id of domain d is s (ids are small and dense); for CE_LSOA, s is
- * the code and extra the LSOA's name ("Stockport 001A"). */
-void crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
-		       const char *s, const char *extra);
+ * the code and extra the LSOA's name ("Stockport 001A").  Fails for an id
+ * beyond the domain's limit or a NULL value. */
+int crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
+		      const char *s, const char *extra, struct err *e);
 
 /* One LSOA of the geography (from 'safer import geography'). */
 struct ce_geo {
@@ -61,13 +72,15 @@ void crime_engine_peer(struct crime_engine *g, const char *group,
 /* One batch of street-level crime: force and month (12 * year + month -
  * 1) of all its rows; the rows sorted by type; lsoa ids (of the LSOA
  * code of the "lsoa" dictionary) and outcome ids per row.  The arrays are
- * copied. */
-void crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
-			size_t n, const uint32_t *type, const uint32_t *lsoa,
-			const uint32_t *outcome);
+ * copied.  Give the dictionaries first: an id they do not hold, or a
+ * month outside CE_FIRST_MONTH..CE_LAST_MONTH, fails naming the row. */
+int crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
+		       size_t n, const uint32_t *type, const uint32_t *lsoa,
+		       const uint32_t *outcome, struct err *e);
 
-/* After loading: derive districts and wards, index the batches. */
-void crime_engine_finish(struct crime_engine *g);
+/* After loading: derive districts and wards, index the batches.  Fails
+ * if a dictionary has a hole (an id with no value below its largest). */
+int crime_engine_finish(struct crime_engine *g, struct err *e);
 
 /* ---------------------------------------------------------------------
  * Asking
@@ -127,7 +140,8 @@ struct ce_result {
 };
 
 /* Count.  rows come from the arena.  Returns -1 with e set for a bad
- * query (dimension repeated, period outside 1900-2199). */
+ * query (dimension repeated, period outside CE_FIRST_MONTH to
+ * CE_LAST_MONTH or ending before it starts). */
 int ce_count(const struct crime_engine *g, struct arena *a,
 	     const struct ce_query *q, struct ce_result *out, struct err *e);
 

@@ -21,7 +21,7 @@
 #include "crime/policeuk.h"
 #include "demo.h"
 #include "ingest/ingest.h"
-#include "store/store.h"
+#include "store/store_crime.h"
 
 #define FIRST_MONTH (2023 * 12 + 9) /* 2023-10 */
 #define MONTHS 36                  /* to 2026-09 */

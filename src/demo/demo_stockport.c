@@ -22,7 +22,12 @@
  * (demo_crime.c) and marked as such.
  */
 #include "demo.h"
-#include "store/store.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
+#include "store/store_governance.h"
+#include "store/store_outcome.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 /* ---------------------------------------------------------------------
  * The data

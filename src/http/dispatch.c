@@ -16,7 +16,6 @@
 #include "cache.h"
 #include "http.h"
 #include "store/store.h"
-#include "web/web.h"
 
 const char *http_allowed_port;
 bool http_cache_enabled = true;
@@ -24,20 +23,11 @@ bool http_cache_enabled = true;
 #define CSRF_COOKIE "safer_csrf"
 #define CSRF_LEN 32 /* hex digits */
 
-static bool is_api(const struct req *r)
-{
-	return strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/healthz") == 0;
-}
-
-/* Send an error in the form the client reads: JSON under /api/, a page
- * elsewhere. */
+/* Send an error in the form the client reads: the site's writer knows. */
 static void fail(struct req *r, struct resp *w, int status, const char *code,
 		 const char *message)
 {
-	if (is_api(r))
-		resp_api_error_status(w, status, code, message, NULL);
-	else
-		web_error_page(r, w, status, message);
+	r->site->error(r, w, status, code, message);
 }
 
 /* Match path against pattern, filling r->ids from the {id} parts. */
@@ -161,7 +151,8 @@ static bool content_type_is(const struct req *r, const char *type)
 }
 
 /* Checks for a request that changes something; false when w is filled. */
-static bool check_write(struct req *r, struct resp *w)
+static bool check_write(struct req *r, struct resp *w,
+			const struct route *route)
 {
 	struct err e = ERR_INIT;
 
@@ -170,30 +161,29 @@ static bool check_write(struct req *r, struct resp *w)
 		     "requests from other sites cannot change anything here");
 		return false;
 	}
-	if (is_api(r)) {
+	if (route->flags & ROUTE_JSON) {
 		if (!content_type_is(r, "application/json")) {
-			resp_api_error_status(w, 415, "unsupported_media_type",
-					      "the body must be JSON sent as "
-					      "Content-Type: application/json",
-					      NULL);
+			fail(r, w, 415, "unsupported_media_type",
+			     "the body must be JSON sent as "
+			     "Content-Type: application/json");
 			return false;
 		}
 		return true;
 	}
 	if (!content_type_is(r, "application/x-www-form-urlencoded")) {
-		web_error_page(r, w, 415,
-			       "This page only accepts forms sent by a browser.");
+		fail(r, w, 415, "unsupported_media_type",
+		     "This page only accepts forms sent by a browser.");
 		return false;
 	}
 	if (http_parse_urlencoded(r->arena, r->body, r->body_len, &r->form,
 				  &r->n_form, 1000, &e) < 0) {
-		web_error_page(r, w, 400, e.msg);
+		fail(r, w, 400, "invalid", e.msg);
 		return false;
 	}
 	if (!csrf_ok(r)) {
-		web_error_page(r, w, 403,
-			       "This form has expired or did not come from "
-			       "safer. Go back, reload the page and try again.");
+		fail(r, w, 403, "forbidden",
+		     "This form has expired or did not come from "
+		     "safer. Go back, reload the page and try again.");
 		return false;
 	}
 	return true;
@@ -245,7 +235,7 @@ static void run_get(struct req *r, struct resp *w, const struct route *route)
 		      http_cache_enabled;
 	uint64_t gen = 0;
 	const char *key = NULL;
-	bool in_txn;
+	struct err e = ERR_INIT;
 
 	if (cached) {
 		gen = cache_generation(store_data_version(r->store));
@@ -253,9 +243,14 @@ static void run_get(struct req *r, struct resp *w, const struct route *route)
 		if (cache_get(key, gen, w))
 			return;
 	}
-	in_txn = r->store && store_read_begin(r->store, NULL) == 0;
+	if (r->store && store_read_begin(r->store, &e) < 0) {
+		fprintf(stderr, "safer: %s\n", e.msg);
+		fail(r, w, 503, "unavailable",
+		     "the database cannot be read just now; try again");
+		return;
+	}
 	route->handler(r, w);
-	if (in_txn)
+	if (r->store)
 		store_read_end(r->store);
 	if (cached)
 		cache_put(key, gen, w);
@@ -278,12 +273,14 @@ void http_dispatch(struct req *r, struct resp *w)
 		     "(127.0.0.1 or localhost)");
 		return;
 	}
-	for (size_t i = 0; i < n_routes; i++) {
-		if (!match(routes[i].pattern, r->path, r))
+	for (size_t i = 0; i < r->site->n_routes; i++) {
+		const struct route *rt = &r->site->routes[i];
+
+		if (!match(rt->pattern, r->path, r))
 			continue;
-		allowed |= routes[i].methods;
-		if (routes[i].methods & method) {
-			found = &routes[i];
+		allowed |= rt->methods;
+		if (rt->methods & method) {
+			found = rt;
 			break;
 		}
 	}
@@ -299,7 +296,7 @@ void http_dispatch(struct req *r, struct resp *w)
 	}
 	if (method != HTTP_GET) {
 		cache_note_write();
-		if (check_write(r, w))
+		if (check_write(r, w, found))
 			found->handler(r, w);
 		return;
 	}

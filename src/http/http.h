@@ -1,10 +1,13 @@
 /*
- * http.h: requests, responses and the route table.
+ * http.h: requests, responses, routes, and the site they make up.
  *
  * The server (server.c) turns what libmicrohttpd gives it into a struct
- * req, finds the route (routes.c), calls its handler and sends the struct
- * resp the handler filled.  Handlers never see libmicrohttpd, so they can
- * be run without a socket by tests and fuzzers (http_dispatch).
+ * req, finds the route in the site's table, calls its handler and sends
+ * the struct resp the handler filled.  Handlers never see libmicrohttpd,
+ * so they can be run without a socket by tests and fuzzers
+ * (http_dispatch).  This layer knows nothing of pages or of the API: the
+ * layer above gives it the site (the route table and the writer of error
+ * responses, src/routes.c).
  *
  * Everything a handler allocates comes from req->arena, which is freed
  * when the response has been sent.
@@ -38,7 +41,10 @@ struct kv {
 
 #define HTTP_MAX_PARAMS 4
 
+struct http_site;
+
 struct req {
+	const struct http_site *site;
 	struct arena *arena;
 	struct store *store;
 	enum http_method method;
@@ -124,6 +130,10 @@ enum {
 	/* The response depends only on the address, the date and the data
 	 * (no form token, no cookie): keep it in the cache (cache.c). */
 	ROUTE_CACHE = 1 << 0,
+	/* The route speaks JSON: a request that changes something must send
+	 * a JSON body (browsers cannot send one across sites without asking
+	 * first); otherwise it must send a form with the form token. */
+	ROUTE_JSON = 1 << 1,
 };
 
 struct route {
@@ -133,14 +143,24 @@ struct route {
 	unsigned flags;      /* ROUTE_* bits */
 };
 
-/* Handle a request completely: check it (Host, form token, sizes),
- * find its route, run the handler, and fill in 404, 405 or 500 as
- * needed.  Never fails: every outcome is a response. */
-void http_dispatch(struct req *r, struct resp *w);
+/* Write an error response for a request that no handler answered (no
+ * route, a method not allowed, a request refused by the checks): status,
+ * a code for machines ("not_found") and a sentence for people. */
+typedef void http_error_fn(struct req *r, struct resp *w, int status,
+			   const char *code, const char *message);
 
-/* The route table (routes.c), sorted by pattern; and its length. */
-extern const struct route routes[];
-extern const size_t n_routes;
+/* What a server serves: its routes (tried in order; the first whose
+ * pattern and method match runs) and its error writer. */
+struct http_site {
+	const struct route *routes;
+	size_t n_routes;
+	http_error_fn *error;
+};
+
+/* Handle a request completely: check it (Host, form token, sizes),
+ * find its route in r->site, run the handler, and fill in 404, 405 or
+ * 500 as needed.  Never fails: every outcome is a response. */
+void http_dispatch(struct req *r, struct resp *w);
 
 /* Hosts accepted in the Host header when serving on loopback (set by the
  * server from its listening address); NULL accepts any. */

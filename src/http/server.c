@@ -26,6 +26,7 @@
 #include "store/store.h"
 
 static const char *db_path;
+static const struct http_site *site;
 static pthread_key_t store_key;
 
 struct conn {
@@ -92,6 +93,19 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 	}
 	*out = '\0';
 	return (size_t)(out - s);
+}
+
+/* The part of s before its first byte that is not UTF-8, in the arena
+ * (so that an error can say which address it is about). */
+static const char *valid_prefix(struct arena *a, const char *s)
+{
+	size_t i = 0, n = strlen(s);
+	uint32_t cp;
+	int k;
+
+	while (i < n && (k = utf8_decode(s + i, n - i, &cp)) > 0)
+		i += (size_t)k;
+	return arena_strndup(a, s, i);
 }
 
 struct count {
@@ -219,23 +233,22 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, struct req *r,
 	return ret;
 }
 
-/* Answer with a plain JSON or text error before a request is parsed. */
+/* Answer with an error before a request is parsed (no store, no route):
+ * the site's error writer, which knows what the client reads. */
 static enum MHD_Result send_early_error(struct MHD_Connection *c,
 					const char *url, int status,
 					const char *code, const char *msg)
 {
+	struct req r = { .site = site, .arena = &worker_arena, .path = url,
+			 .method = HTTP_GET };
 	struct resp w = { .body = BUF_INIT };
 	enum MHD_Result ret;
 
-	if (strncmp(url, "/api/", 5) == 0) {
-		resp_api_error_status(&w, status, code, msg, NULL);
-	} else {
-		w.status = status;
-		w.content_type = "text/plain; charset=utf-8";
-		buf_printf(&w.body, "%s\n", msg);
-	}
+	site->error(&r, &w, status, code, msg);
+	w.status = status;
 	ret = send_resp(c, NULL, &w);
 	buf_release(&w.body);
+	arena_reset(&worker_arena);
 	return ret;
 }
 
@@ -298,14 +311,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (strstr(url, "%00"))
 		return send_early_error(c, url, 400, "bad_request",
 					"the address contains a NUL (%00)");
+	r.site = site;
 	r.arena = a;
 	r.method = method_of(method);
 	r.path = url;
 	r.body = cc->body.ptr;
 	r.body_len = cc->body.len;
 	if (!utf8_valid(url, strlen(url)))
-		return send_early_error(c, strncmp(url, "/api/", 5) == 0 ? "/api/" : "/",
-					400, "bad_request",
+		return send_early_error(c, valid_prefix(a, url), 400, "bad_request",
 					"the address is not valid UTF-8 text");
 	if (memchr(r.body, '\0', r.body_len))
 		return send_early_error(c, url, 400, "bad_request",
@@ -417,8 +430,8 @@ int server_parse_listen(const char *listen, struct server_addr *out,
 	return 0;
 }
 
-int server_run(const char *path, const struct server_addr *addr,
-	       unsigned threads, struct err *e)
+int server_run(const char *path, const struct http_site *s,
+	       const struct server_addr *addr, unsigned threads, struct err *e)
 {
 	struct MHD_Daemon *d;
 	sigset_t set;
@@ -426,6 +439,7 @@ int server_run(const char *path, const struct server_addr *addr,
 	static char port[8];
 
 	db_path = path;
+	site = s;
 	/* libsodium's functions are thread-safe once this has returned */
 	if (sodium_init() < 0)
 		return err_set(e, ERR_IO, NULL, "cannot start libsodium");

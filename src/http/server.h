@@ -21,9 +21,12 @@ struct server_addr {
 int server_parse_listen(const char *listen, struct server_addr *out,
 			struct err *e);
 
-/* Serve the database at path until SIGINT or SIGTERM.  Returns 0 after a
- * clean stop, -1 with e set if the server cannot start. */
-int server_run(const char *path, const struct server_addr *addr,
-	       unsigned threads, struct err *e);
+struct http_site;
+
+/* Serve site over the database at path until SIGINT or SIGTERM.  Returns
+ * 0 after a clean stop, -1 with e set if the server cannot start. */
+int server_run(const char *path, const struct http_site *site,
+	       const struct server_addr *addr, unsigned threads,
+	       struct err *e);
 
 #endif

@@ -10,7 +10,10 @@
 #include "crime/policeuk.h"
 #include "headline.h"
 #include "indicators/period.h"
-#include "store/store.h"
+#include "store/store_crime.h"
+#include "store/store_indicator.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 const char *hl_kind_name(enum hl_kind k)
 {

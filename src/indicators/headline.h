@@ -36,6 +36,7 @@
 
 #include "base/buf.h"
 #include "series.h"
+#include "store/store_indicator.h"
 
 enum hl_kind { HL_VALUE, HL_TARGET, HL_BENCHMARK, HL_PEERS, HL_CHANGE, HL_SPC };
 

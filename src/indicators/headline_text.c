@@ -15,7 +15,7 @@
 #include "crime/policeuk.h"
 #include "headline.h"
 #include "indicators/period.h"
-#include "store/store.h"
+#include "store/store_indicator.h"
 
 /* ---------------------------------------------------------------------
  * Numbers and periods

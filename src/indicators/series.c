@@ -6,18 +6,20 @@
 #include <strings.h>
 
 #include "base/text.h"
+#include "crime/crime.h"
 #include "crime/engine.h"
 #include "crime/policeuk.h"
 #include "indicators/period.h"
 #include "series.h"
-#include "store/store.h"
+#include "store/store_crime.h"
+#include "store/store_indicator.h"
 
 /* ---------------------------------------------------------------------
  * The context
  */
 
 int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
-		 double level, bool shared, struct err *e)
+		 double level, struct err *e)
 {
 	struct crime_summary cs;
 	int crime;
@@ -33,24 +35,8 @@ int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
 	if (!cs.rows[0])
 		return 0;
 	c->crime_generated = cs.generated_rows > 0;
-	c->shared_ = shared;
-	c->engine_ = shared ? store_crime_acquire(s, e) : store_crime_load(s, e);
-	if (!c->engine_)
-		return -1;
-	c->g = c->engine_;
-	return 0;
-}
-
-void ind_ctx_close(struct ind_ctx *c)
-{
-	if (c->engine_) {
-		if (c->shared_)
-			store_crime_release(c->engine_);
-		else
-			crime_engine_free(c->engine_);
-	}
-	c->engine_ = NULL;
-	c->g = NULL;
+	c->g = crime_acquire(s, a, e);
+	return c->g ? 0 : -1;
 }
 
 /* ---------------------------------------------------------------------

@@ -27,6 +27,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "stats/stats.h"
+#include "store/store_indicator.h"
 
 struct store;
 struct indicator;
@@ -47,17 +48,13 @@ struct ind_ctx {
 	bool crime_generated;         /* some crime rows are the demo's */
 	struct arena *arena;
 	double level;                 /* 0.95 or 0.998 */
-	struct crime_engine *engine_; /* what ind_ctx_close gives back */
-	bool shared_;
 };
 
 /* Make a context for store s at level: with the crime engine when an
- * indicator counts crimes and there is crime data.  shared: the server's
- * engine (store_crime_acquire), else one loaded for this context alone
- * (the command line).  Close it with ind_ctx_close. */
+ * indicator counts crimes and there is crime data (crime_acquire: the
+ * engine is given back when a is reset or released). */
 int ind_ctx_open(struct ind_ctx *c, struct store *s, struct arena *a,
-		 double level, bool shared, struct err *e);
-void ind_ctx_close(struct ind_ctx *c);
+		 double level, struct err *e);
 
 /* A period a figure is for.  Stored figures are found by their label; a
  * crime indicator's figures are counted over months from..to. */

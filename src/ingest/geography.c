@@ -17,7 +17,7 @@
 #include "base/csvread.h"
 #include "base/text.h"
 #include "ingest.h"
-#include "store/store.h"
+#include "store/store_crime.h"
 
 enum geo_field {
 	G_LSOA_CODE, G_LSOA_NAME, G_WARD_CODE, G_WARD_NAME, G_LA_CODE,

@@ -24,7 +24,9 @@
 #include "base/text.h"
 #include "indicators/period.h"
 #include "ingest.h"
-#include "store/store.h"
+#include "store/store_indicator.h"
+#include "store/store_outcome.h"
+#include "store/store_plan.h"
 
 /* The columns either kind of file may have. */
 enum col {

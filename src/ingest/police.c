@@ -27,7 +27,7 @@
 #include "crime/column.h"
 #include "crime/policeuk.h"
 #include "ingest.h"
-#include "store/store.h"
+#include "store/store_crime.h"
 
 /* ---------------------------------------------------------------------
  * Finding the inputs
@@ -334,18 +334,28 @@ struct import {
 struct load_ctx {
 	struct import *im;
 	struct gdict *g;
-	bool damaged;
 };
 
 /* Mirror one stored value: ids in the store are 0, 1, 2, ... in order. */
-static void load_value(void *ctx, uint32_t id, const char *value,
-		       const char *extra)
+static int load_value(void *ctx, uint32_t id, const char *value,
+		      const char *extra, struct err *e)
 {
 	struct load_ctx *c = ctx;
+	uint32_t got;
 
 	UNUSED(extra);
-	if (pu_dict_intern(&c->g->d, &c->im->arena, value, strlen(value)) != id)
-		c->damaged = true;
+	if (!value)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the '%s' dictionary has no "
+			       "value for id %u", c->g->domain, id);
+	got = pu_dict_intern(&c->g->d, &c->im->arena, value, strlen(value));
+	if (got != id)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the '%s' dictionary has "
+			       "'%s' at id %u where %u was expected (a value "
+			       "missing or repeated)",
+			       c->g->domain, value, id, got);
+	return 0;
 }
 
 static struct gdict *gdict_of(struct import *im, const char *domain,
@@ -362,15 +372,10 @@ static struct gdict *gdict_of(struct import *im, const char *domain,
 	memset(g, 0, sizeof(*g));
 	g->domain = domain;
 	{
-		struct load_ctx c = { im, g, false };
+		struct load_ctx c = { im, g };
 
-		if (store_crime_dict_each(im->s, domain, load_value, &c, e) < 0)
+		if (store_crime_dict_each(im->s, domain, load_value, &c, e) != 0)
 			return NULL;
-		if (c.damaged) {
-			err_set(e, ERR_DB, NULL,
-				"the store's '%s' dictionary is damaged", domain);
-			return NULL;
-		}
 	}
 	g->stored = g->d.n;
 	return g;

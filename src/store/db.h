@@ -81,8 +81,8 @@ void db_rollback(struct db *db);
 
 /* A read-only transaction (BEGIN DEFERRED): every query inside sees the
  * same snapshot of the database, and the locks are taken once instead of
- * once a statement.  Fails (and does nothing) inside a transaction, whose
- * snapshot then serves; end it with db_commit. */
+ * once a statement.  Inside a transaction it nests (a savepoint), and the
+ * outer snapshot serves.  End it with db_commit. */
 int db_begin_read(struct db *db, struct err *e);
 
 /* Rows changed by the last INSERT, UPDATE or DELETE. */

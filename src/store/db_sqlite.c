@@ -298,9 +298,7 @@ int db_begin(struct db *db, struct err *e)
 
 int db_begin_read(struct db *db, struct err *e)
 {
-	if (db->depth)
-		return err_set(e, ERR_DB, NULL, "already in a transaction");
-	if (db_exec_script(db, "BEGIN", e) < 0)
+	if (db_exec_script(db, db->depth ? "SAVEPOINT nested" : "BEGIN", e) < 0)
 		return -1;
 	db->depth++;
 	return 0;

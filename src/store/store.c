@@ -98,6 +98,15 @@ struct store *store_open(const char *path, bool create, struct err *e)
 	s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
+	/* The file's identity, once it exists; an in-memory database is a
+	 * database of its own, named by its connection. */
+	if (strcmp(path, ":memory:") != 0 && stat(path, &st) == 0) {
+		s->identity[0] = (uint64_t)st.st_dev;
+		s->identity[1] = (uint64_t)st.st_ino;
+	} else {
+		s->identity[0] = UINT64_MAX;
+		s->identity[1] = (uint64_t)(uintptr_t)db;
+	}
 	return s;
 }
 

@@ -3,6 +3,7 @@
  * overview shows.
  */
 #include "base/text.h"
+#include "store_action.h"
 #include "store_int.h"
 
 /* The columns every action query selects, in this order. */

@@ -1,15 +1,14 @@
 /*
  * store_crime.c: police.uk records as batches of column blobs, their
- * dictionaries, the geography and peer groups; and loading all of it
- * into a crime engine.
+ * dictionaries, the geography and peer groups.  What the crime engine is
+ * built from (crime/load.c reads it through these functions).
  */
-#include <pthread.h>
-
 #include "base/text.h"
-#include "crime/column.h"
-#include "crime/engine.h"
-#include "crime/policeuk.h"
+#include "store_crime.h"
 #include "store_int.h"
+
+const char *const crime_kinds[CRIME_KINDS] = { "street", "outcomes",
+					       "stop_search" };
 
 int64_t store_crime_generation(struct store *s)
 {
@@ -39,16 +38,24 @@ int store_crime_dict_each(struct store *s, const char *domain,
 		"SELECT id, value, extra FROM crime_dict WHERE domain = :d"
 		" ORDER BY id",
 		e);
-	int rc;
+	int rc = DB_DONE, stop = 0;
 
 	if (!st)
 		return -1;
 	db_bind_text(st, ":d", domain);
-	while ((rc = db_step(st, e)) == DB_ROW)
-		fn(ctx, (uint32_t)db_col_int(st, 0), db_col_text(st, 1),
-		   db_col_text(st, 2));
+	while (!stop && (rc = db_step(st, e)) == DB_ROW) {
+		int64_t id = db_col_int(st, 0);
+
+		if (id < 0 || id > UINT32_MAX)
+			stop = err_set(e, ERR_DB,
+				       NULL, "the %s dictionary holds an id out of "
+				       "range (%lld)", domain, (long long)id);
+		else
+			stop = fn(ctx, (uint32_t)id, db_col_text(st, 1),
+				  db_col_text(st, 2), e);
+	}
 	db_done(st);
-	return rc == DB_ERROR ? -1 : 0;
+	return stop ? stop : rc == DB_ERROR ? -1 : 0;
 }
 
 int store_crime_dict_add(struct store *s, const char *domain, uint32_t id,
@@ -166,6 +173,65 @@ int store_crime_column_add(struct store *s, int64_t batch_id,
 	return db_exec(st, NULL, e);
 }
 
+struct crime_batch *store_crime_batches(struct store *s, struct arena *a,
+					const char *kind, size_t *n,
+					struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT id, force_id, month, rows FROM crime_batch"
+		" WHERE kind = :k ORDER BY month, force_id",
+		e);
+	struct crime_batch *list = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return NULL;
+	db_bind_text(st, ":k", kind);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		struct crime_batch *b = VEC_PUSH(a, list, n, &cap);
+
+		b->id = db_col_int(st, 0);
+		b->force_id = db_col_int(st, 1);
+		b->month = (int)db_col_int(st, 2);
+		b->rows = db_col_int(st, 3);
+	}
+	db_done(st);
+	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
+}
+
+int store_crime_column(struct store *s, int64_t batch_id, const char *name,
+		       store_blob_fn *fn, void *ctx, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT data FROM crime_column WHERE batch_id = :b AND name = :n", e);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":b", batch_id);
+	db_bind_text(st, ":n", name);
+	rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		size_t len;
+		const void *p = db_col_blob(st, 0, &len);
+
+		rc = fn(ctx, p, len, e);
+		db_done(st);
+		return rc;
+	}
+	db_done(st);
+	if (rc == DB_ERROR)
+		return -1;
+	return err_set(e, ERR_DB, NULL,
+		       "the store is damaged: batch %lld has no column '%s'",
+		       (long long)batch_id, name);
+}
+
+
 int store_crime_summary(struct store *s, struct crime_summary *out,
 			struct err *e)
 {
@@ -185,12 +251,12 @@ int store_crime_summary(struct store *s, struct crime_summary *out,
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		const char *kind = db_col_text(st, 0);
 
-		for (int k = 0; k < PU_KINDS; k++) {
-			if (strcmp(kind, pu_schemas[k].name) != 0)
+		for (int k = 0; k < CRIME_KINDS; k++) {
+			if (strcmp(kind, crime_kinds[k]) != 0)
 				continue;
 			out->batches[k] = db_col_int(st, 1);
 			out->rows[k] = db_col_int(st, 2);
-			if (k == PU_STREET) {
+			if (k == CRIME_STREET) {
 				out->no_location = db_col_int(st, 3);
 				out->first_month = (int)db_col_int(st, 4);
 				out->last_month = (int)db_col_int(st, 5);
@@ -260,6 +326,35 @@ int store_geo_put(struct store *s, const struct geo_input *in, struct err *e)
 	db_bind_id(st, ":v", in->vintage);
 	return db_exec(st, NULL, e);
 }
+
+int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
+		   struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT code, name, ward_code, ward_name, la_code, la_name, force,"
+		"  coalesce(population, -1), coalesce(households, -1),"
+		"  coalesce(vintage, 0)"
+		" FROM geo_lsoa ORDER BY code",
+		e);
+	int rc = DB_DONE, stop = 0;
+
+	if (!st)
+		return -1;
+	while (!stop && (rc = db_step(st, e)) == DB_ROW) {
+		struct geo_input g = {
+			db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+			db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
+			db_col_text(st, 6), db_col_int(st, 7), db_col_int(st, 8),
+			(int)db_col_int(st, 9),
+		};
+
+		stop = fn(ctx, &g, e);
+	}
+	db_done(st);
+	return stop ? stop : rc == DB_ERROR ? -1 : 0;
+}
+
 
 int store_peer_group_set(struct store *s, const char *name, const char *note,
 			 const char *const *members, size_t n, struct err *e)
@@ -370,288 +465,4 @@ struct peer_group *store_peer_groups(struct store *s, struct arena *a,
 	}
 	db_done(st);
 	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
-}
-
-/* ---------------------------------------------------------------------
- * Loading the engine
- */
-
-static const struct {
-	enum ce_domain domain;
-	const char *name;
-} engine_domains[] = {
-	{ CE_FORCE, "force" },
-	{ CE_TYPE, "crime_type" },
-	{ CE_OUTCOME, "outcome" },
-	{ CE_LSOA, "lsoa" },
-};
-
-struct dict_ctx {
-	struct crime_engine *g;
-	enum ce_domain d;
-};
-
-static void to_engine(void *ctx, uint32_t id, const char *value,
-		      const char *extra)
-{
-	struct dict_ctx *c = ctx;
-
-	crime_engine_dict(c->g, c->d, id, value, extra);
-}
-
-static int load_geography(struct store *s, struct crime_engine *g,
-			  struct err *e)
-{
-	struct db_stmt *st = db_prepare(
-		s->db,
-		"SELECT code, name, ward_code, ward_name, la_code, la_name, force,"
-		"  coalesce(population, -1), coalesce(households, -1)"
-		" FROM geo_lsoa ORDER BY code",
-		e);
-	int rc;
-
-	if (!st)
-		return -1;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		struct ce_geo geo = {
-			db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
-			db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
-			db_col_text(st, 6), db_col_int(st, 7), db_col_int(st, 8),
-		};
-
-		crime_engine_geography(g, &geo);
-	}
-	db_done(st);
-	return rc == DB_ERROR ? -1 : 0;
-}
-
-static int load_peers(struct store *s, struct crime_engine *g, struct err *e)
-{
-	struct db_stmt *st = db_prepare(
-		s->db,
-		"SELECT g.name, m.area FROM peer_group g"
-		" JOIN peer_group_member m ON m.group_id = g.id"
-		" ORDER BY g.name, m.position",
-		e);
-	int rc;
-
-	if (!st)
-		return -1;
-	while ((rc = db_step(st, e)) == DB_ROW)
-		crime_engine_peer(g, db_col_text(st, 0), db_col_text(st, 1));
-	db_done(st);
-	return rc == DB_ERROR ? -1 : 0;
-}
-
-/* Read a whole-number column blob of a batch into out[n]. */
-static int batch_column(struct store *s, int64_t batch, const char *name,
-			uint32_t *out, size_t n, struct err *e)
-{
-	struct db_stmt *st = db_prepare(
-		s->db,
-		"SELECT data FROM crime_column WHERE batch_id = :b AND name = :n", e);
-	int rc, bad = 0;
-
-	if (!st)
-		return -1;
-	db_bind_int(st, ":b", batch);
-	db_bind_text(st, ":n", name);
-	rc = db_step(st, e);
-	if (rc == DB_ROW) {
-		size_t len;
-		const void *p = db_col_blob(st, 0, &len);
-
-		bad = col_get_u32(p, len, out, n);
-	}
-	db_done(st);
-	if (rc == DB_ERROR)
-		return -1;
-	if (rc != DB_ROW || bad)
-		return err_set(e, ERR_DB, NULL,
-			       "batch %lld: column '%s' is missing or damaged",
-			       (long long)batch, name);
-	return 0;
-}
-
-static int load_batches(struct store *s, struct crime_engine *g,
-			struct err *e)
-{
-	struct db_stmt *st = db_prepare(
-		s->db,
-		"SELECT id, force_id, month, rows FROM crime_batch"
-		" WHERE kind = 'street' ORDER BY month, force_id",
-		e);
-	struct {
-		int64_t id, force;
-		int month;
-		size_t rows;
-	} *list = NULL;
-	size_t n = 0, cap = 0, most = 0;
-	uint32_t *type = NULL, *lsoa = NULL, *outcome = NULL;
-	int rc;
-
-	if (!st)
-		return -1;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			list = xrealloc(list, cap * sizeof(*list));
-		}
-		list[n].id = db_col_int(st, 0);
-		list[n].force = db_col_int(st, 1);
-		list[n].month = (int)db_col_int(st, 2);
-		list[n].rows = (size_t)db_col_int(st, 3);
-		if (list[n].rows > most)
-			most = list[n].rows;
-		n++;
-	}
-	db_done(st);
-	if (rc == DB_ERROR) {
-		free(list);
-		return -1;
-	}
-	type = xmalloc((most + 1) * sizeof(*type));
-	lsoa = xmalloc((most + 1) * sizeof(*lsoa));
-	outcome = xmalloc((most + 1) * sizeof(*outcome));
-	rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (batch_column(s, list[i].id, "crime_type", type, list[i].rows, e) < 0 ||
-		    batch_column(s, list[i].id, "lsoa_code", lsoa, list[i].rows, e) < 0 ||
-		    batch_column(s, list[i].id, "outcome", outcome, list[i].rows, e) < 0)
-			rc = -1;
-		else
-			crime_engine_batch(g, (uint32_t)list[i].force, list[i].month,
-					   list[i].rows, type, lsoa, outcome);
-	}
-	free(type);
-	free(lsoa);
-	free(outcome);
-	free(list);
-	return rc;
-}
-
-struct crime_engine *store_crime_load(struct store *s, struct err *e)
-{
-	struct crime_engine *g = crime_engine_new();
-	bool txn = store_read_begin(s, NULL) == 0;
-	int rc = 0;
-
-	for (size_t i = 0; i < ARRAY_SIZE(engine_domains) && rc == 0; i++) {
-		struct dict_ctx c = { g, engine_domains[i].domain };
-
-		rc = store_crime_dict_each(s, engine_domains[i].name, to_engine, &c, e);
-	}
-	if (rc == 0)
-		rc = load_geography(s, g, e);
-	if (rc == 0)
-		rc = load_peers(s, g, e);
-	if (rc == 0)
-		rc = load_batches(s, g, e);
-	if (txn)
-		store_read_end(s);
-	if (rc < 0) {
-		crime_engine_free(g);
-		return NULL;
-	}
-	crime_engine_finish(g);
-	return g;
-}
-
-/* ---------------------------------------------------------------------
- * The engine a server shares
- *
- * Threads share one engine per generation of the data.  A request that
- * finds the data newer than the current engine loads a new one (outside
- * the lock) and makes it current; engines still in use by other requests
- * are freed when the last of them lets go.
- */
-
-struct shared {
-	struct crime_engine *g;
-	int64_t generation;
-	int refs;
-	bool current;
-};
-
-static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t shared_cv = PTHREAD_COND_INITIALIZER;
-static struct shared shared_list[8];
-static bool shared_loading;
-
-struct crime_engine *store_crime_acquire(struct store *s, struct err *e)
-{
-	int64_t gen = store_crime_generation(s);
-	struct crime_engine *g = NULL;
-	struct shared *slot = NULL;
-
-	pthread_mutex_lock(&shared_mu);
-	for (;;) {
-		for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++)
-			if (shared_list[i].current &&
-			    shared_list[i].generation >= gen) {
-				shared_list[i].refs++;
-				g = shared_list[i].g;
-				pthread_mutex_unlock(&shared_mu);
-				return g;
-			}
-		if (!shared_loading)
-			break;
-		pthread_cond_wait(&shared_cv, &shared_mu);
-	}
-	shared_loading = true;
-	pthread_mutex_unlock(&shared_mu);
-
-	g = store_crime_load(s, e);
-
-	pthread_mutex_lock(&shared_mu);
-	shared_loading = false;
-	pthread_cond_broadcast(&shared_cv);
-	if (!g) {
-		pthread_mutex_unlock(&shared_mu);
-		return NULL;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++) {
-		struct shared *x = &shared_list[i];
-
-		if (x->current) {
-			x->current = false;
-			if (!x->refs) {
-				crime_engine_free(x->g);
-				memset(x, 0, sizeof(*x));
-			}
-		}
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(shared_list) && !slot; i++)
-		if (!shared_list[i].g)
-			slot = &shared_list[i];
-	if (!slot) {
-		/* Every slot holds an engine still in use: use ours alone. */
-		pthread_mutex_unlock(&shared_mu);
-		return g;
-	}
-	slot->g = g;
-	slot->generation = gen;
-	slot->refs = 1;
-	slot->current = true;
-	pthread_mutex_unlock(&shared_mu);
-	return g;
-}
-
-void store_crime_release(struct crime_engine *g)
-{
-	pthread_mutex_lock(&shared_mu);
-	for (size_t i = 0; i < ARRAY_SIZE(shared_list); i++) {
-		struct shared *x = &shared_list[i];
-
-		if (x->g != g)
-			continue;
-		if (--x->refs == 0 && !x->current) {
-			crime_engine_free(x->g);
-			memset(x, 0, sizeof(*x));
-		}
-		pthread_mutex_unlock(&shared_mu);
-		return;
-	}
-	pthread_mutex_unlock(&shared_mu);
-	crime_engine_free(g); /* one that was never shared */
 }

@@ -7,6 +7,7 @@
  * total is never presented as complete when it is not.
  */
 #include "base/text.h"
+#include "store_fund.h"
 #include "store_int.h"
 
 #define FUND_COLUMNS                                                        \
@@ -17,7 +18,10 @@
 	" (SELECT count(*) FROM award w WHERE w.fund_id = f.id"             \
 	"   AND w.status <> 'withdrawn'),"                                  \
 	" (SELECT count(*) FROM award w WHERE w.fund_id = f.id"             \
-	"   AND w.status IN ('awarded', 'paid') AND w.amount_pence IS NULL)"
+	"   AND w.status IN ('awarded', 'paid') AND w.amount_pence IS NULL),"  \
+	" EXISTS (SELECT 1 FROM award w WHERE w.fund_id = f.id"            \
+	"   AND w.status IN ('awarded', 'paid')"                           \
+	"   AND w.amount_pence IS NOT NULL AND w.is_example)"
 
 static void read_fund(struct arena *a, struct db_stmt *st, struct fund *f)
 {
@@ -31,6 +35,7 @@ static void read_fund(struct arena *a, struct db_stmt *st, struct fund *f)
 	f->awarded_pence = db_col_int(st, 7);
 	f->n_awards = db_col_int(st, 8);
 	f->n_unpriced = db_col_int(st, 9);
+	f->awarded_example = db_col_int(st, 10) != 0;
 	f->remaining_pence = f->allocation_pence - f->awarded_pence;
 }
 

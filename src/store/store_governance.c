@@ -2,6 +2,7 @@
  * store_governance.c: boards, subgroups and their members.
  */
 #include "base/text.h"
+#include "store_governance.h"
 #include "store_int.h"
 
 static int read_members(struct store *s, struct arena *a, struct board *b,

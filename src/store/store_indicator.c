@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "base/text.h"
+#include "store_indicator.h"
 #include "store_int.h"
 
 const struct choice indicator_units[] = {

@@ -4,6 +4,8 @@
  */
 #include "base/text.h"
 #include "store_int.h"
+#include "store_outcome.h"
+#include "store_plan.h"
 
 static int read_groups(struct store *s, struct arena *a, struct framework *f,
 		       struct err *e)

@@ -3,6 +3,7 @@
  */
 #include "base/text.h"
 #include "store_int.h"
+#include "store_people.h"
 
 struct partnership *store_partnership(struct store *s, struct arena *a,
 				      struct err *e)

@@ -3,6 +3,8 @@
  */
 #include "base/text.h"
 #include "store_int.h"
+#include "store_outcome.h"
+#include "store_plan.h"
 
 /* The columns every plan query selects, in this order. */
 #define PLAN_COLUMNS                                                        \

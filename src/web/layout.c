@@ -4,7 +4,7 @@
  */
 #include "base/esc.h"
 #include "base/text.h"
-#include "store/store.h"
+#include "store/store_people.h"
 #include "web.h"
 
 void html(struct buf *b, const char *fmt, ...)

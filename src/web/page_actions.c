@@ -3,10 +3,13 @@
  * action with its progress updates, and the forms to add an action, change
  * it and add a progress update.
  */
-#include "api/api.h"
 #include "base/esc.h"
 #include "base/text.h"
 #include "pages.h"
+#include "repr/repr.h"
+#include "store/store_action.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 /* Field names (the API's) and the labels that start their messages. */
 static const struct option labels[] = {
@@ -218,7 +221,7 @@ void page_actions_csv(struct req *r, struct resp *w)
 	w->content_type = "text/csv; charset=utf-8";
 	resp_header(w, "Content-Disposition",
 		    "attachment; filename=\"actions.csv\"");
-	export_actions_csv(&w->body, a, n);
+	repr_csv_actions(&w->body, a, n);
 }
 
 /* ---------------------------------------------------------------------

@@ -24,9 +24,12 @@
 #include "base/esc.h"
 #include "base/text.h"
 #include "crime/answer.h"
+#include "crime/crime.h"
 #include "crime/engine.h"
 #include "crime/policeuk.h"
 #include "pages.h"
+#include "store/store_crime.h"
+#include "store/store_people.h"
 #include "svg.h"
 
 #define DEFAULT_MONTHS 36   /* the default period: the last 36 months */
@@ -1214,7 +1217,7 @@ void page_crime(struct req *r, struct resp *w)
 	struct buf *b = &w->body;
 	struct err e = ERR_INIT;
 	struct dash dd, *d = &dd;
-	struct crime_engine *g;
+	const struct crime_engine *g;
 	struct ce_area all;
 	struct ce_result res;
 	const enum ce_dim by_district = CE_DISTRICT;
@@ -1234,14 +1237,13 @@ void page_crime(struct req *r, struct resp *w)
 	d->r = r;
 	d->b = b;
 	if (store_crime_summary(r->store, &d->cs, &e) < 0 ||
-	    !(g = store_crime_acquire(r->store, &e))) {
+	    !(g = crime_acquire(r->store, r->arena, &e))) {
 		web_store_error(r, w, &e);
 		return;
 	}
 	d->g = g;
 	ce_stats(g, &d->st);
 	if (!d->st.rows || d->st.first_month < 0) {
-		store_crime_release(g);
 		no_data_page(r, w);
 		return;
 	}
@@ -1388,7 +1390,6 @@ void page_crime(struct req *r, struct resp *w)
 			    "behaviour</span>\n<h1>Choose an area and a period</h1>\n");
 		picker(d, &f, districts, n_districts, peer_param, place);
 		page_end(r, w);
-		store_crime_release(g);
 		return;
 	}
 
@@ -1479,7 +1480,6 @@ void page_crime(struct req *r, struct resp *w)
 		add_month(b, d->to);
 		html_raw(b, ". Choose another period or area.</p>\n");
 		page_end(r, w);
-		store_crime_release(g);
 		return;
 	}
 	headline(d);
@@ -1507,11 +1507,9 @@ void page_crime(struct req *r, struct resp *w)
 		    "police.uk; &lsquo;all crime&rsquo; is every type but "
 		    "anti-social behaviour.</p>\n");
 	page_end(r, w);
-	store_crime_release(g);
 	return;
 
 fail:
-	store_crime_release(g);
 	buf_reset(b);
 	web_store_error(r, w, &e);
 }

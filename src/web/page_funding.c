@@ -3,9 +3,12 @@
  * awarded, remaining), one fund, the forms to add and change funds and
  * awards, and the awards CSV.
  */
-#include "api/api.h"
 #include "base/text.h"
 #include "pages.h"
+#include "svg.h"
+#include "repr/repr.h"
+#include "store/store_fund.h"
+#include "store/store_plan.h"
 
 static const struct option labels[] = {
 	{ "name", "Name" },
@@ -66,23 +69,6 @@ void html_awards_table(struct buf *b, const struct award *w, size_t n,
 		     (long long)w[i].id, w[i].recipient);
 	}
 	html_raw(b, "</tbody></table></div>\n");
-}
-
-/* The share of the allocation awarded, as a bar (decoration; the numbers
- * are in the table). */
-static void meter(struct buf *b, int64_t part, int64_t whole)
-{
-	int64_t pct = whole > 0 ? part * 100 / whole : 0;
-
-	if (pct < 0)
-		pct = 0;
-	if (pct > 100)
-		pct = 100;
-	html(b, "<svg class=\"meter\" width=\"100\" height=\"8\" viewBox=\"0 0 100 8\" "
-		"aria-hidden=\"true\" focusable=\"false\"><rect width=\"100\" "
-		"height=\"8\" fill=\"#e5e6e7\"/><rect width=\"%lld\" height=\"8\" "
-		"fill=\"#1d70b8\"/></svg>",
-	     (long long)pct);
 }
 
 void page_funding(struct req *r, struct resp *w)
@@ -164,7 +150,7 @@ void page_funding(struct req *r, struct resp *w)
 		html_money(b, f[i].allocation_pence);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].awarded_pence);
-		meter(b, f[i].awarded_pence, f[i].allocation_pence);
+		svg_meter(b, f[i].awarded_pence, f[i].allocation_pence);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].remaining_pence);
 		html_raw(b, "</td></tr>\n");
@@ -217,7 +203,7 @@ void page_awards_csv(struct req *r, struct resp *w)
 			all[k++] = f[i].awards[j];
 	w->content_type = "text/csv; charset=utf-8";
 	resp_header(w, "Content-Disposition", "attachment; filename=\"awards.csv\"");
-	export_awards_csv(&w->body, all, k);
+	repr_csv_awards(&w->body, all, k);
 }
 
 void page_fund(struct req *r, struct resp *w)

@@ -3,6 +3,7 @@
  * each with its chair, members and terms of reference.
  */
 #include "pages.h"
+#include "store/store_governance.h"
 
 void page_governance(struct req *r, struct resp *w)
 {

@@ -3,6 +3,7 @@
  * knows, with their roles.  No personal contact details are kept.
  */
 #include "pages.h"
+#include "store/store_people.h"
 
 void page_organisations(struct req *r, struct resp *w)
 {

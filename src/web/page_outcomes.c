@@ -3,6 +3,8 @@
  * outcomes, and the priority areas that contribute to each.
  */
 #include "pages.h"
+#include "store/store_outcome.h"
+#include "store/store_plan.h"
 
 void page_outcomes(struct req *r, struct resp *w)
 {

@@ -5,6 +5,10 @@
  */
 #include "base/text.h"
 #include "pages.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 static void themes_table(struct buf *b, const struct theme *t, size_t n)
 {

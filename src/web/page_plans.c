@@ -5,6 +5,8 @@
  */
 #include "base/text.h"
 #include "pages.h"
+#include "store/store_action.h"
+#include "store/store_plan.h"
 
 void page_plans(struct req *r, struct resp *w)
 {

@@ -5,7 +5,8 @@
 #ifndef SAFER_PAGES_H
 #define SAFER_PAGES_H
 
-#include "store/store.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
 #include "web.h"
 
 route_fn page_overview;

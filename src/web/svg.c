@@ -522,3 +522,148 @@ const char **svg_month_labels(struct arena *a, const int *month, size_t n)
 	}
 	return l;
 }
+
+/* ---------------------------------------------------------------------
+ * Dot-and-whisker charts
+ */
+
+void svg_dot_chart(struct buf *b, const struct svg_dots *c)
+{
+	const double W = 720, left = 40, right = 680, row = 46, top = 6;
+	double lo = INFINITY, hi = -INFINITY, H;
+	struct scale sc;
+	size_t n = 0;
+
+#define PX(v) (left + ((v) - sc.lo) / (sc.hi - sc.lo) * (right - left))
+	for (size_t k = 0; k < c->n_rows; k++) {
+		const struct svg_dot *d = &c->rows[k];
+
+		if (!isfinite(d->value))
+			continue;
+		n++;
+		lo = fmin(lo, d->has_ci ? d->lower : d->value);
+		hi = fmax(hi, d->has_ci ? d->upper : d->value);
+	}
+	if (c->has_line) {
+		lo = fmin(lo, c->line);
+		hi = fmax(hi, c->line);
+	}
+	if (!n || !isfinite(lo) || !isfinite(hi))
+		return;
+	if (hi <= lo) {
+		hi = lo + 1;
+		lo -= 1;
+	}
+	nice_scale(lo, hi, false, &sc);
+	H = top + row * (double)n + 50;
+	html(b, "<svg class=\"chart__svg dots\" viewBox=\"0 0 %d %d\" "
+		"role=\"img\" aria-labelledby=\"%s-title\" "
+		"aria-describedby=\"%s-desc\" focusable=\"false\" "
+		"font-size=\"16\">\n"
+		"<title id=\"%s-title\">%s</title>\n"
+		"<desc id=\"%s-desc\">%s</desc>\n",
+	     (int)W, (int)H, c->id, c->id, c->id, c->title, c->id,
+	     c->desc ? c->desc : "");
+	/* Gridlines and tick labels, by the same rule as the line charts. */
+	html_raw(b, "<g class=\"chart__axis\">\n");
+	for (int t = 0; t < sc.n_ticks; t++) {
+		double v = sc.lo + sc.step * t, x = PX(v);
+
+		buf_adds(b, "<line");
+		attr(b, "x1", x);
+		attr(b, "x2", x);
+		attr(b, "y1", top);
+		attr(b, "y2", H - 40);
+		buf_adds(b, " stroke=\"#b1b4b6\" stroke-width=\"1\"/>");
+		buf_adds(b, "<text class=\"dots__tick\" text-anchor=\"middle\"");
+		attr(b, "x", x);
+		attr(b, "y", H - 12);
+		buf_addc(b, '>');
+		if (c->tick_label)
+			html(b, "%s", c->tick_label(c->ctx, v));
+		else
+			add_value(b, v, sc.decimals);
+		html_raw(b, "</text>\n");
+	}
+	html_raw(b, "</g>\n");
+	if (c->has_line) {
+		buf_adds(b, "<line class=\"dots__line\"");
+		attr(b, "x1", PX(c->line));
+		attr(b, "x2", PX(c->line));
+		attr(b, "y1", top);
+		attr(b, "y2", H - 40);
+		buf_adds(b, " stroke=\"#0b0c0c\" stroke-width=\"2\" "
+			    "stroke-dasharray=\"8 5\"/>\n");
+	}
+	for (size_t k = 0, i = 0; k < c->n_rows; k++) {
+		const struct svg_dot *d = &c->rows[k];
+		double y = top + row * (double)i + 24, yl = y + 11, x;
+
+		if (!isfinite(d->value))
+			continue;
+		i++;
+		html(b, "<g class=\"dots__row%s\"><title>%s</title>",
+		     d->self ? " dots__row--self" : "",
+		     d->tooltip ? d->tooltip : d->label);
+		buf_adds(b, "<text class=\"dots__label\" stroke=\"#fff\" "
+			    "stroke-width=\"5\" paint-order=\"stroke\"");
+		attr(b, "x", left - 4);
+		attr(b, "y", y);
+		html(b, "%s>%s</text>", d->self ? " font-weight=\"700\"" : "",
+		     d->label);
+		if (d->has_ci) {
+			buf_adds(b, "<line");
+			attr(b, "x1", PX(d->lower));
+			attr(b, "x2", PX(d->upper));
+			attr(b, "y1", yl);
+			attr(b, "y2", yl);
+			buf_adds(b, " stroke=\"#0b0c0c\" stroke-width=\"2\"/>");
+		}
+		x = PX(d->value);
+		if (d->self) {
+			buf_adds(b, "<path d=\"M");
+			svg_num(b, x);
+			buf_addc(b, ' ');
+			svg_num(b, yl - 8);
+			buf_adds(b, "L");
+			svg_num(b, x + 8);
+			buf_addc(b, ' ');
+			svg_num(b, yl);
+			buf_adds(b, "L");
+			svg_num(b, x);
+			buf_addc(b, ' ');
+			svg_num(b, yl + 8);
+			buf_adds(b, "L");
+			svg_num(b, x - 8);
+			buf_addc(b, ' ');
+			svg_num(b, yl);
+			buf_adds(b, "Z\" fill=\"#1d70b8\"/>");
+		} else {
+			buf_adds(b, "<circle");
+			attr(b, "cx", x);
+			attr(b, "cy", yl);
+			buf_adds(b, " r=\"5\" fill=\"#0b0c0c\"/>");
+		}
+		html_raw(b, "</g>\n");
+	}
+#undef PX
+	html_raw(b, "</svg>\n");
+}
+
+/* ---------------------------------------------------------------------
+ * Meters
+ */
+
+void svg_meter(struct buf *b, int64_t part, int64_t whole)
+{
+	int64_t pct = 0;
+
+	if (whole > 0 && part > 0)
+		pct = part >= whole ? 100
+				    : (int64_t)((double)part * 100 / (double)whole);
+	html(b, "<svg class=\"meter\" width=\"100\" height=\"8\" viewBox=\"0 0 100 8\" "
+		"aria-hidden=\"true\" focusable=\"false\"><rect width=\"100\" "
+		"height=\"8\" fill=\"#e5e6e7\"/><rect width=\"%lld\" height=\"8\" "
+		"fill=\"#1d70b8\"/></svg>",
+	     (long long)pct);
+}

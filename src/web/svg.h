@@ -127,6 +127,40 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c);
 struct arena;
 const char **svg_month_labels(struct arena *a, const int *month, size_t n);
 
+/* A dot-and-whisker chart: one row per area, its figure as a dot and its
+ * interval as a line, the area of interest as a diamond with its name in
+ * bold, and a reference (a benchmark) as a dashed line.  The x axis has
+ * the same "nice" ticks as the line charts. */
+struct svg_dot {
+	const char *label;    /* the row's name */
+	const char *tooltip;  /* "Stockport: 92% (90% to 94%)"; NULL: label */
+	double value;         /* NaN: the row is left out */
+	bool has_ci;
+	double lower, upper;
+	bool self;            /* the area the page is about */
+};
+
+struct svg_dots {
+	const char *id;       /* unique on the page */
+	const char *title, *desc;
+	const struct svg_dot *rows; /* in the order drawn, top first */
+	size_t n_rows;
+	bool has_line;
+	double line;          /* the reference, on the x axis */
+	/* The text of a tick at v (the indicator's units: "92%"); NULL
+	 * writes the number.  Returns a string the caller keeps. */
+	const char *(*tick_label)(void *ctx, double v);
+	void *ctx;
+};
+
+/* Write the chart (an <svg>, no wrapper) into b; nothing if no row has a
+ * finite value. */
+void svg_dot_chart(struct buf *b, const struct svg_dots *c);
+
+/* A bar of part out of whole, 100 wide and 8 high, for decoration beside
+ * the numbers (aria-hidden). */
+void svg_meter(struct buf *b, int64_t part, int64_t whole);
+
 /* Write v rounded to tenths, without a trailing ".0" ("12", "-3.5"): the
  * form every coordinate takes. */
 void svg_num(struct buf *b, double v);

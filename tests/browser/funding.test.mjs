@@ -114,10 +114,11 @@ test('add a funding stream and an award, change an award: the totals follow', as
   assert.deepEqual(rows[0], ['Community Safety Grant', 'Not recorded', '£218,973', '£181,250', '£37,723']);
   assert.deepEqual(total, ['Total', '', '£491,473.50', '£416,750', '£74,723.50']);
 
-  // The API in pence agrees.
+  // The API in pence agrees; the total awarded counts the demo's example
+  // amounts, and says so.
   const api = await getJSON(b.server, '/api/v1/funds?year=2020/21');
   assert.deepEqual(api.totals, { allocation_pence: 49147350, awarded_pence: 41675000,
-                                 remaining_pence: 7472350 });
+                                 remaining_pence: 7472350, example: true });
   assertClean(problems);
 });
 

@@ -136,9 +136,9 @@ test('the peers table gives each district\'s figure with its interval, and the r
   }
   for (let i = 1; i < rows.length; i++) assert.ok(num(rows[i - 1][2]) >= num(rows[i][2]), 'highest first');
   // The dot-and-whisker chart has a row per district, Stockport marked.
-  assert.equal(await svg.locator('g.ind-dots__row').count(), 10);
-  assert.equal(await svg.locator('g.ind-dots__row--self').count(), 1);
-  assert.match(await svg.locator('g.ind-dots__row--self title').textContent(), /^Stockport: 46\.7% \(42\.2% to 51\.3%\)$/);
+  assert.equal(await svg.locator('g.dots__row').count(), 10);
+  assert.equal(await svg.locator('g.dots__row--self').count(), 1);
+  assert.match(await svg.locator('g.dots__row--self title').textContent(), /^Stockport: 46\.7% \(42\.2% to 51\.3%\)$/);
   // The ranking method, and the headline with its method in a details.
   assert.match(await text(page.locator('#peers-table').locator('xpath=../following-sibling::p[1]')),
                /Standard competition ranking.*A rank is not a test of significance/);

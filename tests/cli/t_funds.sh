@@ -21,7 +21,7 @@ expect_rc 0 "funds list --format json"
 check "the JSON has the four allocations in pence" json 'sorted(f["allocation_pence"] for f in d["funds"]) == [1000000, 10000000, 15000000, 21897300] and d["year"] == "2020/21"'
 check "each fund has its awards" json 'all(len(f["awards"]) == f["award_count"] > 0 for f in d["funds"])'
 run funds list --year 2020/21 --format csv
-check "the CSV header" test "$(head -n1 <<<"$out" | tr -d '\r')" == "id,year,name,grantor,allocation_gbp,awarded_gbp,remaining_gbp"
+check "the CSV header" test "$(head -n1 <<<"$out" | tr -d '\r')" == "id,year,name,grantor,allocation_gbp,awarded_gbp,remaining_gbp,example"
 expect_out "Community Safety Grant,,218973.00," "the CSV allocation in pounds"
 run funds list --year 2031/32
 expect_rc 0 "a year with no funds"

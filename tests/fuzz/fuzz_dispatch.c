@@ -33,7 +33,9 @@
 #include "base/text.h"
 #include "demo/demo.h"
 #include "http/http.h"
-#include "store/store.h"
+#include "routes.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -273,6 +275,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	r.arena = &a;
+	r.site = &safer_site;
 	r.store = store;
 	r.headers = headers;
 	r.n_headers = n_headers;

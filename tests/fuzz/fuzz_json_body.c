@@ -25,7 +25,10 @@
 #include "base/text.h"
 #include "demo/demo.h"
 #include "http/http.h"
-#include "store/store.h"
+#include "routes.h"
+#include "store/store_action.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -161,6 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	body = arena_alloc(&a, size + 1);
 	memcpy(body, data, size);
 
+	r.site = &safer_site;
 	r.arena = &a;
 	r.store = store;
 	r.headers = headers;

@@ -7,6 +7,7 @@
  * escaping printf, whose literal text is copied raw and every %s and %c
  * escaped while numbers are formatted as printf would.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -307,6 +308,62 @@ static void test_format_numbers(void **state)
 		  (size_t)3, "s");
 }
 
+/* Floating point: every conversion the compiler accepts for html(), so
+ * that no format string that builds can stop a worker. */
+static void test_format_floats(void **state)
+{
+	char want[400];
+
+	UNUSED(state);
+	fmt_check("3.1", ESC_HTML, "%.1f", 3.14159);
+	fmt_check("  3.14|", ESC_HTML, "%6.2f|", 3.14159);
+	fmt_check("1.500000e+00 1.5E+00", ESC_HTML, "%e %.1E", 1.5, 1.5);
+	fmt_check("0.25 1e+20", ESC_HTML, "%g %g", 0.25, 1e20);
+	fmt_check("0x1p+1", ESC_HTML, "%a", 2.0);
+	fmt_check("2.50", ESC_HTML, "%.2Lf", (long double)2.5);
+	fmt_check("inf -inf nan", ESC_HTML, "%g %g %g", HUGE_VAL, -HUGE_VAL, NAN);
+	fmt_check("  4.0 &lt;", ESC_HTML, "%*.*f %s", 5, 1, 4.0, "<");
+	/* Longer than any fixed buffer: the whole number. */
+	snprintf(want, sizeof(want), "%.1f", 1e300);
+	fmt_check(want, ESC_HTML, "%.1f", 1e300);
+}
+
+/* What printf would do wrong or dangerously is written as it stands, with
+ * no more arguments read: never a crash. */
+static void refused_check(const char *want, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	bool same;
+
+	va_start(ap, fmt);
+	esc_vformat(&b, ESC_HTML, fmt, ap);
+	va_end(ap);
+	same = strcmp(b.ptr, want) == 0;
+	if (!same)
+		print_error("format '%s' gave '%s', want '%s'\n", fmt, b.ptr, want);
+	buf_release(&b);
+	assert_true(same);
+}
+
+static void test_format_refused(void **state)
+{
+	int n = 0;
+
+	UNUSED(state);
+	/* Formats the compiler would refuse, as a format read at run time
+	 * would be. */
+	refused_check("a %n b %s", "a %n b %s", &n, "x");
+	assert_int_equal(n, 0);
+	refused_check("%p", "%p", (void *)0);
+	refused_check("x %ls", "x %ls", (void *)0);
+	refused_check("50%", "50%");
+	refused_check("%q and %s", "%q and %s", "x");
+	refused_check("1 %99999999999d", "%d %99999999999d", 1, 2);
+	refused_check("%hs", "%hs", "x");
+	refused_check("%Ld", "%Ld", 1);
+}
+
 static void test_format_width_on_strings(void **state)
 {
 	UNUSED(state);
@@ -403,6 +460,8 @@ int main(void)
 		cmocka_unit_test(test_url),
 		cmocka_unit_test(test_format_strings),
 		cmocka_unit_test(test_format_numbers),
+		cmocka_unit_test(test_format_floats),
+		cmocka_unit_test(test_format_refused),
 		cmocka_unit_test(test_format_width_on_strings),
 		cmocka_unit_test(test_format_modes),
 		cmocka_unit_test(test_format_appends),

@@ -16,7 +16,7 @@
 #include <math.h>
 
 #include "indicators/headline.h"
-#include "store/store.h"
+#include "store/store_indicator.h"
 
 static struct arena arena;
 

@@ -20,6 +20,7 @@
 #include "demo/demo.h"
 #include "http/cache.h"
 #include "http/http.h"
+#include "routes.h"
 #include "store/store.h"
 
 #define TODAY "2021-06-01"
@@ -217,6 +218,7 @@ static void start(struct t *t, enum http_method method, const char *path)
 {
 	memset(t, 0, sizeof(*t));
 	t->r.arena = &t->a;
+	t->r.site = &safer_site;
 	t->r.store = store;
 	t->r.method = method;
 	t->r.path = path;

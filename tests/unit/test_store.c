@@ -19,7 +19,12 @@
 
 #include "demo/demo.h"
 #include "store/db.h"
-#include "store/store.h"
+#include "store/store_action.h"
+#include "store/store_fund.h"
+#include "store/store_governance.h"
+#include "store/store_outcome.h"
+#include "store/store_people.h"
+#include "store/store_plan.h"
 
 #define TODAY "2021-06-01"
 

@@ -1,0 +1,172 @@
+/*
+ * commands.c: every command safer has, in one table sorted by name (git's
+ * commands[] in git.c): its function, its usage for --help and a line for
+ * the list of commands.
+ */
+#include "commands.h"
+
+const struct command commands[] = {
+	{ "actions", cmd_actions,
+	  "usage: safer actions list [--plan ID] [--theme ID] [--priority ID]\n"
+	  "                          [--owner ID] [--status STATUS] [--overdue]\n"
+	  "                          [--format table|csv|json]\n"
+	  "       safer actions show ID [--format table|json]\n"
+	  "       safer actions add --title TITLE [--plan ID] [--theme ID]\n"
+	  "                         [--priority ID] [--owner ID] [--due YYYY-MM-DD]\n"
+	  "                         [--status STATUS] [--rag red|amber|green]\n"
+	  "                         [--description TEXT]\n"
+	  "       safer actions update ID [--title T] [--theme ID|none]\n"
+	  "                         [--priority ID|none] [--owner ID|none]\n"
+	  "                         [--due YYYY-MM-DD|none] [--status STATUS]\n"
+	  "                         [--rag red|amber|green|none] [--description T]\n"
+	  "                         [--note TEXT [--author ID]]\n\n"
+	  "Actions of the partnership's plans.  'update' changes the fields given;\n"
+	  "with --note it also adds a progress update (carrying any new status and\n"
+	  "RAG rating).  Statuses: not_started, in_progress, on_hold, completed,\n"
+	  "cancelled.  An action is overdue when its due date has passed and it is\n"
+	  "neither completed nor cancelled.\n",
+	  "list, show, add and update actions and their progress" },
+	{ "crime", cmd_crime,
+	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"
+	  "                          [--from YYYY-MM] [--to YYYY-MM] [--type TYPE]...\n"
+	  "                          [--rate] [--change] [--rolling]\n"
+	  "                          [--format csv|json|table] [--timing]\n"
+	  "       safer crime top --by lsoa|ward|district --type TYPE [--n N]\n"
+	  "                          [--area NAME|CODE] [--from YYYY-MM] [--to YYYY-MM]\n"
+	  "                          [--rate] [--format csv|json|table] [--timing]\n"
+	  "       safer crime summary\n\n"
+	  "Count the police.uk records imported with 'safer import police'.\n"
+	  "DIM is month, type, outcome, lsoa, ward, district or force.  An area is\n"
+	  "a force, a district (local authority), a ward, an LSOA, a peer group\n"
+	  "(safer peers) or 'England and Wales' (the default).  The period defaults\n"
+	  "to all the data (top: the last 12 months).  --rate adds crimes per\n"
+	  "1,000 residents where the geography gives a population; --change the\n"
+	  "count for the same period a year before and the change in per cent;\n"
+	  "--rolling the total of the 12 months to each month.  Rows with no\n"
+	  "location count towards their force only.  --timing prints the time to\n"
+	  "load and to answer on standard error.\n",
+	  "count crimes by month, type, outcome and area; top areas" },
+	{ "demo", cmd_demo,
+	  "usage: safer demo\n\n"
+	  "Load the Stockport demo into the database (creating it if needed):\n"
+	  "the Safer Stockport Partnership Plan 2018/21 with its themes, leads and\n"
+	  "priority areas, the GM 'Standing Together' outcomes, the 2020/21\n"
+	  "funding streams and awards, governance and the OSSP 2022-2025 plan,\n"
+	  "from the council's public records; plus example actions and updates,\n"
+	  "marked as example data.  Running it again changes nothing.\n",
+	  "load the Stockport demo" },
+	{ "export", cmd_export,
+	  "usage: safer export actions|awards [--format csv|json] [--output FILE]\n\n"
+	  "Write every action or every award, as CSV (the default) or JSON, to\n"
+	  "standard output or FILE.\n",
+	  "export actions or awards as CSV or JSON" },
+	{ "funds", cmd_funds,
+	  "usage: safer funds list [--year 2020/21] [--format table|csv|json]\n"
+	  "       safer funds show ID [--format table|json]\n"
+	  "       safer funds add --name NAME --year 2020/21 --allocation POUNDS\n"
+	  "                       [--grantor NAME] [--note TEXT]\n"
+	  "       safer funds update ID [--name NAME] [--year Y] [--allocation POUNDS]\n"
+	  "                       [--grantor NAME] [--note TEXT]\n"
+	  "       safer funds add-award FUND_ID --recipient NAME [--amount POUNDS]\n"
+	  "                       [--purpose TEXT] [--status STATUS] [--priority ID]\n\n"
+	  "Funding streams, their allocations and the awards made from them.\n"
+	  "Amounts are in pounds (218973, 218,973 or 1250.50).  Award statuses:\n"
+	  "proposed, awarded, paid, withdrawn.\n",
+	  "list, show, add and update funding streams and awards" },
+	{ "headlines", cmd_headlines,
+	  "usage: safer headlines [--area AREA] [--period PERIOD]\n"
+	  "                       [--level 95|99.8] [--format text|json]\n\n"
+	  "The performance headlines of an area by theme, as an annual review\n"
+	  "states them, each with its method and a verdict (significant, not\n"
+	  "significant, not tested, small numbers; SPC: special or common cause)\n"
+	  "and the address of its data.  The area defaults to the partnership's,\n"
+	  "else Stockport, else the area with the most figures.  --period (2020/21,\n"
+	  "2020 Q3, Wave 6) takes each indicator's latest figure ending by the end\n"
+	  "of that period; the default is each one's latest.  See\n"
+	  "docs/indicators.md for how each statement is decided.\n",
+	  "performance headlines with their methods" },
+	{ "help", cmd_help, "usage: safer help [COMMAND]\n",
+	  "describe safer or one of its commands" },
+	{ "import", cmd_import,
+	  "usage: safer import police [--skip-bad-rows] PATH...\n"
+	  "       safer import geography FILE.csv\n"
+	  "       safer import indicators FILE.csv...\n\n"
+	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
+	  "(told apart by their header): files, .csv.gz files, folders of them, or\n"
+	  "a police.uk download as it comes (a .zip of monthly folders).  A\n"
+	  "force-month already imported is replaced by a newer version; the same\n"
+	  "file again changes nothing.  All or nothing: a bad file or row stops\n"
+	  "the import, naming the file, line and field, and the database is as it\n"
+	  "was; --skip-bad-rows imports the rest and lists what it skipped.\n\n"
+	  "geography: an LSOA lookup (LSOA -> ward -> local authority -> force, with\n"
+	  "population and households), in the format of docs/geography.md.\n\n"
+	  "indicators: indicator definitions or values in long format (one value a\n"
+	  "row), told apart by their header, as docs/indicators.md describes.\n",
+	  "import police.uk data, a geography lookup or indicators" },
+	{ "indicators", cmd_indicators,
+	  "usage: safer indicators list [--format table|csv|json]\n"
+	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"
+	  "                                  [--format table|csv|json]\n\n"
+	  "Indicators of performance and their figures.  'show' gives every\n"
+	  "figure of an area with its confidence interval (Wilson score for\n"
+	  "proportions; exact Poisson below 10 events and Byar's method from 10\n"
+	  "for counts and rates), the SPC chart, the peers and the headline.  A\n"
+	  "crime indicator's figures are counted from the police.uk data.\n"
+	  "Import definitions and values with 'safer import indicators'.\n",
+	  "list indicators; show their figures with intervals" },
+	{ "init", cmd_init,
+	  "usage: safer init [--partnership NAME --area AREA]\n\n"
+	  "Create an empty database (or bring an existing one up to date), and\n"
+	  "optionally record the partnership it is for.\n",
+	  "create a database" },
+	{ "peers", cmd_peers,
+	  "usage: safer peers list\n"
+	  "       safer peers set NAME AREA...\n"
+	  "       safer peers delete NAME\n\n"
+	  "Peer groups: named lists of areas (the ten Greater Manchester districts,\n"
+	  "a Home Office most similar group) usable wherever an area is.\n",
+	  "list, set and delete peer groups of areas" },
+	{ "plans", cmd_plans,
+	  "usage: safer plans list [--format table|csv|json]\n"
+	  "       safer plans show ID [--format table|json]\n"
+	  "       safer plans add --title TITLE --start YYYY-MM-DD --end YYYY-MM-DD\n"
+	  "                       [--kind partnership_plan|strategy|delivery_plan]\n"
+	  "                       [--status draft|approved|closed]\n"
+	  "                       [--approved-by BODY] [--approved-on YYYY-MM[-DD]]\n"
+	  "                       [--note TEXT]\n\n"
+	  "Plans, with their themes, leads and priority areas.\n",
+	  "list, show and add plans" },
+	{ "serve", cmd_serve,
+	  "usage: safer serve [--listen HOST:PORT] [--threads N] [--no-cache]\n\n"
+	  "Serve the web pages and the JSON API.  The default is 127.0.0.1:8080,\n"
+	  "reachable only from this machine; give --listen 0.0.0.0:8080 to serve\n"
+	  "the network.  Answers that depend only on the data are kept until the\n"
+	  "data changes; --no-cache builds every one afresh (to measure how fast\n"
+	  "pages are made).  Ctrl-C stops.\n",
+	  "serve the web interface and the API" },
+	{ "stats", cmd_stats,
+	  "usage: safer stats proportion K N\n"
+	  "       safer stats rate K DENOMINATOR [--per 1000]\n"
+	  "       safer stats compare-proportions K1 N1 K2 N2\n"
+	  "       safer stats change K1 K2 [--exposure T1 T2]\n"
+	  "       safer stats spc [--baseline N] [--improvement up|down]\n"
+	  "                       [--rebase I,J...] < values\n"
+	  "       each with [--level 95|99.8] [--format json|text]\n\n"
+	  "The statistics safer uses, on numbers you give: confidence intervals\n"
+	  "(Wilson score for proportions; exact Poisson below 10 events and\n"
+	  "Byar's method from 10 for counts and rates), the pooled two-proportion\n"
+	  "z-test, the change between two periods (exact conditional binomial\n"
+	  "test), and XmR charts with the Making Data Count rules.\n",
+	  "confidence intervals, comparisons, change and SPC" },
+	{ "version", cmd_version, "usage: safer version\n", "print the version" },
+};
+
+const size_t n_commands = ARRAY_SIZE(commands);
+
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < n_commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}

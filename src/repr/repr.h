@@ -1,0 +1,79 @@
+/*
+ * repr.h: the one JSON and CSV form of each resource of the plan, which
+ * the API serves, the pages offer as downloads and the command line
+ * prints (--format json|csv), so that the three never disagree.
+ *
+ * Field names are the API's (docs/api.md); money is in whole pence in
+ * JSON and in pounds in CSV; dates are ISO 8601; absent values are null
+ * in JSON and empty in CSV.  A figure built on example data says so
+ * ("example": true, or an example column).  The indicators' JSON is in
+ * repr_indicator.h.
+ */
+#ifndef SAFER_REPR_H
+#define SAFER_REPR_H
+
+#include "base/buf.h"
+#include "base/json.h"
+
+struct plan;
+struct theme;
+struct priority;
+struct framework;
+struct action;
+struct action_update;
+struct fund;
+struct award;
+struct person;
+struct organisation;
+struct board;
+
+/* ---------------------------------------------------------------------
+ * Plans (repr_plan.c)
+ */
+
+/* A plan without its themes; with themes (n > 0 or themes not NULL)
+ * embeds them, each with its lead and priority areas. */
+void repr_json_plan(struct jw *j, const struct plan *p,
+		    const struct theme *themes, size_t n);
+void repr_json_theme(struct jw *j, const struct theme *t);
+void repr_json_priority(struct jw *j, const struct priority *pr);
+/* {"current_plan_id", "plans": [...]} */
+void repr_json_plans(struct jw *j, const struct plan *p, size_t n,
+		     int64_t current_plan_id);
+/* The members {"outcomes": [...flat...], "frameworks": [...with
+ * groups...]} of an object the caller opened. */
+void repr_json_frameworks(struct jw *j, const struct framework *f, size_t n);
+void repr_csv_plans(struct buf *b, const struct plan *p, size_t n);
+
+/* ---------------------------------------------------------------------
+ * Actions (repr_action.c)
+ */
+
+void repr_json_action(struct jw *j, const struct action *a,
+		      const struct action_update *updates, size_t n_updates,
+		      bool with_updates);
+void repr_json_update(struct jw *j, const struct action_update *u);
+void repr_csv_actions(struct buf *b, const struct action *a, size_t n);
+
+/* ---------------------------------------------------------------------
+ * Funding (repr_fund.c)
+ */
+
+void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards);
+void repr_json_award(struct jw *j, const struct award *w);
+/* {"year", "funds": [...with awards...], "totals": {allocation, awarded,
+ * remaining, example}}; year may be NULL (every year). */
+void repr_json_funds(struct jw *j, const char *year, const struct fund *f,
+		     size_t n);
+void repr_csv_funds(struct buf *b, const struct fund *f, size_t n);
+void repr_csv_awards(struct buf *b, const struct award *w, size_t n);
+
+/* ---------------------------------------------------------------------
+ * People, organisations and boards (repr_people.c)
+ */
+
+void repr_json_person(struct jw *j, const struct person *p);
+void repr_json_organisation(struct jw *j, const struct organisation *o);
+void repr_json_board(struct jw *j, const struct board *b);
+
+#endif
