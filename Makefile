@@ -4,7 +4,9 @@
 #   make run                    install missing packages (as root), build,
 #                               create safer.db with the Stockport demo, serve it
 #   make test                   every test layer; ends with "N passed, N failed"
-#   make SAN=address,undefined  build ./safer with sanitizers
+#   make SAN=address,undefined  build ./safer with sanitizers (undefined
+#                               brings float-cast-overflow, which GCC's
+#                               undefined leaves out)
 #   make unit                   only the unit tests
 #   make fuzz                   build the fuzz targets (clang, libFuzzer)
 #   make compile_commands.json  for clangd (needs bear)
@@ -18,15 +20,25 @@ SAN ?=
 O ?= $(if $(SAN),build/san,build)
 WERROR ?=
 
+# The sanitizers asked for, with float-cast-overflow beside undefined: GCC
+# does not count a double too large for the integer it is cast to as
+# undefined behaviour to check, though C does.
+comma := ,
+empty :=
+space := $(empty) $(empty)
+SAN_LIST := $(subst $(comma),$(space),$(SAN))
+SAN_LIST += $(if $(filter undefined,$(SAN_LIST)),float-cast-overflow)
+SAN_FLAGS := $(subst $(space),$(comma),$(strip $(sort $(SAN_LIST))))
+
 WARN := -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wno-format-nonliteral \
 	-Wundef -Wvla -Wimplicit-fallthrough $(if $(WERROR),-Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -I$(O)/gen \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP \
-	$(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+	$(if $(SAN),-fsanitize=$(SAN_FLAGS) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 LDLIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-ALL_LDFLAGS := $(LDFLAGS) $(if $(SAN),-fsanitize=$(SAN))
+ALL_LDFLAGS := $(LDFLAGS) $(if $(SAN),-fsanitize=$(SAN_FLAGS))
 
 SRC := $(sort $(wildcard src/*/*.c) $(filter-out src/main.c,$(wildcard src/*.c)))
 OBJ := $(SRC:%.c=$(O)/%.o) $(O)/gen/static_files.o
@@ -34,7 +46,7 @@ STATIC := $(sort $(wildcard src/web/static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 
-.PHONY: all safer run test unit fuzz clean deps-build deps-test bench
+.PHONY: all safer run test unit fuzz clean deps-build deps-test bench FORCE
 
 all: safer
 
@@ -54,7 +66,16 @@ $(O)/libsafer.a: $(OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(O)/%.o: %.c
+# What $(O) is built with (as git's GIT-CFLAGS): rewritten only when the
+# compiler, CFLAGS or the sanitizers change, and a prerequisite of every
+# object, so that a build with other flags (another SAN) into the same
+# folder rebuilds instead of mixing.  Warnings do not change the code.
+BUILT_WITH := $(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS)
+$(O)/flags: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(BUILT_WITH)' | cmp -s - $@ || echo '$(BUILT_WITH)' > $@
+
+$(O)/%.o: %.c $(O)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -62,7 +83,7 @@ $(O)/gen/static_files.c: tools/embed.sh $(STATIC)
 	@mkdir -p $(dir $@)
 	tools/embed.sh $@ $(STATIC)
 
-$(O)/gen/static_files.o: $(O)/gen/static_files.c
+$(O)/gen/static_files.o: $(O)/gen/static_files.c $(O)/flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Unit tests: one cmocka program per file, linked against libsafer.a.
@@ -80,9 +101,10 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 fuzz: $(FUZZ_BIN)
 build/fuzz/%: tests/fuzz/%.c $(SRC) $(wildcard src/*/*.h) $(STATIC)
 	@$(MAKE) --no-print-directory O=build/fuzz/obj CC=clang \
-		SAN=address,undefined,fuzzer-no-link build/fuzz/obj/libsafer.a
+		SAN=address,undefined,float-cast-overflow,fuzzer-no-link \
+		build/fuzz/obj/libsafer.a
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Isrc \
-		-fsanitize=address,undefined,fuzzer -o $@ $< \
+		-fsanitize=address,undefined,float-cast-overflow,fuzzer -o $@ $< \
 		build/fuzz/obj/libsafer.a $(LDLIBS)
 
 deps-build:

@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <time.h>
 
 #include "text.h"
@@ -216,18 +217,28 @@ int text_money(const char *s, int64_t *pence, const char *field,
 	return 0;
 }
 
+/* The n digits at digits with a comma before each group of three from
+ * the right: "1234567" -> "1,234,567". */
+static void add_grouped_digits(struct buf *b, const char *digits, size_t n)
+{
+	size_t lead = n % 3 ? n % 3 : 3;
+
+	if (n == 0)
+		return;
+	buf_add(b, digits, lead);
+	for (size_t i = lead; i < n; i += 3) {
+		buf_addc(b, ',');
+		buf_add(b, digits + i, 3);
+	}
+}
+
 /* u with thousands separators. */
 static void text_add_grouped_unsigned(struct buf *b, uint64_t u)
 {
 	char digits[32];
 	int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)u);
-	int lead = len % 3 ? len % 3 : 3;
 
-	buf_add(b, digits, (size_t)lead);
-	for (int i = lead; i < len; i += 3) {
-		buf_addc(b, ',');
-		buf_add(b, digits + i, 3);
-	}
+	add_grouped_digits(b, digits, (size_t)len);
 }
 
 void text_add_grouped(struct buf *b, int64_t n)
@@ -239,6 +250,37 @@ void text_add_grouped(struct buf *b, int64_t n)
 		u = 0 - u; /* well defined for INT64_MIN too */
 	}
 	text_add_grouped_unsigned(b, u);
+}
+
+void text_add_number(struct buf *b, double v, int decimals)
+{
+	/* The longest "%.*f" of a double: 309 digits of DBL_MAX, a sign, a
+	 * point and the decimals. */
+	char tmp[320 + TEXT_MAX_DECIMALS];
+	const char *digits, *dot;
+	bool zero = true;
+
+	if (!isfinite(v)) {
+		buf_adds(b, "not known");
+		return;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > TEXT_MAX_DECIMALS)
+		decimals = TEXT_MAX_DECIMALS;
+	/* printf writes every digit of the value, correctly rounded; nothing
+	 * is cast to an integer, so no magnitude is out of range. */
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	digits = tmp[0] == '-' ? tmp + 1 : tmp;
+	for (const char *p = digits; *p; p++)
+		if (*p >= '1' && *p <= '9')
+			zero = false;
+	if (tmp[0] == '-' && !zero)
+		buf_addc(b, '-'); /* -0.001 to one place is "0.0", not "-0.0" */
+	dot = strchr(digits, '.');
+	add_grouped_digits(b, digits, dot ? (size_t)(dot - digits) : strlen(digits));
+	if (dot)
+		buf_adds(b, dot);
 }
 
 void text_add_money(struct buf *b, int64_t pence)
@@ -365,4 +407,97 @@ void text_now(char out[21])
 
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---------------------------------------------------------------------
+ * Area names
+ */
+
+/* Walks an area name giving the characters of its key (text.h): words
+ * in lower case, one space between them, "&" as "and", apostrophes
+ * dropped. */
+struct area_cursor {
+	const char *s;       /* the rest of the name */
+	const char *pending; /* the rest of an "and" given for "&" */
+	bool brk;            /* a word break is due before the next word */
+	int last;            /* the last character given; 0 before the first */
+};
+
+static bool area_separator(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-' ||
+	       c == '.' || c == ',';
+}
+
+/* The next character of the key, or 0 at its end. */
+static int area_next(struct area_cursor *c)
+{
+	for (;;) {
+		int ch;
+
+		if (c->pending) {
+			ch = (unsigned char)*c->pending++;
+			if (!*c->pending) {
+				c->pending = NULL;
+				c->brk = true;
+			}
+			return c->last = ch;
+		}
+		ch = (unsigned char)*c->s;
+		if (!ch)
+			return 0;
+		if (ch == '\'') {
+			c->s++;
+			continue;
+		}
+		if (ch == 0xE2 && (unsigned char)c->s[1] == 0x80 &&
+		    (unsigned char)c->s[2] == 0x99) { /* U+2019, ’ */
+			c->s += 3;
+			continue;
+		}
+		if (area_separator(ch)) {
+			c->s++;
+			c->brk = true;
+			continue;
+		}
+		/* One space between words, none before the first; "&" is a
+		 * word of its own even when written "Brighton&Hove". */
+		if ((c->brk || ch == '&') && c->last && c->last != ' ') {
+			c->brk = false;
+			return c->last = ' ';
+		}
+		c->brk = false;
+		c->s++;
+		if (ch == '&') {
+			c->pending = "nd";
+			return c->last = 'a';
+		}
+		return c->last = ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+	}
+}
+
+bool text_same_area(const char *a, const char *b)
+{
+	struct area_cursor x = { a ? a : "", NULL, false, 0 };
+	struct area_cursor y = { b ? b : "", NULL, false, 0 };
+	int cx, cy;
+
+	if (!a || !b)
+		return false;
+	do {
+		cx = area_next(&x);
+		cy = area_next(&y);
+		if (cx != cy)
+			return false;
+	} while (cx);
+	return true;
+}
+
+void text_add_area_key(struct buf *b, const char *name)
+{
+	struct area_cursor c = { name ? name : "", NULL, false, 0 };
+	int ch;
+
+	while ((ch = area_next(&c)))
+		buf_addc(b, (char)ch);
 }

@@ -57,6 +57,36 @@ void text_add_money(struct buf *b, int64_t pence);
 /* Write n with thousands separators: "478,973". */
 void text_add_grouped(struct buf *b, int64_t n);
 
+/* The most decimals text_add_number writes. */
+#define TEXT_MAX_DECIMALS 20
+
+/* Write v rounded to decimals places (0 to TEXT_MAX_DECIMALS) with
+ * thousands separators: "1,234.5", "0.25", "-12", and for any magnitude
+ * every digit ("100,000,000,000,000,000,000" for 1e20; 309 digits for
+ * the largest double): the digits are printf's, correctly rounded from
+ * the binary value, never a cast to an integer.  A value that rounds to
+ * zero is written without a sign ("0.0", not "-0.0").  NaN and the
+ * infinities, which are no figure, are written "not known". */
+void text_add_number(struct buf *b, double v, int decimals);
+
+/* Area names as sources write them.  Whether a and b name the same area:
+ * they are compared word by word, without regard to ASCII case, where
+ *  - words are separated by any run of spaces, hyphens, full stops and
+ *    commas ("St. Helens" is "St Helens", police.uk's spelling and
+ *    ONS's; "Stockton-on-Tees" is "Stockton on Tees"; "Bristol, City
+ *    of" is "Bristol City of");
+ *  - "&" is the word "and" ("Brighton & Hove", "Brighton and Hove");
+ *  - apostrophes (' and U+2019) are dropped ("King's Lynn", "Kings Lynn").
+ * Anything else, letters beyond ASCII included, must be the same.  Codes
+ * ("E08000007") compare as they are, without regard to case.  A NULL
+ * name is the same as nothing. */
+bool text_same_area(const char *a, const char *b);
+
+/* Append the key text_same_area compares: the words in lower case with
+ * one space between them ("st helens"); two names are the same area
+ * exactly when their keys are equal, so keys serve as hash keys. */
+void text_add_area_key(struct buf *b, const char *name);
+
 /* Check a calendar date "YYYY-MM-DD" (a real day, years 1900-2199). */
 int text_date(const char *s, const char *field, struct err *e);
 

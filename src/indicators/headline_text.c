@@ -26,31 +26,11 @@ static bool is(const char *s, const char *want)
 	return s && strcmp(s, want) == 0;
 }
 
-/* v with decimals places and thousands separators. */
+/* v with decimals places and thousands separators; "not known" for NaN
+ * and the infinities (text_add_number). */
 static void add_fixed(struct buf *b, double v, int decimals)
 {
-	char tmp[64], *dot;
-	double r;
-	long long whole_part;
-
-	if (!isfinite(v)) {
-		buf_adds(b, "not known");
-		return;
-	}
-	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
-	r = strtod(tmp, NULL);
-	if (r == 0)
-		snprintf(tmp, sizeof(tmp), "%.*f", decimals, 0.0); /* no "-0" */
-	if (fabs(r) < 1000) {
-		buf_adds(b, tmp);
-		return;
-	}
-	if (r < 0)
-		buf_addc(b, '-');
-	whole_part = (long long)floor(fabs(r));
-	text_add_grouped(b, whole_part);
-	if ((dot = strchr(tmp, '.')))
-		buf_adds(b, dot);
+	text_add_number(b, v, decimals);
 }
 
 void ind_add_value(struct buf *b, const struct indicator *ind, double v)
@@ -59,7 +39,7 @@ void ind_add_value(struct buf *b, const struct indicator *ind, double v)
 
 	if (is(ind->unit, "proportion")) {
 		add_fixed(b, v, 1);
-		if (ind_scale(ind) == 100)
+		if (ind_scale(ind) == 100 && isfinite(v))
 			buf_addc(b, '%');
 	} else if (is(ind->unit, "count")) {
 		add_fixed(b, v, v == floor(v) ? 0 : 1);

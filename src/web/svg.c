@@ -90,21 +90,10 @@ static void attr(struct buf *b, const char *name, double v)
 }
 
 /* Write v with the given number of decimals (0-6) and thousands
- * separators: "12,345", "0.25". */
+ * separators: "12,345", "0.25"; any magnitude (text_add_number). */
 static void add_value(struct buf *b, double v, int decimals)
 {
-	long long scale = 1, t;
-
-	for (int i = 0; i < decimals; i++)
-		scale *= 10;
-	t = llround(v * (double)scale);
-	if (t < 0) {
-		buf_addc(b, '-');
-		t = -t;
-	}
-	text_add_grouped(b, t / scale);
-	if (decimals)
-		buf_printf(b, ".%0*lld", decimals, t % scale);
+	text_add_number(b, v, decimals);
 }
 
 /* Decimals that show v to two places at most, none if it is whole. */

@@ -261,6 +261,23 @@ static void test_numbers_and_periods(void **state)
 	assert_string_equal(ind_value_text(&arena, &rate, 2.1834), "2.18");
 	assert_string_equal(ind_value_text(&arena, &rate, 1234.6), "1,235");
 	assert_string_equal(ind_value_text(&arena, &rate, -0.001), "0.00");
+	/* Figures beyond every integer type, and no figure at all. */
+	assert_string_equal(ind_value_text(&arena, &count, 1e20),
+			    "100,000,000,000,000,000,000");
+	assert_string_equal(ind_value_text(&arena, &rate, -1e20),
+			    "-100,000,000,000,000,000,000");
+	assert_string_equal(ind_value_text(&arena, &count, 1e63),
+			    "1,000,000,000,000,000,057,857,959,942,726,969,827,"
+			    "393,378,689,175,040,438,172,647,424");
+	assert_string_equal(ind_value_text(&arena, &feel_safe, 1e20),
+			    "100,000,000,000,000,000,000.0%");
+	assert_string_equal(ind_value_text(&arena, &count, 2.25), "2.2");
+	assert_string_equal(ind_value_text(&arena, &rate, 1e-9), "0.00");
+	assert_string_equal(ind_value_text(&arena, &rate, -1e-9), "0.00");
+	assert_string_equal(ind_value_text(&arena, &rate, NAN), "not known");
+	assert_string_equal(ind_value_text(&arena, &count, INFINITY), "not known");
+	assert_string_equal(ind_value_text(&arena, &feel_safe, -INFINITY),
+			    "not known");
 	assert_string_equal(ind_p_text(&arena, 0.0004), "p < 0.001");
 	assert_string_equal(ind_p_text(&arena, 0.0503), "p = 0.0503");
 	assert_string_equal(ind_p_text(&arena, 0.531), "p = 0.53");

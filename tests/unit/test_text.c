@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <time.h>
 
 #include "base/text.h"
@@ -513,6 +514,133 @@ static void test_money_text(void **state)
 	check_grouped(INT64_MAX, "9,223,372,036,854,775,807");
 }
 
+static void check_number(double v, int decimals, const char *want)
+{
+	struct buf b = BUF_INIT;
+	char got[1024];
+
+	text_add_number(&b, v, decimals);
+	snprintf(got, sizeof(got), "%s", b.ptr);
+	buf_release(&b);
+	if (strcmp(got, want) != 0)
+		fail_msg("text_add_number(%.17g, %d) gave '%s', want '%s'", v,
+			 decimals, got, want);
+}
+
+/* Expected digits from Python's '{:,.Nf}'.format(v), an independent
+ * formatter of the exact binary value (but for the sign of zero, which
+ * safer drops). */
+static void test_number(void **state)
+{
+	UNUSED(state);
+	check_number(0, 0, "0");
+	check_number(0, 2, "0.00");
+	check_number(-0.0, 1, "0.0");
+	check_number(-0.04, 1, "0.0");
+	check_number(-1e-300, 2, "0.00");
+	check_number(1e-300, 2, "0.00");
+	check_number(5e-324, 20, "0.00000000000000000000");
+	check_number(0.05, 1, "0.1");
+	check_number(0.125, 2, "0.12");
+	check_number(2.5, 0, "2");
+	check_number(3.5, 0, "4");
+	check_number(999.5, 0, "1,000");
+	check_number(1234.5, 1, "1,234.5");
+	check_number(-1234.5, 1, "-1,234.5");
+	check_number(123456789.12345679, 6, "123,456,789.123457");
+	check_number(12345.678, 20, "12,345.67799999999988358468");
+	check_number(1e15 + 0.25, 1, "1,000,000,000,000,000.2");
+	/* Beyond every integer type. */
+	check_number(9.223372036854775807e18, 0, "9,223,372,036,854,775,808");
+	check_number(1e20, 0, "100,000,000,000,000,000,000");
+	check_number(-1e20, 0, "-100,000,000,000,000,000,000");
+	check_number(1e20, 2, "100,000,000,000,000,000,000.00");
+	check_number(1e63, 0, "1,000,000,000,000,000,057,857,959,942,726,969,827,"
+			      "393,378,689,175,040,438,172,647,424");
+	check_number(-1e63, 1, "-1,000,000,000,000,000,057,857,959,942,726,969,"
+			       "827,393,378,689,175,040,438,172,647,424.0");
+	check_number(1.7976931348623157e308, 3,
+		     "179,769,313,486,231,570,814,527,423,731,704,356,798,070,567,"
+		     "525,844,996,598,917,476,803,157,260,780,028,538,760,589,558,"
+		     "632,766,878,171,540,458,953,514,382,464,234,321,326,889,464,"
+		     "182,768,467,546,703,537,516,986,049,910,576,551,282,076,245,"
+		     "490,090,389,328,944,075,868,508,455,133,942,304,583,236,903,"
+		     "222,948,165,808,559,332,123,348,274,797,826,204,144,723,168,"
+		     "738,177,180,919,299,881,250,404,026,184,124,858,368.000");
+	/* No figure. */
+	check_number(NAN, 1, "not known");
+	check_number(-NAN, 0, "not known");
+	check_number(INFINITY, 2, "not known");
+	check_number(-INFINITY, 0, "not known");
+	/* Decimals out of range are brought into it. */
+	check_number(1.5, -3, "2");
+	check_number(0.1, 99, "0.10000000000000000555");
+}
+
+static void test_same_area(void **state)
+{
+	static const char *const same[][2] = {
+		{ "St Helens", "St. Helens" },
+		{ "St Helens", "st helens" },
+		{ "ST.HELENS", "St Helens" },
+		{ "  St  Helens ", "St Helens" },
+		{ "Stockton-on-Tees", "Stockton on Tees" },
+		{ "Brighton & Hove", "Brighton and Hove" },
+		{ "Brighton&Hove", "Brighton and Hove" },
+		{ "King's Lynn and West Norfolk", "Kings Lynn & West Norfolk" },
+		{ "King\xE2\x80\x99s Lynn", "Kings Lynn" },
+		{ "Bristol, City of", "Bristol City of" },
+		{ "E08000007", "e08000007" },
+		{ "Ynys M\xC3\xB4n", "ynys m\xC3\xB4n" },
+		{ "", " - " },
+	};
+	static const char *const different[][2] = {
+		{ "St Helens", "Saint Helens" },
+		{ "St Helens", "StHelens" },
+		{ "Sefton", "Sefton East" },
+		{ "Wirral", "Wirra" },
+		{ "Brighton and Hove", "Brighton Hove" },
+		{ "Ynys M\xC3\xB4n", "Ynys Mon" },
+		{ "E08000007", "E08000008" },
+	};
+	struct buf b = BUF_INIT;
+
+	UNUSED(state);
+	for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
+		struct buf k = BUF_INIT;
+
+		if (!text_same_area(same[i][0], same[i][1]) ||
+		    !text_same_area(same[i][1], same[i][0]))
+			fail_msg("'%s' and '%s' should be the same area", same[i][0],
+				 same[i][1]);
+		/* Equal keys exactly when the same area. */
+		buf_reset(&b);
+		text_add_area_key(&b, same[i][0]);
+		text_add_area_key(&k, same[i][1]);
+		assert_string_equal(b.ptr, k.ptr);
+		buf_release(&k);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(different); i++) {
+		struct buf k = BUF_INIT;
+
+		if (text_same_area(different[i][0], different[i][1]) ||
+		    text_same_area(different[i][1], different[i][0]))
+			fail_msg("'%s' and '%s' should be different areas",
+				 different[i][0], different[i][1]);
+		buf_reset(&b);
+		text_add_area_key(&b, different[i][0]);
+		text_add_area_key(&k, different[i][1]);
+		assert_string_not_equal(b.ptr, k.ptr);
+		buf_release(&k);
+	}
+	buf_reset(&b);
+	text_add_area_key(&b, " St. Helens-&-King\'s ");
+	assert_string_equal(b.ptr, "st helens and kings");
+	assert_false(text_same_area(NULL, "x"));
+	assert_false(text_same_area("x", NULL));
+	buf_release(&b);
+}
+
 static void test_grouped_int64_min(void **state)
 {
 	UNUSED(state);
@@ -782,6 +910,8 @@ int main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_money_text),
 		cmocka_unit_test(test_grouped_int64_min),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_same_area),
 		cmocka_unit_test(test_money_round_trip),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_date_calendar),
