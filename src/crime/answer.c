@@ -1,6 +1,8 @@
 /*
  * answer.c: crime questions from names to answers (see answer.h).
  */
+#include <math.h>
+
 #include "base/csv.h"
 #include "base/json.h"
 #include "base/text.h"
@@ -230,6 +232,16 @@ int answer_extras(const struct crime_engine *g, struct arena *a,
 	return 0;
 }
 
+/* v rounded to places decimals (half away from zero), for CSV; NAN
+ * stays NAN.  round() takes any magnitude, where a cast to an integer
+ * would overflow. */
+static double rounded(double v, int places)
+{
+	double scale = places == 1 ? 10 : 1000;
+
+	return round(v * scale) / scale;
+}
+
 /* The change from before to now in per cent, or NAN. */
 static double change_pct(int64_t before, int64_t now)
 {
@@ -312,8 +324,8 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			if (p->rate) {
 				double rate = row_rate(g, p, &r->rows[k]);
 
-				if (rate == rate)
-					csv_num(&c, (double)(int64_t)(rate * 1000 + 0.5) / 1000);
+				if (isfinite(rate))
+					csv_num(&c, rounded(rate, 3));
 				else
 					csv_empty(&c);
 			}
@@ -321,8 +333,10 @@ void answer_write(struct buf *b, enum answer_format fmt,
 				double pct = change_pct(x->previous[k], r->rows[k].count);
 
 				csv_int(&c, x->previous[k]);
-				csv_num(&c, pct == pct ? (double)(int64_t)(pct * 10 +
-						(pct < 0 ? -0.5 : 0.5)) / 10 : pct);
+				if (isfinite(pct))
+					csv_num(&c, rounded(pct, 1));
+				else
+					csv_empty(&c); /* nothing a year before */
 			}
 			if (x && x->rolling) {
 				if (x->rolling[k] >= 0)
@@ -410,7 +424,7 @@ void answer_write(struct buf *b, enum answer_format fmt,
 	/* A text table. */
 	{
 		size_t cols = p->q.n_by + 1 + (p->rate ? 1 : 0);
-		size_t *width = calloc(cols, sizeof(*width));
+		size_t *width = xcalloc(cols, sizeof(*width));
 		struct buf cell = BUF_INIT;
 
 		for (size_t i = 0; i < p->q.n_by; i++)
@@ -444,31 +458,38 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			if (p->rate) {
 				double rate = row_rate(g, p, &r->rows[k]);
 
-				if (rate == rate)
-					buf_printf(b, "  %10.2f", rate);
-				else
-					buf_printf(b, "  %10s", "");
+				buf_reset(&cell);
+				if (isfinite(rate))
+					text_add_number(&cell, rate, 2);
+				buf_printf(b, "  %10s", cell.ptr);
 			}
 			if (x && x->previous) {
 				double pct = change_pct(x->previous[k], r->rows[k].count);
 
-				buf_printf(b, "  %11lld", (long long)x->previous[k]);
-				if (pct == pct)
+				buf_reset(&cell);
+				text_add_grouped(&cell, x->previous[k]);
+				buf_printf(b, "  %11s", cell.ptr);
+				if (isfinite(pct))
 					buf_printf(b, "  %+5.1f%%", pct);
 				else
 					buf_printf(b, "  %6s", "");
 			}
-			if (x && x->rolling && x->rolling[k] >= 0)
-				buf_printf(b, "  %10lld", (long long)x->rolling[k]);
+			if (x && x->rolling && x->rolling[k] >= 0) {
+				buf_reset(&cell);
+				text_add_grouped(&cell, x->rolling[k]);
+				buf_printf(b, "  %10s", cell.ptr);
+			}
 			buf_addc(b, '\n');
 		}
 		buf_reset(&cell);
 		text_add_grouped(&cell, r->total);
 		buf_printf(b, "%s, %s to %s: %s crimes", p->area.name, from, to,
 			   cell.ptr);
-		if (r->no_location)
-			buf_printf(b, " (%lld with no location)",
-				   (long long)r->no_location);
+		if (r->no_location) {
+			buf_adds(b, " (");
+			text_add_grouped(b, r->no_location);
+			buf_adds(b, " with no location)");
+		}
 		buf_addc(b, '\n');
 		buf_release(&cell);
 		free(width);

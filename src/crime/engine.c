@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "engine.h"
 #include "policeuk.h"
 
@@ -155,6 +156,11 @@ int crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
 		t->extra = x;
 		t->cap = cap;
 	}
+	if (id < t->n && t->v[id])
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the %s dictionary has id %u "
+			       "twice ('%s' and '%s')",
+			       domain_names[d], id, t->v[id], s);
 	t->v[id] = arena_strdup(&g->arena, s);
 	t->extra[id] = arena_strdup(&g->arena, extra);
 	if (id >= t->n)
@@ -162,9 +168,16 @@ int crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
 	return 0;
 }
 
-void crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo)
+int crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo,
+			   struct err *e)
 {
 	struct ce_geo *c;
+
+	if (!geo->lsoa_code || !*geo->lsoa_code)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: an LSOA of the geography "
+			       "has no code (its name is '%s')",
+			       geo->lsoa_name ? geo->lsoa_name : "not given");
 
 	if (g->n_geo == g->cap_geo) {
 		size_t cap = g->cap_geo ? g->cap_geo * 2 : 1024;
@@ -185,12 +198,21 @@ void crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo)
 	c->force = arena_strdup(&g->arena, geo->force);
 	c->population = geo->population;
 	c->households = geo->households;
+	return 0;
 }
 
-void crime_engine_peer(struct crime_engine *g, const char *group,
-		       const char *member)
+int crime_engine_peer(struct crime_engine *g, const char *group,
+		      const char *member, struct err *e)
 {
 	struct peer *p = NULL;
+
+	if (!group)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: a peer group has no name");
+	if (!member)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: a member of peer group '%s' "
+			       "has no name", group);
 
 	for (size_t i = 0; i < g->n_peers; i++)
 		if (strcmp(g->peers[i].name, group) == 0)
@@ -218,6 +240,7 @@ void crime_engine_peer(struct crime_engine *g, const char *group,
 		p->cap = cap;
 	}
 	p->members[p->n++] = arena_strdup(&g->arena, member);
+	return 0;
 }
 
 /* Is every id of column v[0..n-1] below limit?  If not, say which row
@@ -341,20 +364,24 @@ static void sindex_put(struct sindex *x, struct arena *a, const char *key,
 	x->used++;
 }
 
-/* name in lower case, in the arena. */
-static char *lower(struct arena *a, const char *name)
+/* The key of an area name (text_add_area_key: "St. Helens" and "St
+ * Helens" have one key), in the arena. */
+static char *area_key(struct arena *a, const char *name)
 {
-	char *s = arena_strdup(a, name);
+	struct buf b = BUF_INIT;
+	char *s;
 
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	text_add_area_key(&b, name);
+	s = arena_strdup(a, b.ptr);
+	buf_release(&b);
 	return s;
 }
 
-/* Find or add a place: by code when it has one, else by name (without
- * regard to case) among places that have no code, or whose code is not
- * known where the name came from. */
+/* Find or add a place: by code when it has one, else by name (as
+ * text_same_area compares names: "St Helens" from the geography and "St.
+ * Helens" from police.uk's LSOA names are one district) among places
+ * that have no code, or whose code is not known where the name came
+ * from. */
 static uint32_t place_of(struct crime_engine *g, struct places *p,
 			 const char *code, const char *name, bool geography)
 {
@@ -362,14 +389,11 @@ static uint32_t place_of(struct crime_engine *g, struct places *p,
 	uint32_t i = code ? sindex_get(&p->by_code, code) : NONE;
 
 	if (i == NONE && name) {
-		char key[256];
-		size_t n = strlen(name) < sizeof(key) - 1 ? strlen(name) : sizeof(key) - 1;
+		struct buf key = BUF_INIT;
 
-		for (size_t k = 0; k < n; k++)
-			key[k] = (char)(name[k] >= 'A' && name[k] <= 'Z'
-						? name[k] - 'A' + 'a' : name[k]);
-		key[n] = '\0';
-		i = sindex_get(&p->by_name, key);
+		text_add_area_key(&key, name);
+		i = sindex_get(&p->by_name, key.ptr);
+		buf_release(&key);
 		if (i != NONE && code && p->v[i].code)
 			i = NONE; /* another place with the same name */
 	}
@@ -401,7 +425,7 @@ static uint32_t place_of(struct crime_engine *g, struct places *p,
 	c->from_geography = geography;
 	if (code)
 		sindex_put(&p->by_code, &g->arena, code, p->n);
-	sindex_put(&p->by_name, &g->arena, lower(&g->arena, c->name), p->n);
+	sindex_put(&p->by_name, &g->arena, area_key(&g->arena, c->name), p->n);
 	return p->n++;
 }
 
@@ -727,8 +751,8 @@ static uint8_t *lsoas_of(const struct crime_engine *g, struct arena *a,
 	return in;
 }
 
-static int area_single(const struct crime_engine *g, struct arena *a,
-		       const char *name, struct ce_area *out, struct err *e)
+int ce_place_find(const struct crime_engine *g, struct arena *a,
+		  const char *name, struct ce_area *out, struct err *e)
 {
 	const struct strs *forces = &g->dict[CE_FORCE];
 	uint32_t ward_hits[8];
@@ -737,7 +761,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 	memset(out, 0, sizeof(*out));
 	out->population = -1;
 	for (uint32_t i = 0; i < forces->n; i++) {
-		if (!forces->v[i] || strcasecmp(forces->v[i], name) != 0)
+		if (!forces->v[i] || !text_same_area(forces->v[i], name))
 			continue;
 		out->kind = CE_AREA_FORCE;
 		out->name = forces->v[i];
@@ -748,7 +772,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 	for (uint32_t i = 0; i < g->districts.n; i++) {
 		const struct place *d = &g->districts.v[i];
 
-		if (strcasecmp(d->name, name) != 0 &&
+		if (!text_same_area(d->name, name) &&
 		    !(d->code && strcasecmp(d->code, name) == 0))
 			continue;
 		out->kind = CE_AREA_DISTRICT;
@@ -766,7 +790,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 			ward_hits[0] = i;
 			break;
 		}
-		if (strcasecmp(w->name, name) == 0 &&
+		if (text_same_area(w->name, name) &&
 		    n_ward_hits < ARRAY_SIZE(ward_hits))
 			ward_hits[n_ward_hits++] = i;
 	}
@@ -803,8 +827,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 		const char *lname = g->dict[CE_LSOA].extra[i];
 
 		if (!g->lsoa_located[i] ||
-		    (strcasecmp(code, name) != 0 &&
-		     !(lname && strcasecmp(lname, name) == 0)))
+		    (strcasecmp(code, name) != 0 && !text_same_area(lname, name)))
 			continue;
 		out->kind = CE_AREA_LSOA;
 		out->name = lname ? lname : code;
@@ -824,7 +847,7 @@ static int area_single(const struct crime_engine *g, struct arena *a,
 int ce_area_find(const struct crime_engine *g, struct arena *a,
 		 const char *name, struct ce_area *out, struct err *e)
 {
-	if (!name || !*name || strcasecmp(name, "England and Wales") == 0 ||
+	if (!name || !*name || text_same_area(name, "England and Wales") ||
 	    strcasecmp(name, "all") == 0) {
 		area_all(out);
 		return 0;
@@ -834,7 +857,7 @@ int ce_area_find(const struct crime_engine *g, struct arena *a,
 		size_t n_lsoa = g->dict[CE_LSOA].n, n_force = g->dict[CE_FORCE].n;
 		bool pop_known = true;
 
-		if (strcasecmp(p->name, name) != 0)
+		if (!text_same_area(p->name, name))
 			continue;
 		memset(out, 0, sizeof(*out));
 		out->kind = CE_AREA_PEER;
@@ -845,7 +868,7 @@ int ce_area_find(const struct crime_engine *g, struct arena *a,
 		for (size_t m = 0; m < p->n; m++) {
 			struct ce_area one;
 
-			if (area_single(g, a, p->members[m], &one, e) < 0)
+			if (ce_place_find(g, a, p->members[m], &one, e) < 0)
 				return err_set(e, e ? e->code : ERR_INVALID, "area",
 					       "peer group '%s': member '%s': %s",
 					       p->name, p->members[m],
@@ -873,7 +896,7 @@ int ce_area_find(const struct crime_engine *g, struct arena *a,
 			out->population = -1;
 		return 0;
 	}
-	return area_single(g, a, name, out, e);
+	return ce_place_find(g, a, name, out, e);
 }
 
 /* ---------------------------------------------------------------------

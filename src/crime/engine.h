@@ -49,8 +49,10 @@ enum ce_domain { CE_FORCE, CE_TYPE, CE_OUTCOME, CE_LSOA, CE_DOMAINS };
 #define CE_LAST_MONTH (2199 * 12 + 11)
 
 /* Value id of domain d is s (ids are small and dense); for CE_LSOA, s is
- * the code and extra the LSOA's name ("Stockport 001A").  Fails for an id
- * beyond the domain's limit or a NULL value. */
+ * the code and extra the LSOA's name ("Stockport 001A"), and the blank
+ * code "" is the value of rows with no location.  Fails for an id beyond
+ * the domain's limit, an id given twice or a NULL value.  The strings are
+ * copied. */
 int crime_engine_dict(struct crime_engine *g, enum ce_domain d, uint32_t id,
 		      const char *s, const char *extra, struct err *e);
 
@@ -63,11 +65,16 @@ struct ce_geo {
 	int64_t population; /* -1 if unknown */
 	int64_t households; /* -1 if unknown */
 };
-void crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo);
+/* The strings are copied; any but lsoa_code may be NULL.  Fails for an
+ * LSOA with no code. */
+int crime_engine_geography(struct crime_engine *g, const struct ce_geo *geo,
+			   struct err *e);
 
-/* A peer group and one of its members (an area name or code). */
-void crime_engine_peer(struct crime_engine *g, const char *group,
-		       const char *member);
+/* A peer group and one of its members (an area name or code, found when
+ * the group is asked about: a member the data does not know is an error
+ * then).  The strings are copied.  Fails for a NULL name. */
+int crime_engine_peer(struct crime_engine *g, const char *group,
+		      const char *member, struct err *e);
 
 /* One batch of street-level crime: force and month (12 * year + month -
  * 1) of all its rows; the rows sorted by type; lsoa ids (of the LSOA
@@ -112,11 +119,21 @@ struct ce_area {
 
 /* Find an area by name or code: a peer group, a force ("Greater
  * Manchester Police"), a district ("Stockport" or "E08000007"), a ward,
- * an LSOA code; "England and Wales" or NULL is everywhere.  Names are
- * matched without regard to case.  An ambiguous name fails listing the
- * candidates.  The area's arrays come from the arena. */
+ * an LSOA code or name; "England and Wales", "all" or NULL is
+ * everywhere.  Names are matched as text_same_area compares them ("St
+ * Helens" finds police.uk's "St. Helens"), codes without regard to case;
+ * the first kind in that order that has the name wins.  An ambiguous
+ * ward name fails listing the candidates (ERR_INVALID); a name found
+ * nowhere is ERR_NOT_FOUND naming it, and so is a peer group with such a
+ * member, naming the group and the member.  The area's arrays come from
+ * the arena. */
 int ce_area_find(const struct crime_engine *g, struct arena *a,
 		 const char *name, struct ce_area *out, struct err *e);
+
+/* The same for one place only: a force, a district, a ward or an LSOA,
+ * not a peer group nor everywhere (what a peer group's member may be). */
+int ce_place_find(const struct crime_engine *g, struct arena *a,
+		  const char *name, struct ce_area *out, struct err *e);
 
 struct ce_query {
 	int from, to;            /* months, inclusive; from <= to */
@@ -145,8 +162,8 @@ struct ce_result {
 int ce_count(const struct crime_engine *g, struct arena *a,
 	     const struct ce_query *q, struct ce_result *out, struct err *e);
 
-/* The id of a crime type by name (case-insensitive), or -1 with e set
- * listing the known types. */
+/* The id of a crime type by name (without regard to ASCII case), or -1
+ * with e set (ERR_INVALID on "type") listing the known types. */
 int64_t ce_type_find(const struct crime_engine *g, const char *name,
 		     struct err *e);
 

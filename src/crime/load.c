@@ -29,17 +29,39 @@ static const struct {
 	{ CE_LSOA, "lsoa" },
 };
 
+/* The forces' names by id, to name a batch in messages. */
+struct force_names {
+	struct arena *a;
+	const char **v;
+	uint32_t n;
+};
+
 struct dict_ctx {
 	struct crime_engine *g;
 	enum ce_domain d;
+	struct force_names *forces; /* for CE_FORCE */
 };
 
 static int to_engine(void *ctx, uint32_t id, const char *value,
 		     const char *extra, struct err *e)
 {
 	struct dict_ctx *c = ctx;
+	struct force_names *f = c->forces;
 
-	return crime_engine_dict(c->g, c->d, id, value, extra, e);
+	if (crime_engine_dict(c->g, c->d, id, value, extra, e) < 0)
+		return -1;
+	if (c->d == CE_FORCE && id >= f->n) {
+		/* The engine has checked id against its limit. */
+		const char **v = arena_array(f->a, id + 1, sizeof(*v));
+
+		if (f->n)
+			memcpy(v, f->v, f->n * sizeof(*v));
+		f->v = v;
+		f->n = id + 1;
+	}
+	if (c->d == CE_FORCE)
+		f->v[id] = arena_strdup(f->a, value);
+	return 0;
 }
 
 static int geo_to_engine(void *ctx, const struct geo_input *in, struct err *e)
@@ -50,9 +72,23 @@ static int geo_to_engine(void *ctx, const struct geo_input *in, struct err *e)
 		in->households,
 	};
 
-	UNUSED(e);
-	crime_engine_geography(ctx, &geo);
-	return 0;
+	return crime_engine_geography(ctx, &geo, e);
+}
+
+/* Say which batch a message is about: "batch 12: City of London Police,
+ * 2020-03" (the force's id if it has no name). */
+static void batch_name(const struct crime_batch *b, const struct force_names *f,
+		       char *out, size_t size)
+{
+	char month[8];
+
+	pu_month_format(b->month, month);
+	if (b->force_id >= 0 && b->force_id < f->n && f->v[b->force_id])
+		snprintf(out, size, "batch %lld: %s, %s", (long long)b->id,
+			 f->v[b->force_id], month);
+	else
+		snprintf(out, size, "batch %lld: force id %lld, %s",
+			 (long long)b->id, (long long)b->force_id, month);
 }
 
 struct column_ctx {
@@ -77,14 +113,14 @@ static int batch_column(struct store *s, const struct crime_batch *b,
 
 	if (rc > 0)
 		return err_set(e, ERR_DB, NULL,
-			       "the store is damaged: column '%s' of batch %lld "
-			       "does not hold its %lld rows",
-			       name, (long long)b->id, (long long)b->rows);
+			       "the store is damaged: column '%s' does not hold "
+			       "the batch's %lld rows",
+			       name, (long long)b->rows);
 	return rc;
 }
 
 static int load_batches(struct store *s, struct crime_engine *g,
-			struct err *e)
+			const struct force_names *forces, struct err *e)
 {
 	struct arena a = ARENA_INIT;
 	size_t n, most = 0;
@@ -100,12 +136,15 @@ static int load_batches(struct store *s, struct crime_engine *g,
 	for (size_t i = 0; i < n; i++) {
 		if (list[i].rows < 0 || list[i].rows > UINT32_MAX ||
 		    list[i].force_id < 0 || list[i].force_id > UINT32_MAX) {
+			char what[300];
+
+			batch_name(&list[i], forces, what, sizeof(what));
 			arena_release(&a);
 			return err_set(e, ERR_DB, NULL,
-				       "the store is damaged: batch %lld has %lld "
-				       "rows of force %lld",
-				       (long long)list[i].id, (long long)list[i].rows,
-				       (long long)list[i].force_id);
+				       "the store is damaged: %lld rows of force id "
+				       "%lld (%s)",
+				       (long long)list[i].rows,
+				       (long long)list[i].force_id, what);
 		}
 		if ((size_t)list[i].rows > most)
 			most = (size_t)list[i].rows;
@@ -122,9 +161,12 @@ static int load_batches(struct store *s, struct crime_engine *g,
 		    crime_engine_batch(g, (uint32_t)b->force_id, b->month,
 				       (size_t)b->rows, type, lsoa, outcome, e) < 0)
 			rc = -1;
-		if (rc < 0 && e)
-			err_set(e, e->code, e->field, "%s (batch %lld)", e->msg,
-				(long long)b->id);
+		if (rc < 0 && e) {
+			char what[300];
+
+			batch_name(b, forces, what, sizeof(what));
+			err_set(e, e->code, e->field, "%s (%s)", e->msg, what);
+		}
 	}
 	free(type);
 	free(lsoa);
@@ -145,7 +187,10 @@ static int load_peers(struct store *s, struct crime_engine *g, struct err *e)
 	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < p[i].n_members; k++)
-			crime_engine_peer(g, p[i].name, p[i].members[k]);
+			if (crime_engine_peer(g, p[i].name, p[i].members[k], e) < 0) {
+				arena_release(&a);
+				return -1;
+			}
 	arena_release(&a);
 	return 0;
 }
@@ -153,6 +198,8 @@ static int load_peers(struct store *s, struct crime_engine *g, struct err *e)
 struct crime_engine *crime_load(struct store *s, struct err *e)
 {
 	struct crime_engine *g;
+	struct arena a = ARENA_INIT;
+	struct force_names forces = { &a, NULL, 0 };
 	int rc = 0;
 
 	if (store_read_begin(s, e) < 0)
@@ -160,7 +207,7 @@ struct crime_engine *crime_load(struct store *s, struct err *e)
 	g = crime_engine_new();
 
 	for (size_t i = 0; i < ARRAY_SIZE(engine_domains) && rc == 0; i++) {
-		struct dict_ctx c = { g, engine_domains[i].domain };
+		struct dict_ctx c = { g, engine_domains[i].domain, &forces };
 
 		rc = store_crime_dict_each(s, engine_domains[i].name, to_engine,
 					   &c, e);
@@ -170,10 +217,11 @@ struct crime_engine *crime_load(struct store *s, struct err *e)
 	if (rc == 0)
 		rc = load_peers(s, g, e);
 	if (rc == 0)
-		rc = load_batches(s, g, e);
+		rc = load_batches(s, g, &forces, e);
 	if (rc == 0)
 		rc = crime_engine_finish(g, e);
 	store_read_end(s);
+	arena_release(&a);
 	if (rc != 0) {
 		crime_engine_free(g);
 		return NULL;
