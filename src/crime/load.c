@@ -80,9 +80,12 @@ static int geo_to_engine(void *ctx, const struct geo_input *in, struct err *e)
 static void batch_name(const struct crime_batch *b, const struct force_names *f,
 		       char *out, size_t size)
 {
-	char month[8];
+	char month[16];
 
-	pu_month_format(b->month, month);
+	if (b->month >= CE_FIRST_MONTH && b->month <= CE_LAST_MONTH)
+		pu_month_format(b->month, month);
+	else
+		snprintf(month, sizeof(month), "month %d", b->month);
 	if (b->force_id >= 0 && b->force_id < f->n && f->v[b->force_id])
 		snprintf(out, size, "batch %lld: %s, %s", (long long)b->id,
 			 f->v[b->force_id], month);
@@ -139,12 +142,16 @@ static int load_batches(struct store *s, struct crime_engine *g,
 			char what[300];
 
 			batch_name(&list[i], forces, what, sizeof(what));
+			if (list[i].rows < 0 || list[i].rows > UINT32_MAX)
+				err_set(e, ERR_DB, NULL,
+					"the store is damaged: a batch has %lld rows "
+					"(%s)", (long long)list[i].rows, what);
+			else
+				err_set(e, ERR_DB, NULL,
+					"the store is damaged: a batch has force id "
+					"%lld (%s)", (long long)list[i].force_id, what);
 			arena_release(&a);
-			return err_set(e, ERR_DB, NULL,
-				       "the store is damaged: %lld rows of force id "
-				       "%lld (%s)",
-				       (long long)list[i].rows,
-				       (long long)list[i].force_id, what);
+			return -1;
 		}
 		if ((size_t)list[i].rows > most)
 			most = (size_t)list[i].rows;

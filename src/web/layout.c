@@ -131,8 +131,9 @@ void web_store_error(struct req *r, struct resp *w, const struct err *e)
 	fprintf(stderr, "safer: %s\n", e->msg);
 	web_error_page(r, w, err_http_status(e->code),
 		       e->code == ERR_DB
-			       ? "The database could not answer. Try again in a "
-				 "moment; if it goes on, tell whoever runs safer."
+			       ? arena_printf(r->arena, "The database could not "
+					      "answer: %s. If it goes on, tell "
+					      "whoever runs safer.", e->msg)
 			       : e->msg);
 }
 
