@@ -39,12 +39,20 @@ static bool read_common(struct req *r, struct resp *w, struct ind_ctx *c,
 			resp_api_error(w, e);
 			return false;
 		}
-	} else if (!hl_area_known(c, *area)) {
+	} else {
+		int known = hl_area_find(c, *area, e);
 		char msg[300];
 
-		snprintf(msg, sizeof(msg), "no indicator has figures for '%.200s'", *area);
-		resp_api_error_status(w, 404, "not_found", msg, "area");
-		return false;
+		if (known < 0) {
+			resp_api_error(w, e);
+			return false;
+		}
+		if (!known) {
+			snprintf(msg, sizeof(msg),
+				 "no indicator has figures for '%.200s'", *area);
+			resp_api_error_status(w, 404, "not_found", msg, "area");
+			return false;
+		}
 	}
 	return true;
 }

@@ -6,7 +6,11 @@
  * with a message that names the function.  The reasons, after git's
  * banned.h and curl's list: unbounded copies (sprintf, strcpy, strcat),
  * silent truncation without termination (strncpy), hidden state (strtok,
- * localtime, gmtime), and no error reporting (atoi and friends).
+ * localtime, gmtime), and no error reporting (atoi and friends).  The C
+ * allocators too: an unchecked NULL is a crash far from its cause, so
+ * memory comes from xmalloc, xcalloc, xrealloc and xstrdup (base.h),
+ * which cannot fail, or from an arena; only base.c, which implements
+ * them, calls the C library's.
  */
 #ifndef SAFER_BANNED_H
 #define SAFER_BANNED_H
@@ -45,5 +49,15 @@
 #define asctime(t) BANNED(asctime)
 #undef gets
 #define gets(x) BANNED(gets)
+#undef malloc
+#define malloc(n) BANNED(malloc)
+#undef calloc
+#define calloc(n, size) BANNED(calloc)
+#undef realloc
+#define realloc(p, n) BANNED(realloc)
+#undef strdup
+#define strdup(s) BANNED(strdup)
+#undef strndup
+#define strndup(s, n) BANNED(strndup)
 
 #endif

@@ -89,7 +89,13 @@ static const char *choose_area(struct ind_ctx *c, const char *given)
 	const char *area;
 
 	if (given && *given) {
-		if (!hl_area_known(c, given)) {
+		int known = hl_area_find(c, given, &e);
+
+		if (known < 0) {
+			cmd_fail(&e);
+			return NULL;
+		}
+		if (!known) {
 			fprintf(stderr, "safer: area: no indicator has figures for "
 					"'%s'\n",
 				given);

@@ -40,14 +40,18 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!(s = cmd_open_store(ctx, true)))
 		return 1;
 	if (name) {
-		struct partnership *p = store_partnership(s, &ctx->arena, NULL);
+		struct partnership *p = store_partnership(s, &ctx->arena, &e);
 
 		if (p) {
 			fprintf(stderr, "safer: the database already holds the "
 					"partnership '%s'\n", p->name);
 			rc = 1;
-		} else if (store_partnership_create(s, name, area, NULL, NULL, &e) < 0) {
+		} else if (e.code != ERR_NOT_FOUND) {
 			rc = cmd_fail(&e);
+		} else {
+			err_clear(&e);
+			if (store_partnership_create(s, name, area, NULL, NULL, &e) < 0)
+				rc = cmd_fail(&e);
 		}
 	}
 	if (!rc)

@@ -682,13 +682,17 @@ int demo_load(struct store *s, enum demo_result *result, struct err *e)
 		*result = DEMO_ALREADY_LOADED;
 		return 0;
 	}
-	if (store_partnership(s, &a, NULL)) {
+	if (store_partnership(s, &a, e)) {
 		arena_release(&a);
 		return err_set(e, ERR_CONFLICT, NULL,
 			       "the database already holds a partnership; load "
 			       "the demo into a new database (safer --db demo.db demo)");
 	}
 	arena_release(&a);
+	if (e && e->code != ERR_NOT_FOUND)
+		return -1; /* the store failed: not "no partnership" */
+	if (e)
+		err_clear(e);
 	ids = xcalloc(1, sizeof(*ids));
 	rc = store_begin(s, e);
 	if (rc == 0 &&

@@ -137,7 +137,7 @@ static int benchmark_statement(struct ind_ctx *c, struct hl_indicator *h,
 					       ? STATS_RULE_OVERLAP
 					       : STATS_RULE_BENCHMARK_OUTSIDE;
 
-	if (!bench || !*bench || strcasecmp(bench, h->area) == 0 ||
+	if (!bench || !*bench || text_same_area(bench, h->area) ||
 	    !comparable_between_areas(ind))
 		return 0;
 	s = add(h, HL_BENCHMARK, cap);
@@ -185,13 +185,13 @@ static int peers_statement(struct ind_ctx *c, struct hl_indicator *h,
 	if (!(pg = store_peer_groups(c->store, c->arena, &n_groups, e)))
 		return -1;
 	for (size_t i = 0; i < n_groups; i++)
-		if (strcasecmp(pg[i].name, ind->peer_group) == 0)
+		if (text_same_area(pg[i].name, ind->peer_group))
 			group = &pg[i];
 	if (!group || !group->n_members)
 		return 0;
 	areas = arena_array(c->arena, group->n_members + 1, sizeof(*areas));
 	for (size_t i = 0; i < group->n_members; i++) {
-		if (strcasecmp(group->members[i], h->area) == 0)
+		if (text_same_area(group->members[i], h->area))
 			self = n;
 		areas[n++] = group->members[i];
 	}
@@ -556,8 +556,15 @@ int hl_period_end(struct ind_ctx *c, const char *period, char end[11],
 		memcpy(end, p.end, 11);
 		return 0;
 	}
-	if (store_indicator_period_end(c->store, period, end, e) == 0)
+	if (store_indicator_period_end(c->store, period, end, e) == 0) {
+		/* A date from the store, read as one only once checked. */
+		if (text_date(end, NULL, NULL) < 0)
+			return err_set(e, ERR_DB, NULL,
+				       "the store is damaged: the period '%s' ends "
+				       "on '%s', which is not a date",
+				       period, end);
 		return 0;
+	}
 	if (e && e->code != ERR_NOT_FOUND)
 		return -1;
 	return err_set(e, ERR_INVALID, "period",
@@ -574,15 +581,23 @@ const char **hl_period_labels(struct ind_ctx *c, size_t *n, struct err *e)
 
 const char *hl_default_area(struct ind_ctx *c, struct err *e)
 {
-	struct partnership *p = store_partnership(c->store, c->arena, NULL);
+	struct err why = ERR_INIT;
+	struct partnership *p = store_partnership(c->store, c->arena, &why);
 	const char *own = p && p->area ? p->area : NULL, **areas;
 	size_t n;
 	struct ce_area a;
 
+	/* No partnership is no default of its own; a store that fails is
+	 * an error, not "none". */
+	if (!p && why.code != ERR_NOT_FOUND) {
+		if (e)
+			*e = why;
+		return NULL;
+	}
 	if (!(areas = store_indicator_areas(c->store, c->arena, 0, &n, e)))
 		return NULL;
 	for (size_t i = 0; own && i < n; i++)
-		if (strcasecmp(areas[i], own) == 0)
+		if (text_same_area(areas[i], own))
 			return areas[i];
 	if (own && c->g && ce_area_find(c->g, c->arena, own, &a, NULL) == 0 &&
 	    a.kind == CE_AREA_DISTRICT)
@@ -615,7 +630,7 @@ const char **hl_areas(struct ind_ctx *c, size_t *n, struct err *e)
 		bool seen = false;
 
 		for (size_t m = 0; m < out_n && !seen; m++)
-			seen = strcasecmp(out[m], name) == 0;
+			seen = text_same_area(out[m], name);
 		if (!seen)
 			out[out_n++] = name;
 	}
@@ -623,20 +638,34 @@ const char **hl_areas(struct ind_ctx *c, size_t *n, struct err *e)
 	return out;
 }
 
-bool hl_area_known(struct ind_ctx *c, const char *area)
+int hl_area_find(struct ind_ctx *c, const char *area, struct err *e)
 {
 	const char **areas;
 	size_t n;
 	struct ce_area a;
+	struct err why = ERR_INIT;
 
 	if (!area || !*area)
-		return false;
-	areas = store_indicator_areas(c->store, c->arena, 0, &n, NULL);
-	for (size_t i = 0; areas && i < n; i++)
-		if (strcasecmp(areas[i], area) == 0)
-			return true;
-	return c->g && ce_area_find(c->g, c->arena, area, &a, NULL) == 0 &&
-	       a.kind != CE_AREA_ALL;
+		return 0;
+	if (!(areas = store_indicator_areas(c->store, c->arena, 0, &n, e)))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (text_same_area(areas[i], area))
+			return 1;
+	if (!c->g)
+		return 0;
+	if (ce_area_find(c->g, c->arena, area, &a, &why) == 0)
+		return a.kind != CE_AREA_ALL;
+	if (why.code == ERR_NOT_FOUND)
+		return 0;
+	if (e)
+		*e = why; /* an ambiguous ward, a peer group that fails */
+	return -1;
+}
+
+bool hl_area_known(struct ind_ctx *c, const char *area)
+{
+	return hl_area_find(c, area, NULL) != 0;
 }
 
 int hl_report(struct ind_ctx *c, const char *area, const char *period,

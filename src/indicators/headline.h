@@ -156,8 +156,8 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	      struct hl_report *out, struct err *e);
 
 /* The area headlines open on: the partnership's area if any indicator
- * has figures for it, else Stockport if one does, else the area with
- * the most figures; NULL when there are none. */
+ * has figures for it, else the area with the most figures; NULL when
+ * there are none (e->code ERR_OK), or with e set when the store fails. */
 const char *hl_default_area(struct ind_ctx *c, struct err *e);
 
 /* Every area with figures, for a picker: the stored areas (most figures
@@ -165,8 +165,15 @@ const char *hl_default_area(struct ind_ctx *c, struct err *e);
  * indicator counts crimes.  From the arena. */
 const char **hl_areas(struct ind_ctx *c, size_t *n, struct err *e);
 
-/* Whether any indicator has figures for area (stored, or an area of the
- * crime data when a crime indicator counts it). */
+/* Whether any indicator has figures for area (stored, named as
+ * text_same_area compares names, or an area of the crime data when a
+ * crime indicator counts it): 1 yes, 0 no, -1 with e set when the store
+ * fails or the name is ambiguous (two wards of that name) or a peer
+ * group of that name has an unknown member. */
+int hl_area_find(struct ind_ctx *c, const char *area, struct err *e);
+
+/* The same as a yes or no, where an error counts as yes: the caller goes
+ * on to read the area's figures, which reports the error then. */
 bool hl_area_known(struct ind_ctx *c, const char *area);
 
 /* The end date (YYYY-MM-DD) of a period label: parsed, or found among

@@ -184,10 +184,35 @@ static void from_value(struct ind_ctx *c, const struct indicator *ind,
 	ind_point_interval(ind, c->level, p);
 }
 
+/* Whether v is area's: by name as text_same_area compares names ("St
+ * Helens" is "St. Helens"), or by code. */
 static bool same_area(const struct indicator_value *v, const char *area)
 {
-	return strcasecmp(v->area, area) == 0 ||
+	return text_same_area(v->area, area) ||
 	       (v->area_code && strcasecmp(v->area_code, area) == 0);
+}
+
+/* A stored value's period, checked before its dates are read as dates:
+ * the store is read as it is, and a hand-edited one could hold anything
+ * there.  ERR_DB naming the indicator, the area and the period. */
+static int check_value(const struct indicator *ind,
+		       const struct indicator_value *v, struct err *e)
+{
+	if (!v->area || !v->period)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: a value of indicator '%s' "
+			       "has no %s", ind->code, v->area ? "period" : "area");
+	if (text_date(v->period_start, NULL, NULL) < 0 ||
+	    text_date(v->period_end, NULL, NULL) < 0 ||
+	    strcmp(v->period_start, v->period_end) > 0)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the value of indicator '%s' "
+			       "for '%s' in '%s' runs from '%s' to '%s', which are "
+			       "not the first and last days of a period",
+			       ind->code, v->area, v->period,
+			       v->period_start ? v->period_start : "",
+			       v->period_end ? v->period_end : "");
+	return 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -436,10 +461,23 @@ int ind_series_get(struct ind_ctx *c, const struct indicator *ind,
 
 		if (!v)
 			return -1;
+		if (!n && area && *area) {
+			/* The area spelt another way ("St Helens" for "St.
+			 * Helens"): every value of the indicator, then those
+			 * of the area as same_area finds it. */
+			if (!(v = store_indicator_values(c->store, c->arena, ind->id,
+							 NULL, &n, e)))
+				return -1;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (check_value(ind, &v[i], e) < 0)
+				return -1;
 		out->points = arena_array(c->arena, n ? n : 1, sizeof(*out->points));
 		for (size_t i = 0; i < n; i++) {
 			/* Values come by area, then period: an area and its code
 			 * may both match; keep one area's. */
+			if (area && *area && !same_area(&v[i], area))
+				continue;
 			if (out->n && strcmp(v[i].area, out->points[0].area) != 0)
 				continue;
 			from_value(c, ind, &v[i], &out->points[out->n++]);
@@ -482,6 +520,9 @@ int ind_values_at(struct ind_ctx *c, const struct indicator *ind,
 
 		if (!v)
 			return -1;
+		for (size_t k = 0; k < nv; k++)
+			if (check_value(ind, &v[k], e) < 0)
+				return -1;
 		for (size_t i = 0; i < n; i++) {
 			memset(&out[i], 0, sizeof(out[i]));
 			out[i].area = areas[i];

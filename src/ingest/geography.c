@@ -149,7 +149,6 @@ int ingest_geography_buffer(struct store *s, const char *path,
 	uint32_t line;
 	bool bad;
 	int rc = -1;
-	static char columns[200];
 
 	memset(report, 0, sizeof(*report));
 	csv_reader_init(&rd, data, len);
@@ -175,8 +174,8 @@ int ingest_geography_buffer(struct store *s, const char *path,
 	for (int i = 1; i < G_FIELDS; i++)
 		if (col_of[i] >= 0)
 			buf_printf(&cols, "%s%s", cols.len ? ", " : "", field_names[i]);
-	snprintf(columns, sizeof(columns), "%s", cols.len ? cols.ptr : "codes only");
-	report->columns = columns;
+	snprintf(report->columns, sizeof(report->columns), "%s",
+		 cols.len ? cols.ptr : "codes only");
 	if (store_begin(s, e) < 0)
 		goto out;
 	while (csv_next_record(&rd, fl, &n, &line, &bad)) {

@@ -227,60 +227,89 @@ static void unit_from_measure(const char *measure, struct indicator_input *in)
  * Definitions
  */
 
+/* The id of the theme or priority area called t (a priority area by the
+ * start of its name) in the plans, the current plan's first: 0 if none,
+ * -1 with e set if the store fails. */
+static int64_t find_in_plans(struct store *s, struct arena *a, const char *kind,
+			     const char *t, struct err *e)
+{
+	int64_t plan = store_current_plan_id(s, e);
+	size_t n_plans = 0;
+	char today[11];
+	struct plan *plans;
+
+	if (plan < 0)
+		return -1;
+	text_today(today);
+	if (!(plans = store_plans(s, a, today, &n_plans, e)))
+		return -1;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n_plans; i++) {
+			size_t nt = 0;
+			struct theme *th;
+
+			if ((pass == 0) != (plans[i].id == plan))
+				continue;
+			if (!(th = store_themes(s, a, plans[i].id, false, &nt, e)))
+				return -1;
+			for (size_t k = 0; k < nt; k++) {
+				if (strcmp(kind, "theme") == 0 &&
+				    strcasecmp(th[k].name, t) == 0)
+					return th[k].id;
+				for (size_t j = 0; strcmp(kind, "priority") == 0 &&
+						   j < th[k].n_priorities;
+				     j++)
+					if (strncasecmp(th[k].priorities[j].name, t,
+							strlen(t)) == 0)
+						return th[k].priorities[j].id;
+			}
+		}
+	return 0;
+}
+
+/* The id of outcome number t of any framework: 0 if none, -1 with e set
+ * if the store fails. */
+static int64_t find_outcome(struct store *s, struct arena *a, const char *t,
+			    struct err *e)
+{
+	size_t nf = 0;
+	struct framework *f = store_frameworks(s, a, &nf, e);
+	int64_t want;
+
+	if (!f)
+		return -1;
+	if (text_int64(t, 1, 1000, &want, NULL, NULL) < 0)
+		return 0;
+	for (size_t i = 0; i < nf; i++)
+		for (size_t g = 0; g < f[i].n_groups; g++)
+			for (size_t k = 0; k < f[i].groups[g].n_outcomes; k++)
+				if (f[i].groups[g].outcomes[k].number == want)
+					return f[i].groups[g].outcomes[k].id;
+	return 0;
+}
+
 /* Link to each of a ;-separated list of themes, priority areas or outcome
- * numbers, found by name in any plan (the current plan's first). */
+ * numbers, found by name in any plan (the current plan's first).  A
+ * store that fails is an error, never "there is no such theme". */
 static int link_names(struct store *s, struct file *fl, int c, int64_t id,
 		      const char *kind, struct err *e)
 {
 	struct arena a = ARENA_INIT;
-	char *list = fl->text[c] ? strdup(fl->text[c]) : NULL, *save = NULL;
+	char *list = fl->text[c] ? xstrdup(fl->text[c]) : NULL, *save = NULL;
 	int rc = 0;
 
 	for (char *t = list ? strtok_r(list, ";", &save) : NULL; t && rc == 0;
 	     t = strtok_r(NULL, ";", &save)) {
-		int64_t target = 0, plan = store_current_plan_id(s, NULL);
-		size_t n_plans = 0;
-		char today[11];
-		struct plan *plans;
+		int64_t target;
 
 		t = text_trim(t);
 		if (!*t)
 			continue;
-		text_today(today);
-		plans = store_plans(s, &a, today, &n_plans, NULL);
-		if (strcmp(kind, "outcome") == 0) {
-			size_t nf = 0;
-			struct framework *f = store_frameworks(s, &a, &nf, NULL);
-			int64_t want;
-
-			if (text_int64(t, 1, 1000, &want, NULL, NULL) == 0)
-				for (size_t i = 0; f && i < nf && !target; i++)
-					for (size_t g = 0; g < f[i].n_groups && !target; g++)
-						for (size_t k = 0; k < f[i].groups[g].n_outcomes; k++)
-							if (f[i].groups[g].outcomes[k].number == want)
-								target = f[i].groups[g].outcomes[k].id;
-		} else {
-			/* The current plan first, then the others. */
-			for (size_t pass = 0; pass < 2 && !target; pass++)
-				for (size_t i = 0; plans && i < n_plans && !target; i++) {
-					size_t nt = 0;
-					struct theme *th;
-
-					if ((pass == 0) != (plans[i].id == plan))
-						continue;
-					th = store_themes(s, &a, plans[i].id, false, &nt, NULL);
-					for (size_t k = 0; th && k < nt && !target; k++) {
-						if (strcmp(kind, "theme") == 0 &&
-						    strcasecmp(th[k].name, t) == 0)
-							target = th[k].id;
-						for (size_t j = 0; strcmp(kind, "priority") == 0 &&
-								   j < th[k].n_priorities && !target;
-						     j++)
-							if (strncasecmp(th[k].priorities[j].name, t,
-									strlen(t)) == 0)
-								target = th[k].priorities[j].id;
-					}
-				}
+		target = strcmp(kind, "outcome") == 0 ? find_outcome(s, &a, t, e)
+						      : find_in_plans(s, &a, kind, t, e);
+		if (target < 0) {
+			rc = err_locate(e, fl->base, fl->line);
+			break;
 		}
 		if (!target) {
 			rc = err_set(e, ERR_INVALID, cols[c].name,

@@ -63,7 +63,7 @@ void police_report_release(struct police_report *r);
 struct geography_report {
 	int64_t rows;
 	int64_t lsoas;       /* distinct LSOAs written */
-	const char *columns; /* which fields the file gave, for the message */
+	char columns[200];   /* which fields the file gave, for the message */
 };
 
 /* Import an LSOA lookup: one row per LSOA with any of its name, ward,

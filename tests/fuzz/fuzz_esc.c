@@ -194,7 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c = (char)data[0];
 	data++;
 	size--;
-	exact = malloc(size ? size : 1);
+	exact = xmalloc(size ? size : 1);
 	if (!exact)
 		abort();
 	memcpy(exact, data, size);
@@ -202,7 +202,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_json(exact, size);
 	check_url(exact, size);
 
-	s = malloc(size + 1);
+	s = xmalloc(size + 1);
 	if (!s)
 		abort();
 	memcpy(s, data, size);

@@ -56,7 +56,7 @@ static void prepare_fingerprint(void)
 
 		buf_printf(&q, "SELECT %s FROM \"%s\" ORDER BY 1", db_col_text(st, 1),
 			   db_col_text(st, 0));
-		tables = realloc(tables, (n_tables + 1) * sizeof(*tables));
+		tables = xrealloc(tables, (n_tables + 1) * sizeof(*tables));
 		if (!tables)
 			abort();
 		tables[n_tables++] = buf_detach(&q, NULL);

@@ -94,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	skip = data[0] & 1;
 	data++;
 	size--;
-	text = malloc(size ? size : 1);
+	text = xmalloc(size ? size : 1);
 	if (!text)
 		abort();
 	memcpy(text, data, size);
@@ -118,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memcmp(out, text, 7) != 0)
 			abort();
 	}
-	name = malloc(size + 1);
+	name = xmalloc(size + 1);
 	if (!name)
 		abort();
 	memcpy(name, data, size);

@@ -191,7 +191,7 @@ static void check_lines(const char *s)
 	struct err e = ERR_INIT;
 	bool line = text_check_line(s, "f", 50, true, &e) == 0;
 	bool block = text_check_block(s, "f", 50, true, NULL) == 0;
-	char *copy = strdup(s), *t;
+	char *copy = xstrdup(s), *t;
 
 	if (!copy)
 		abort();
@@ -212,8 +212,8 @@ static void check_lines(const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *exact = malloc(size ? size : 1);
-	char *s = malloc(size + 1);
+	char *exact = xmalloc(size ? size : 1);
+	char *s = xmalloc(size + 1);
 	long chars;
 
 	if (!exact || !s)

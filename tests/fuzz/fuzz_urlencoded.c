@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	max = (size_t)(data[0] % 64) + 1;
 	data++;
 	size--;
-	text = malloc(size ? size : 1);
+	text = xmalloc(size ? size : 1);
 	if (!text)
 		abort();
 	memcpy(text, data, size);

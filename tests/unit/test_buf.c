@@ -406,7 +406,7 @@ static void test_arena_many_blocks(void **state)
 {
 	struct arena a = ARENA_INIT;
 	enum { N = 5000, SZ = 100 };
-	unsigned char **p = calloc(N, sizeof(*p));
+	unsigned char **p = xcalloc(N, sizeof(*p));
 
 	UNUSED(state);
 	assert_non_null(p);
@@ -523,7 +523,7 @@ static void test_arena_strings(void **state)
 			    "42-x-03.14-z");
 	assert_string_equal(arena_printf(&a, "%s", ""), "");
 	/* A printf longer than a block. */
-	big = malloc(100001);
+	big = xmalloc(100001);
 	assert_non_null(big);
 	memset(big, 'q', 100000);
 	big[100000] = '\0';

@@ -1030,7 +1030,7 @@ static void test_cache(void **state)
 	start(&t, HTTP_GET, "/api/v1/actions/7");
 	assert_int_equal(run(&t), 200);
 	assert_true(json_is_true(json_object_get(t.json, "overdue")));
-	first = strdup(t.w.body.ptr);
+	first = xstrdup(t.w.body.ptr);
 	finish(&t);
 	start(&t, HTTP_GET, "/api/v1/actions/7");
 	assert_int_equal(run(&t), 200);

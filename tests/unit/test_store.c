@@ -72,7 +72,7 @@ static int group_teardown(void **state)
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
+	struct fx *f = xcalloc(1, sizeof(*f));
 	struct err e = ERR_INIT;
 
 	if (!f)
