@@ -124,7 +124,10 @@ const struct command commands[] = {
 	  "       safer peers set NAME AREA...\n"
 	  "       safer peers delete NAME\n\n"
 	  "Peer groups: named lists of areas (the ten Greater Manchester districts,\n"
-	  "a Home Office most similar group) usable wherever an area is.\n",
+	  "a Home Office most similar group) usable wherever an area is.  Each\n"
+	  "member must be a force, district, ward or LSOA of the crime data or\n"
+	  "the geography, or an area with indicator figures; names match without\n"
+	  "regard to case, 'St.' or '&' (\"St Helens\" is \"St. Helens\").\n",
 	  "list, set and delete peer groups of areas" },
 	{ "plans", cmd_plans,
 	  "usage: safer plans list [--format table|csv|json]\n"

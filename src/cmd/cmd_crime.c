@@ -4,12 +4,14 @@
 #include <getopt.h>
 #include <time.h>
 
+#include "base/text.h"
 #include "cmd.h"
 #include "crime/answer.h"
 #include "crime/crime.h"
 #include "crime/engine.h"
 #include "crime/policeuk.h"
 #include "store/store_crime.h"
+#include "store/store_indicator.h"
 
 static double now_ms(void)
 {
@@ -191,6 +193,43 @@ int cmd_crime(int argc, char **argv, struct cmd_ctx *ctx)
 	return cmd_usage_error("crime", "unknown subcommand '%s'", argv[1]);
 }
 
+/* Refuse at once a member nobody knows, naming it, rather than store a
+ * group every later question about fails on.  A member is a place of the
+ * crime data or the geography as ce_place_find finds it (a force, a
+ * district, a ward, an LSOA; "St Helens" finds "St. Helens"), or an area
+ * with indicator figures. */
+static int check_members(struct store *s, struct arena *a,
+			 char *const *members, size_t n, struct err *e)
+{
+	const struct crime_engine *g = crime_acquire(s, a, e);
+	const char **areas;
+	size_t n_areas;
+
+	if (!g || !(areas = store_indicator_areas(s, a, 0, &n_areas, e)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct ce_area place;
+		struct err why = ERR_INIT;
+		bool known = false;
+
+		if (ce_place_find(g, a, members[i], &place, &why) == 0)
+			continue;
+		if (why.code != ERR_NOT_FOUND) /* two wards of that name */
+			return err_set(e, why.code, "members", "member '%s': %s",
+				       members[i], why.msg);
+		for (size_t k = 0; k < n_areas && !known; k++)
+			known = text_same_area(areas[k], members[i]);
+		if (!known)
+			return err_set(e, ERR_NOT_FOUND, "members",
+				       "no area called '%s': a member of a peer group "
+				       "is a force, a district (local authority), a "
+				       "ward or an LSOA of the crime data or the "
+				       "geography, or an area with indicator figures",
+				       members[i]);
+	}
+	return 0;
+}
+
 int cmd_peers(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	struct err e = ERR_INIT;
@@ -209,9 +248,11 @@ int cmd_peers(int argc, char **argv, struct cmd_ctx *ctx)
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
 	if (strcmp(argv[1], "set") == 0) {
-		rc = store_peer_group_set(s, argv[2], NULL,
-					  (const char *const *)argv + 3,
-					  (size_t)(argc - 3), &e);
+		rc = check_members(s, &ctx->arena, argv + 3, (size_t)(argc - 3), &e);
+		if (rc == 0)
+			rc = store_peer_group_set(s, argv[2], NULL,
+						  (const char *const *)argv + 3,
+						  (size_t)(argc - 3), &e);
 	} else if (strcmp(argv[1], "delete") == 0) {
 		rc = store_peer_group_delete(s, argv[2], &e);
 	} else {
