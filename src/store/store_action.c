@@ -161,35 +161,66 @@ struct action_row {
 
 /* The plan a theme belongs to, or the theme a priority belongs to: the
  * parent of id in the table, or 0 if there is no such row. */
+/* The plan of a theme: its id, 0 if there is no such theme, -1 with e
+ * set if the store fails. */
 static int64_t theme_plan(struct store *s, int64_t theme_id, struct err *e)
 {
 	struct db_stmt *st =
 		db_prepare(s->db, "SELECT plan_id FROM theme WHERE id = :id", e);
 	int64_t v = 0;
+	int rc;
 
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", theme_id);
-	if (db_step(st, e) == DB_ROW)
+	if ((rc = db_step(st, e)) == DB_ROW)
 		v = db_col_int(st, 0);
 	db_done(st);
-	return v;
+	return rc == DB_ERROR ? -1 : v;
 }
 
+/* The theme of a priority area, as theme_plan. */
 static int64_t priority_theme(struct store *s, int64_t priority_id,
 			      struct err *e)
 {
 	struct db_stmt *st =
 		db_prepare(s->db, "SELECT theme_id FROM priority WHERE id = :id", e);
 	int64_t v = 0;
+	int rc;
 
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", priority_id);
-	if (db_step(st, e) == DB_ROW)
+	if ((rc = db_step(st, e)) == DB_ROW)
 		v = db_col_int(st, 0);
 	db_done(st);
-	return v;
+	return rc == DB_ERROR ? -1 : v;
+}
+
+enum named { NAMED_PLAN, NAMED_THEME, NAMED_PRIORITY };
+
+/* A plan, theme or priority area as messages name it, into out:
+ * "'Reducing reoffending' (5)", or the id alone if the store cannot say
+ * (the message is about something else going wrong). */
+static const char *named(struct store *s, enum named what, int64_t id,
+			 char *out, size_t size)
+{
+	static const char *const sql[] = {
+		[NAMED_PLAN] = "SELECT title FROM plan WHERE id = :id",
+		[NAMED_THEME] = "SELECT name FROM theme WHERE id = :id",
+		[NAMED_PRIORITY] = "SELECT name FROM priority WHERE id = :id",
+	};
+	struct db_stmt *st = db_prepare(s->db, sql[what], NULL);
+	const char *name = NULL;
+
+	snprintf(out, size, "%lld", (long long)id);
+	if (!st)
+		return out;
+	db_bind_int(st, ":id", id);
+	if (db_step(st, NULL) == DB_ROW && (name = db_col_text(st, 0)))
+		snprintf(out, size, "'%.150s' (%lld)", name, (long long)id);
+	db_done(st);
+	return out;
 }
 
 /* Lay the given fields of in over row.  Strings point into in. */
@@ -260,18 +291,21 @@ static int check_action(struct store *s, struct action_row *row, unsigned set,
 			if (!(set & ACTION_THEME) && row->theme_id != t)
 				row->theme_id = t;
 			if (row->theme_id != t) {
+				char pr[180], th[180];
+
+				named(s, NAMED_PRIORITY, row->priority_id, pr,
+				      sizeof(pr));
+				named(s, NAMED_THEME, t, th, sizeof(th));
 				if (row->theme_id)
 					err_set(&e, ERR_INVALID, "priority_id",
 						"is not one of the chosen theme's "
-						"priority areas (priority area %lld "
-						"belongs to theme %lld)",
-						(long long)row->priority_id,
-						(long long)t);
+						"priority areas: priority area %s "
+						"belongs to theme %s", pr, th);
 				else
 					err_set(&e, ERR_INVALID, "priority_id",
-						"belongs to theme %lld: choose that "
-						"theme, or no priority area",
-						(long long)t);
+						"priority area %s belongs to theme "
+						"%s: choose that theme, or no "
+						"priority area", pr, th);
 				keep(l, &e);
 			}
 		}
@@ -289,10 +323,14 @@ static int check_action(struct store *s, struct action_row *row, unsigned set,
 			if (!(set & ACTION_PLAN) && row->plan_id != p)
 				row->plan_id = p;
 			if (row->plan_id != p) {
+				char th[180], plan[180], other[180];
+
+				named(s, NAMED_THEME, row->theme_id, th, sizeof(th));
+				named(s, NAMED_PLAN, p, other, sizeof(other));
+				named(s, NAMED_PLAN, row->plan_id, plan, sizeof(plan));
 				err_set(&e, ERR_INVALID, "theme_id",
-					"theme %lld belongs to another plan than %lld",
-					(long long)row->theme_id,
-					(long long)row->plan_id);
+					"theme %s belongs to plan %s, not to plan %s",
+					th, other, plan);
 				keep(l, &e);
 			}
 		}

@@ -900,11 +900,14 @@ static void test_api_bad_bodies(void **state)
 		       "invalid", "owner_id", "there is no person 999");
 	check_bad_body("{\"plan_id\":2,\"title\":\"x\",\"theme_id\":1}", 400,
 		       "invalid", "theme_id",
-		       "theme 1 belongs to another plan than 2");
+		       "theme 'Public Safety and Protection' (1) belongs to plan "
+		       "'Safer Stockport Partnership Plan 2018/21' (1), not to plan "
+		       "'One Stockport Safety Partnership Plan 2022-2025' (2)");
 	check_bad_body("{\"title\":\"x\",\"theme_id\":1,\"priority_id\":5}", 400,
 		       "invalid", "priority_id",
-		       "is not one of the chosen theme's priority areas (priority area 5 "
-		       "belongs to theme 2)");
+		       "is not one of the chosen theme's priority areas: priority area "
+		       "'Domestic Abuse' (5) belongs to theme 'Protecting Vulnerable "
+		       "People' (2)");
 	check_bad_body("[1]", 400, "invalid", NULL, "the body must be a JSON object");
 	check_bad_body("{}", 400, "invalid", "title", "must not be empty");
 	check_bad_body("\"x\"", 400, "invalid", NULL, NULL);
@@ -957,7 +960,9 @@ static void test_api_patch(void **state)
 	assert_int_equal(api(&t, HTTP_PATCH, "/api/v1/actions/20", "application/json",
 			     "{\"plan_id\":2}"), 400);
 	api_error(&t, "invalid", "theme_id",
-		  "theme 5 belongs to another plan than 2");
+		  "theme 'Radicalisation and Extremism' (5) belongs to plan 'Safer "
+		  "Stockport Partnership Plan 2018/21' (1), not to plan 'One "
+		  "Stockport Safety Partnership Plan 2022-2025' (2)");
 	finish(&t);
 
 	/* A progress update sets status and RAG. */

@@ -497,11 +497,13 @@ static void test_action_create_links(void **state)
 	create_fails(f, &in, "theme_id", NULL);
 	{
 		struct err e2 = ERR_INIT;
-		char want[100];
+		char want[200];
 
 		assert_int_equal(store_action_create(f->s, &in, &id, &e2), -1);
 		snprintf(want, sizeof(want),
-			 "theme %lld belongs to another plan than 1",
+			 "theme 'Safer streets' (%lld) belongs to plan 'One Stockport "
+			 "Safety Partnership Plan 2022-2025' (2), not to plan 'Safer "
+			 "Stockport Partnership Plan 2018/21' (1)",
 			 (long long)other_theme);
 		check_err(&e2, ERR_INVALID, "theme_id", want);
 	}
@@ -511,8 +513,9 @@ static void test_action_create_links(void **state)
 	in.theme_id = THEME_PUBLIC;
 	in.priority_id = PR_DA;
 	create_fails(f, &in, "priority_id",
-		     "is not one of the chosen theme's priority areas (priority area 5 "
-		     "belongs to theme 2)");
+		     "is not one of the chosen theme's priority areas: priority area "
+		     "'Domestic Abuse' (5) belongs to theme 'Protecting Vulnerable "
+		     "People' (2)");
 	/* Priority of another plan's theme with this plan given. */
 	in = base_action();
 	in.set |= ACTION_PRIORITY;
@@ -639,8 +642,8 @@ static void test_action_update(void **state)
 	in.theme_id = THEME_PUBLIC; /* the priority area stays Victims */
 	assert_int_equal(store_action_update(f->s, 2, &in, &e), -1);
 	check_err(&e, ERR_INVALID, "priority_id",
-		  "is not one of the chosen theme's priority areas (priority area 14 "
-		  "belongs to theme 4)");
+		  "is not one of the chosen theme's priority areas: priority area "
+		  "'Victims' (14) belongs to theme 'Transforming Justice' (4)");
 	err_clear(&e);
 	in = (struct action_input){ 0 };
 	in.set = ACTION_TITLE | ACTION_STATUS;
@@ -658,7 +661,9 @@ static void test_action_update(void **state)
 	in.plan_id = PLAN_OSSP;
 	assert_int_equal(store_action_update(f->s, 2, &in, &e), -1);
 	check_err(&e, ERR_INVALID, "theme_id",
-		  "theme 4 belongs to another plan than 2");
+		  "theme 'Transforming Justice' (4) belongs to plan 'Safer Stockport "
+		  "Partnership Plan 2018/21' (1), not to plan 'One Stockport Safety "
+		  "Partnership Plan 2022-2025' (2)");
 	after = store_action(f->s, &f->a, 2, TODAY, &e);
 	assert_string_equal(after->title, before->title);
 	assert_int_equal(after->priority_id, PR_VICTIMS);
