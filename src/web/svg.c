@@ -71,6 +71,13 @@ void svg_num(struct buf *b, double v)
 
 	if (!isfinite(v))
 		v = 0;
+	/* Held within a billion, far beyond any drawing, so that the
+	 * tenths fit a long long (a point of a value near a double's limit
+	 * is drawn off the chart, not as a negated LLONG_MIN). */
+	if (v > 1e9)
+		v = 1e9;
+	else if (v < -1e9)
+		v = -1e9;
 	t = llround(v * 10);
 	if (t < 0) {
 		buf_addc(b, '-');
@@ -126,6 +133,13 @@ static void nice_scale(double lo, double hi, bool integer, struct scale *s)
 	double step = 1;
 	bool found = false;
 
+	/* No range to scale (values beyond a double's range, or none): a
+	 * plain axis, not a cast of infinity to int, nor a search without
+	 * end. */
+	if (!isfinite(lo) || !isfinite(hi) || !isfinite(hi - lo)) {
+		lo = 0;
+		hi = 0;
+	}
 	if (!(hi > lo))
 		hi = lo + (integer ? 5 : 1);
 	for (int k = (int)floor(log10(hi - lo)) - 2; !found; k++)

@@ -162,7 +162,8 @@ void svg_dot_chart(struct buf *b, const struct svg_dots *c);
 void svg_meter(struct buf *b, int64_t part, int64_t whole);
 
 /* Write v rounded to tenths, without a trailing ".0" ("12", "-3.5"): the
- * form every coordinate takes. */
+ * form every coordinate takes.  NaN is 0, and v is held within -1e9 to
+ * 1e9. */
 void svg_num(struct buf *b, double v);
 
 #endif
