@@ -192,13 +192,16 @@ int answer_extras(const struct crime_engine *g, struct arena *a,
 {
 	memset(x, 0, sizeof(*x));
 	if (p->change) {
-		/* The same question a year earlier. */
+		/* The same question a year earlier (the part of it within the
+		 * months an engine holds: none before CE_FIRST_MONTH). */
 		struct ce_query q = p->q;
-		struct ce_result before;
+		struct ce_result before = { 0 };
 
 		q.from -= 12;
 		q.to -= 12;
-		if (ce_count(g, a, &q, &before, e) < 0)
+		if (q.from < CE_FIRST_MONTH)
+			q.from = CE_FIRST_MONTH;
+		if (q.to >= q.from && ce_count(g, a, &q, &before, e) < 0)
 			return -1;
 		x->previous = arena_array(a, r->n_rows + 1, sizeof(int64_t));
 		for (size_t i = 0; i < r->n_rows; i++)
@@ -211,6 +214,8 @@ int answer_extras(const struct crime_engine *g, struct arena *a,
 		size_t month_dim = 0;
 
 		q.from -= 11;
+		if (q.from < CE_FIRST_MONTH)
+			q.from = CE_FIRST_MONTH;
 		if (ce_count(g, a, &q, &wide, e) < 0)
 			return -1;
 		for (size_t i = 0; i < p->q.n_by; i++)

@@ -666,6 +666,31 @@ static void test_refused(void **state)
 	refused(&q, ERR_INVALID, "rolling", "need month among the dimensions");
 }
 
+/* The year before and the rolling months of a period at the start of
+ * the months an engine holds: nothing to count before it, not an error. */
+static void test_extras_at_the_limits(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct question q = { 0 };
+	struct prepared p;
+	struct ce_result r;
+	struct extras x;
+
+	UNUSED(state);
+	q.by = "month";
+	q.from = "1900-01";
+	q.to = "1901-03";
+	q.change = true;
+	q.rolling = true;
+	ask(fx.g, &a, &q, &p, &r, &x);
+	assert_int_equal(r.total, 0);
+	q.from = "2199-01";
+	q.to = "2199-12";
+	ask(fx.g, &a, &q, &p, &r, &x);
+	assert_int_equal(r.total, 0);
+	arena_release(&a);
+}
+
 /* With no from, the last default_months months; with no data at all,
  * this month, and nothing counted. */
 static void test_defaults(void **state)
@@ -713,6 +738,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_extras_at_the_limits),
 		cmocka_unit_test(test_defaults),
 	};
 
