@@ -1,10 +1,13 @@
 /*
- * text.h: checking and converting the text people type.
+ * text.h: checking and converting the text people type and read.
  *
  * UTF-8, whole numbers, money in whole pence, dates and months.  Every
  * parser here is strict (the whole string must match, no silent
  * truncation) and reports what was wrong through struct err, naming the
- * field it was given.
+ * field it was given.  The other way: numbers written for people (the
+ * one formatter of figures, text_add_number), money and dates in words;
+ * and the one comparison of area names (text_same_area).  Writers append
+ * to a struct buf the caller owns.
  */
 #ifndef SAFER_TEXT_H
 #define SAFER_TEXT_H
