@@ -11,6 +11,7 @@
 REAL=${SAFER_REAL_DATA:-../shared/data/real}
 COL2020=$REAL/policeuk-cityoflondon-2020-christinabotros
 MERSEY=$REAL/policeuk-merseyside-cityoflondon-linazk
+need_real "$COL2020" "$MERSEY" || exit 0
 
 run init
 run import police "$COL2020"/2020-??-city-of-london-street.csv
