@@ -35,8 +35,8 @@ int store_crime_dict_each(struct store *s, const char *domain,
 {
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"SELECT id, value, extra FROM crime_dict WHERE domain = :d"
-		" ORDER BY id",
+		"SELECT id, value, extra, typeof(id) = 'integer' AS whole"
+		" FROM crime_dict WHERE domain = :d ORDER BY whole, id",
 		e);
 	int rc = DB_DONE, stop = 0;
 
@@ -46,10 +46,17 @@ int store_crime_dict_each(struct store *s, const char *domain,
 	while (!stop && (rc = db_step(st, e)) == DB_ROW) {
 		int64_t id = db_col_int(st, 0);
 
-		if (id < 0 || id > UINT32_MAX)
-			stop = err_set(e, ERR_DB,
-				       NULL, "the %s dictionary holds an id out of "
-				       "range (%lld)", domain, (long long)id);
+		if (!db_col_int(st, 3))
+			stop = err_set(e, ERR_DB, NULL,
+				       "the store is damaged: the '%s' dictionary "
+				       "holds id '%s', not a whole number",
+				       domain, db_col_text(st, 0) ? db_col_text(st, 0)
+								  : "");
+		else if (id < 0 || id > UINT32_MAX)
+			stop = err_set(e, ERR_DB, NULL,
+				       "the store is damaged: the '%s' dictionary "
+				       "holds id %lld, out of range",
+				       domain, (long long)id);
 		else
 			stop = fn(ctx, (uint32_t)id, db_col_text(st, 1),
 				  db_col_text(st, 2), e);

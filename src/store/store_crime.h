@@ -18,7 +18,9 @@ int64_t store_crime_generation(struct store *s);
 int store_crime_touch(struct store *s, struct err *e);
 
 /* Dictionaries: call fn for each value of domain in id order; a
- * non-zero return from fn stops the walk and is returned. */
+ * non-zero return from fn stops the walk and is returned.  An id that is
+ * not a whole number from 0 to UINT32_MAX (a hand-edited store) stops it
+ * with ERR_DB naming the domain and the id. */
 typedef int store_dict_fn(void *ctx, uint32_t id, const char *value,
 			  const char *extra, struct err *e);
 int store_crime_dict_each(struct store *s, const char *domain,

@@ -169,6 +169,17 @@ damage "DELETE FROM crime_dict WHERE domain = 'force'"
 every_command_fails "the force dictionary deleted" \
 	"a batch has force id 0, but the force dictionary has 0 values"
 
+damage "UPDATE crime_dict SET id = -1 WHERE domain = 'lsoa' AND id = 5"
+every_command_fails "a dictionary id out of range" \
+	"the store is damaged: the 'lsoa' dictionary holds id -1, out of range"
+the_import_fails "a dictionary id out of range" \
+	"the store is damaged: the 'lsoa' dictionary holds id -1, out of range"
+damage "UPDATE crime_dict SET id = 'x' WHERE domain = 'crime_type' AND id = 0"
+every_command_fails "a dictionary id that is not a number" \
+	"the store is damaged: the 'crime_type' dictionary holds id 'x', not a whole number"
+the_import_fails "a dictionary id that is not a number" \
+	"the store is damaged: the 'crime_type' dictionary holds id 'x', not a whole number"
+
 # 7. The geography: rows deleted are a smaller geography, not damage;
 # an LSOA without a code is damage.
 damage "DELETE FROM geo_lsoa WHERE la_name = 'City of London'"
