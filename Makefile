@@ -3,7 +3,8 @@
 #   make                        build ./safer
 #   make run                    install missing packages (as root), build,
 #                               create safer.db with the Stockport demo, serve it
-#   make test                   every test layer; ends with "N passed, N failed"
+#                               (make run DB=PATH LISTEN=HOST:PORT to choose)
+#   make test                   every test layer; ends with "N passed, N failed, N skipped"
 #   make SAN=address,undefined  build ./safer with sanitizers
 #   make unit                   only the unit tests
 #   make fuzz                   build the fuzz targets (clang, libFuzzer)
@@ -90,10 +91,13 @@ deps-build:
 deps-test:
 	@tools/deps build test
 
+# make run DB=PATH LISTEN=HOST:PORT: another database or address.
+DB ?= safer.db
+LISTEN ?= 127.0.0.1:8080
 run: deps-build
 	@$(MAKE) --no-print-directory safer
-	@test -f safer.db || ./safer --db safer.db demo
-	./safer --db safer.db serve
+	@test -f '$(DB)' || ./safer --db '$(DB)' demo
+	./safer --db '$(DB)' serve --listen '$(LISTEN)'
 
 test: deps-test
 	@$(MAKE) --no-print-directory WERROR=1 safer

@@ -7,6 +7,10 @@
 #   expect_rc N NAME       pass if the last run exited N
 #   expect_out TEXT NAME   pass if the last run's stdout contains TEXT
 #   expect_err TEXT NAME   pass if the last run's stderr contains TEXT
+#   need_real PATH...      true if the real public data at each PATH is
+#                          there; else one TAP skip line naming what is
+#                          missing, and false (a stranger's clone has no
+#                          ../shared: its checks skip, counted as skipped)
 
 SAFER=${SAFER_BIN:-./safer}
 case "$SAFER" in /*) ;; *) SAFER=$PWD/$SAFER ;; esac
@@ -34,3 +38,12 @@ check() {
 expect_rc() { if [ "$rc" -eq "$1" ]; then pass "$2"; else fail "$2 (wanted exit $1)"; fi; }
 expect_out() { case "$out" in *"$1"*) pass "$2" ;; *) fail "$2 (stdout lacks '$1')" ;; esac; }
 expect_err() { case "$err" in *"$1"*) pass "$2" ;; *) fail "$2 (stderr lacks '$1')" ;; esac; }
+need_real() {
+	local p missing=
+	for p in "$@"; do
+		[ -e "$p" ] || missing="$missing '$p'"
+	done
+	[ -z "$missing" ] && return 0
+	echo "ok - $FILE: checks on real public data # SKIP not there:$missing"
+	return 1
+}

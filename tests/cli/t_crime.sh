@@ -5,6 +5,7 @@ MERSEY=$REAL/policeuk-merseyside-cityoflondon-linazk
 COL2020=$REAL/policeuk-cityoflondon-2020-christinabotros
 SNS=$REAL/gmp-stop-and-search-2018-langtonhugh/gmp_data
 PY=/usr/bin/python3
+need_real "$MERSEY" "$COL2020" "$SNS" || exit 0
 
 sorted_counts() { # counts CSV without its header, sorted
 	tail -n +2 "$1" | tr -d '\r' | sort

@@ -275,6 +275,7 @@ expect_out "Northtown,2024 Q2,2024-04-01,2024-06-30,58," "the spaces are gone fr
 
 # ---------------------------------------------------------------------
 # 2. The real public dashboard files, as they come
+if need_real "$REAL"; then
 rm -f "$DB"
 run init
 n_files=0
@@ -330,6 +331,7 @@ run headlines --area Trafford
 expect_rc 0 "headlines for Trafford from the real files"
 expect_out "Performance headlines for Trafford" "the real headlines name the area"
 expect_out "No confidence interval for Trafford: only the value is given" "and say why a figure has no interval"
+fi
 
 # ---------------------------------------------------------------------
 # 3-4. The demo: the annual review's claims
