@@ -79,11 +79,12 @@ static int import_police(int argc, char **argv, struct cmd_ctx *ctx)
 		if (r.rows_skipped > (int64_t)r.n_skipped)
 			printf("skipped: and %lld more\n",
 			       (long long)(r.rows_skipped - (int64_t)r.n_skipped));
-		printf("recorded as import %lld%s\n", (long long)r.import_id,
-		       r.rows_replaced || r.rows_added
-			       ? "; 'safer import undo' with that number puts "
-				 "back what it replaced"
-			       : "");
+		if (r.rows_added)
+			printf("recorded as import %lld ('safer import undo %lld' "
+			       "puts back what it replaced)\n",
+			       (long long)r.import_id, (long long)r.import_id);
+		else
+			printf("recorded as import %lld\n", (long long)r.import_id);
 	}
 	police_report_release(&r);
 	store_close(s);

@@ -109,11 +109,10 @@ struct store *store_open(const char *path, bool create, struct err *e)
 		s->identity[1] = (uint64_t)(uintptr_t)db;
 	}
 	/* What an import that was stopped midway left behind, unless that
-	 * import is still running in another process. */
-	if (store_import_sweep(s, e) < 0) {
-		store_close(s);
-		return NULL;
-	}
+	 * import is still running in another process.  Best effort: a store
+	 * that cannot clean up now (a folder it cannot write) still opens,
+	 * and the leftovers are invisible to readers anyway. */
+	store_import_sweep(s, NULL);
 	return s;
 }
 

@@ -345,12 +345,14 @@ static int check_undoable(struct store *s, int64_t import_id, struct err *e)
 	if (rc != DB_ERROR && n) {
 		if (n > 3)
 			buf_printf(&months, " and %lld more", (long long)(n - 3));
+		bool several = strchr(later.ptr, ',') != NULL;
+
 		rc = err_set(e, ERR_CONFLICT, NULL,
-			     "cannot undo import %lld: later imports replaced "
+			     "cannot undo import %lld: a later import replaced "
 			     "force-months it brought (%s); undo import%s %s "
-			     "first, the newest first",
-			     (long long)import_id, months.ptr,
-			     strchr(later.ptr, ',') ? "s" : "", later.ptr);
+			     "first%s",
+			     (long long)import_id, months.ptr, several ? "s" : "",
+			     later.ptr, several ? ", the newest first" : "");
 	}
 	buf_release(&months);
 	buf_release(&later);

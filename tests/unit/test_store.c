@@ -1441,7 +1441,7 @@ static void test_import_replace_undo(void **state)
 	/* The first cannot be undone while the second stands. */
 	assert_int_equal(store_import_undo(f->s, first, &u, &e), -1);
 	assert_int_equal(e.code, ERR_CONFLICT);
-	assert_non_null(strstr(e.msg, "later imports replaced"));
+	assert_non_null(strstr(e.msg, "a later import replaced"));
 
 	assert_int_equal(store_import_undo(f->s, second, &u, &e), 0);
 	assert_int_equal(u.rows_removed, 15);
