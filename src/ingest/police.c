@@ -339,7 +339,7 @@ struct decision {
 	int64_t batch_id;  /* the pending batch; 0 when the stored one stays */
 	int64_t rows;      /* of the file that gave it last */
 	int64_t no_location; /* of those rows */
-	const char *file;  /* that file's name */
+	const char *file;  /* that file's name (in the import's arena) */
 };
 
 struct import {
@@ -724,7 +724,7 @@ static int write_group(struct import *im, const struct pu_file *f,
 			/* As stored: nothing to write. */
 			d->rows = (int64_t)n;
 			d->no_location = no_location;
-			d->file = f->name;
+			d->file = arena_strdup(&im->arena, f->name);
 			return 0;
 		}
 	}
@@ -748,13 +748,13 @@ static int write_group(struct import *im, const struct pu_file *f,
 			return -1;
 		d->rows = (int64_t)n;
 		d->no_location = no_location;
-		d->file = f->name;
+		d->file = arena_strdup(&im->arena, f->name);
 		if (found && strcmp(old_hash, hash) == 0)
 			return 0;
 	}
 	d->rows = (int64_t)n;
 	d->no_location = no_location;
-	d->file = f->name;
+	d->file = arena_strdup(&im->arena, f->name);
 	/* A short transaction of its own: other writers go on between. */
 	if (store_begin(im->s, e) < 0)
 		return -1;
