@@ -567,26 +567,29 @@ static void force_month(struct import *im, uint32_t force, int month,
 		snprintf(out, size, "force %u in %s", force, m);
 }
 
+/* Refuse rows rows of group gr of file f that would replace before rows:
+ * stored ones when earlier is NULL, else those of the earlier file of
+ * this import. */
 static int refuse_shorter(struct import *im, const struct pu_file *f,
-			  const struct group *gr, size_t n,
-			  const struct decision *d, bool stored, struct err *e)
+			  const struct group *gr, size_t n, int64_t before,
+			  const char *earlier, struct err *e)
 {
 	char what[200];
 
 	force_month(im, gr->force, gr->month, what, sizeof(what));
-	if (stored)
+	if (!earlier)
 		return err_set(e, ERR_CONFLICT, NULL,
 			       "%s: fewer rows than stored: %zu rows of %s for %s "
 			       "would replace the %lld stored (a download cut "
 			       "short?); --replace-shorter replaces them anyway",
 			       f->name, n, kind_label(f->schema->name), what,
-			       (long long)d->rows);
+			       (long long)before);
 	return err_set(e, ERR_CONFLICT, NULL,
 		       "%s: fewer rows than an earlier file: %zu rows of %s for %s "
 		       "would replace the %lld of '%s' (a download cut short?); "
 		       "--replace-shorter replaces them anyway",
 		       f->name, n, kind_label(f->schema->name), what,
-		       (long long)d->rows, d->file);
+		       (long long)before, earlier);
 }
 
 /* Say that file f gives a force-month again, and wins. */
@@ -621,7 +624,7 @@ static int write_group(struct import *im, const struct pu_file *f,
 	uint32_t *perm;
 	struct fingerprint fp = { 1469598103934665603ull, 0x84222325cbf29ce4ull };
 	char hash[40], old_hash[40];
-	int64_t old_id, old_rows, id, no_location = 0;
+	int64_t old_id, old_rows, id, before, no_location = 0;
 	struct decision *d;
 	bool is_new;
 	int found;
@@ -713,24 +716,18 @@ static int write_group(struct import *im, const struct pu_file *f,
 			}
 	}
 
+	/* What the force-month holds before this file: the stored batch, or
+	 * what an earlier file of this import gave. */
 	d = decision_of(im, sc->name, gr->force, gr->month, &is_new);
-	if (is_new) {
-		found = store_crime_batch_get(im->s, sc->name, gr->force, gr->month,
-					      &old_id, &old_rows, old_hash, e);
-		if (found < 0)
-			return -1;
-		d->rows = found ? old_rows : -1;
-		if (found && strcmp(old_hash, hash) == 0) {
-			/* As stored: nothing to write. */
-			d->rows = (int64_t)n;
-			d->no_location = no_location;
-			d->file = arena_strdup(&im->arena, f->name);
-			return 0;
-		}
-	}
-	if (d->rows >= 0 && !im->opt->replace_shorter &&
-	    markedly_fewer((int64_t)n, d->rows))
-		return refuse_shorter(im, f, gr, n, d, is_new, e);
+	found = store_crime_batch_get(im->s, sc->name, gr->force, gr->month,
+				      &old_id, &old_rows, old_hash, e);
+	if (found < 0)
+		return -1;
+	before = !is_new ? d->rows : found ? old_rows : -1;
+	if (before >= 0 && !im->opt->replace_shorter &&
+	    markedly_fewer((int64_t)n, before))
+		return refuse_shorter(im, f, gr, n, before,
+				      is_new ? NULL : d->file, e);
 	if (!is_new) {
 		/* A later file gives this force-month again: it wins. */
 		note_repeated(im, f, gr, n, d);
@@ -742,19 +739,12 @@ static int write_group(struct import *im, const struct pu_file *f,
 			return -1;
 		}
 		d->batch_id = 0;
-		found = store_crime_batch_get(im->s, sc->name, gr->force, gr->month,
-					      &old_id, &old_rows, old_hash, e);
-		if (found < 0)
-			return -1;
-		d->rows = (int64_t)n;
-		d->no_location = no_location;
-		d->file = arena_strdup(&im->arena, f->name);
-		if (found && strcmp(old_hash, hash) == 0)
-			return 0;
 	}
 	d->rows = (int64_t)n;
 	d->no_location = no_location;
 	d->file = arena_strdup(&im->arena, f->name);
+	if (found && strcmp(old_hash, hash) == 0)
+		return 0; /* as stored: nothing to write */
 	/* A short transaction of its own: other writers go on between. */
 	if (store_begin(im->s, e) < 0)
 		return -1;
