@@ -88,21 +88,37 @@ const struct command commands[] = {
 	{ "help", cmd_help, "usage: safer help [COMMAND]\n",
 	  "describe safer or one of its commands" },
 	{ "import", cmd_import,
-	  "usage: safer import police [--skip-bad-rows] PATH...\n"
+	  "usage: safer import police [--skip-bad-rows] [--replace-shorter] PATH...\n"
 	  "       safer import geography FILE.csv\n"
-	  "       safer import indicators FILE.csv...\n\n"
+	  "       safer import indicators FILE.csv...\n"
+	  "       safer import history [--format table|csv|json]\n"
+	  "       safer import undo ID\n\n"
 	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
 	  "(told apart by their header): files, .csv.gz files, folders of them, or\n"
 	  "a police.uk download as it comes (a .zip of monthly folders).  A\n"
 	  "force-month already imported is replaced by a newer version; the same\n"
 	  "file again changes nothing.  All or nothing: a bad file or row stops\n"
 	  "the import, naming the file, line and field, and the database is as it\n"
-	  "was; --skip-bad-rows imports the rest and lists what it skipped.\n\n"
+	  "was; --skip-bad-rows imports the rest and lists what it skipped.\n"
+	  "A file that would replace a stored force-month with markedly fewer rows\n"
+	  "(under 90% of them, and at least 10 fewer) is refused as a download cut\n"
+	  "short, naming the file, force, month and both counts; --replace-shorter\n"
+	  "replaces them anyway.  When two files give the same force-month, the\n"
+	  "later one (in the order given; folders in name order) wins, and the\n"
+	  "summary says which.  Other writers (the web interface) go on while an\n"
+	  "import runs: nothing of it is seen until it is complete.  One import\n"
+	  "runs at a time.\n\n"
 	  "geography: an LSOA lookup (LSOA -> ward -> local authority -> force, with\n"
 	  "population and households), in the format of docs/geography.md.\n\n"
 	  "indicators: indicator definitions or values in long format (one value a\n"
-	  "row), told apart by their header, as docs/indicators.md describes.\n",
-	  "import police.uk data, a geography lookup or indicators" },
+	  "row), told apart by their header, as docs/indicators.md describes.\n\n"
+	  "history: every import, newest first: when, by whom, the files with their\n"
+	  "SHA-256 (of the CSV text, after unzipping), the rows added, replaced and\n"
+	  "unchanged.\n\n"
+	  "undo: put back the police.uk rows that import ID replaced and remove the\n"
+	  "ones it added.  Refused while a later import that replaced some of the\n"
+	  "same force-months stands: undo that one first (the newest first).\n",
+	  "import police.uk data, a geography lookup or indicators; history, undo" },
 	{ "indicators", cmd_indicators,
 	  "usage: safer indicators list [--format table|csv|json]\n"
 	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"

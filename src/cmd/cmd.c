@@ -4,6 +4,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "base/text.h"
 #include "cmd.h"
@@ -35,13 +37,32 @@ int cmd_fail(const struct err *e)
 	return 1;
 }
 
+/* The user the command runs as, by name ("uid N" if it has none). */
+static void os_user(char *out, size_t size)
+{
+	struct passwd pw, *found = NULL;
+	char tmp[1024];
+	uid_t uid = geteuid();
+
+	if (getpwuid_r(uid, &pw, tmp, sizeof(tmp), &found) == 0 && found &&
+	    found->pw_name && *found->pw_name)
+		snprintf(out, size, "%s", found->pw_name);
+	else
+		snprintf(out, size, "uid %lu", (unsigned long)uid);
+}
+
 struct store *cmd_open_store(struct cmd_ctx *ctx, bool create)
 {
 	struct err e = ERR_INIT;
 	struct store *s = store_open(ctx->db_path, create, &e);
+	char user[256];
 
-	if (!s)
+	if (!s) {
 		cmd_fail(&e);
+		return NULL;
+	}
+	os_user(user, sizeof(user));
+	store_set_actor(s, user, 0);
 	return s;
 }
 

@@ -44,8 +44,9 @@ int cmd_usage_error(const char *name, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Print "safer: <message>" (and the field) to stderr and return 1. */
 int cmd_fail(const struct err *e);
 
-/* Open the store at ctx->db_path (creating it if create); on failure
- * print the error and return NULL. */
+/* Open the store at ctx->db_path (creating it if create), acting as the
+ * operating system's user (recorded in the history of imports); on
+ * failure print the error and return NULL. */
 struct store *cmd_open_store(struct cmd_ctx *ctx, bool create);
 
 /* Read a whole number argument for option name into *v; usage error

@@ -15,9 +15,11 @@
 #include <strings.h>
 
 #include "base/csvread.h"
+#include "base/sha256.h"
 #include "base/text.h"
 #include "ingest.h"
 #include "store/store_crime.h"
+#include "store/store_import.h"
 
 enum geo_field {
 	G_LSOA_CODE, G_LSOA_NAME, G_WARD_CODE, G_WARD_NAME, G_LA_CODE,
@@ -261,6 +263,18 @@ int ingest_geography_buffer(struct store *s, const char *path,
 		report->rows++;
 	}
 	report->lsoas = report->rows;
+	{
+		char sha[SHA256_HEX_SIZE], note[300];
+		struct import_file file = { path, (int64_t)len, sha, report->rows };
+		struct import_counts c = { .rows_read = report->rows,
+					   .rows_added = report->lsoas };
+
+		sha256_hex(data, len, sha);
+		snprintf(note, sizeof(note), "geography: LSOAs with %s",
+			 report->columns);
+		if (store_import_record(s, "geography", &c, &file, 1, note, e) < 0)
+			goto fail;
+	}
 	if (store_crime_touch(s, e) < 0 || store_commit(s, e) < 0)
 		goto out;
 	rc = 0;

@@ -21,9 +21,11 @@
 #include <strings.h>
 
 #include "base/csvread.h"
+#include "base/sha256.h"
 #include "base/text.h"
 #include "indicators/period.h"
 #include "ingest.h"
+#include "store/store_import.h"
 #include "store/store_indicator.h"
 #include "store/store_outcome.h"
 #include "store/store_plan.h"
@@ -653,6 +655,21 @@ int ingest_indicators_buffer(struct store *s, const char *path,
 			goto fail;
 		}
 		r->rows++;
+	}
+	{
+		char sha[SHA256_HEX_SIZE];
+		struct import_file file = { path, (int64_t)len, sha, r->rows };
+		struct import_counts c = {
+			.rows_read = r->rows,
+			.rows_added = definitions ? r->indicators : r->values,
+		};
+
+		sha256_hex(data, len, sha);
+		if (store_import_record(s, "indicators", &c, &file, 1,
+					definitions ? "indicator definitions"
+						    : "indicator values",
+					e) < 0)
+			goto fail;
 	}
 	if (store_commit(s, e) < 0)
 		goto out;

@@ -1,10 +1,12 @@
 /*
  * ingest.h: bringing outside data into the store, all or nothing.
  *
- * Each import reads its inputs, checks every row, and writes everything
- * in one transaction: a file with a bad header, or a bad row (unless the
+ * Each import reads its inputs, checks every row, and makes everything
+ * visible at once: a file with a bad header, or a bad row (unless the
  * caller asked to skip bad rows), leaves the database exactly as it was.
- * Messages name the file, the line and the field.
+ * Messages name the file, the line and the field.  Every import that
+ * completes is recorded in the history of imports (store_import.h), with
+ * the SHA-256 of each file it read.
  */
 #ifndef SAFER_INGEST_H
 #define SAFER_INGEST_H
@@ -19,32 +21,59 @@ struct store;
 
 struct police_options {
 	bool skip_bad_rows;
+	bool replace_shorter; /* replace stored force-months with markedly fewer rows */
 	bool generated;    /* the rows are made up (the demo) */
 	unsigned threads;  /* parsing threads; 0 = one per core */
 	bool quiet;        /* no progress on stderr */
 };
 
+/* A file that would replace a stored force-month with markedly fewer
+ * rows is refused, as a download cut short (unless replace_shorter):
+ * fewer than SHORTER_PERCENT per cent of the rows, and at least
+ * SHORTER_MIN_ROWS rows fewer.  police.uk republishes months with
+ * changes of a few rows in a thousand; a download cut short loses a
+ * large share (13,195 stored rows replaced by 7,999 is 39% lost); the
+ * minimum keeps small force-months (a few dozen searches) from being
+ * refused for a handful of rows. */
+#define SHORTER_PERCENT 90
+#define SHORTER_MIN_ROWS 10
+
 struct police_report {
+	int64_t import_id;    /* in the history of imports */
 	int64_t files;        /* CSV files read */
 	int64_t rows_read;    /* data rows in them */
-	int64_t rows_added;   /* rows of new or changed batches */
-	int64_t rows_replaced;/* rows of older versions those replaced */
+	int64_t rows_added;   /* rows of new or changed batches, now live */
+	int64_t rows_replaced;/* rows of the stored versions those replaced */
 	int64_t rows_unchanged; /* rows of batches already imported as they are */
+	int64_t rows_lost;    /* rows of force-months a later file of this import gave again */
 	int64_t rows_skipped; /* bad rows left out (skip_bad_rows) */
 	int64_t no_location;  /* rows with no location, kept */
 	int64_t by_kind[3];   /* rows read by kind */
 	int64_t batches_added, batches_unchanged;
 	char **skipped;       /* messages of skipped rows (at most 1000) */
 	size_t n_skipped;
+	char **repeated;      /* which file won each force-month given twice (at most 100) */
+	size_t n_repeated;
+	int64_t force_months_repeated;
+	bool wal_truncated;   /* the write-ahead log was emptied afterwards */
 	double seconds;
 };
 
 /* Import police.uk files: each path is a CSV file (or .csv.gz), a folder
  * (searched for them, and for .zip files), or a .zip as police.uk gives
  * it (monthly folders of CSVs).  Files are told apart by their header.
- * A force-month already in the store is replaced by a newer version;
- * the same data again changes nothing.  Fills report (free its messages
- * with police_report_release). */
+ * A force-month already in the store is replaced by a newer version
+ * (the version replaced is kept, so that the import can be undone); the
+ * same data again changes nothing.  When two files of one import give
+ * the same force-month, the later one wins: the order is that of paths,
+ * folders and zips being read in name order.
+ *
+ * The import never holds the write lock for long (store_import.h): the
+ * batches are written unseen in short transactions while the files are
+ * parsed, and published in one short transaction at the end; then the
+ * write-ahead log is checkpointed.  One import runs at a time; another
+ * is ERR_CONFLICT.  Fills report (free its messages with
+ * police_report_release). */
 int ingest_police(struct store *s, const char *const *paths, size_t n,
 		  const struct police_options *opt, struct police_report *report,
 		  struct err *e);

@@ -9,8 +9,16 @@
  * of street-level crime are ordered by crime type; each column is
  * encoded as a blob (crime/column.h) and the batch is hashed.  A batch
  * whose force and month is already stored with the same hash is left
- * alone; with another hash it replaces the stored one.  Everything
- * happens in one transaction.
+ * alone; with another hash it replaces the stored one, unless it has
+ * markedly fewer rows (SHORTER_PERCENT in ingest.h).
+ *
+ * Nothing is visible until the end (store_import.h): each batch is
+ * written pending, in a short transaction of its own, so that other
+ * writers go on meanwhile; one short transaction publishes them all with
+ * the new dictionary values and the record of the import.  What each
+ * force-month becomes is decided in memory as the files come (struct
+ * decision): when a later file of the import gives a force-month again,
+ * it wins, and the earlier pending batch is deleted.
  */
 #include <archive.h>
 #include <archive_entry.h>
@@ -23,11 +31,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/sha256.h"
 #include "base/text.h"
 #include "crime/column.h"
 #include "crime/policeuk.h"
 #include "ingest.h"
 #include "store/store_crime.h"
+#include "store/store_import.h"
 
 /* ---------------------------------------------------------------------
  * Finding the inputs
@@ -319,10 +329,28 @@ struct gdict {
 	uint32_t extra_cap;
 };
 
+/* What a force-month of one kind becomes in this import: the batch of
+ * the last file that gave it, pending, or the stored batch when that
+ * file had it as it is. */
+struct decision {
+	const char *kind;
+	uint32_t force;
+	int month;
+	int64_t batch_id;  /* the pending batch; 0 when the stored one stays */
+	int64_t rows;      /* of the file that gave it last */
+	int64_t no_location; /* of those rows */
+	const char *file;  /* that file's name (in the import's arena) */
+};
+
 struct import {
 	struct store *s;
 	const struct police_options *opt;
 	struct police_report *report;
+	int64_t id;        /* in the history of imports */
+	struct decision *decisions;
+	size_t n_decisions, decisions_cap;
+	struct import_file *files; /* read so far, for the history */
+	size_t n_files, files_cap;
 	struct arena arena;
 	struct gdict dicts[24];
 	size_t n_dicts;
@@ -477,6 +505,116 @@ struct group {
 	size_t n, cap;
 };
 
+/* The decision for (kind, force, month), made if there is none (*is_new).
+ * A linear search: an import has a few thousand force-months at most,
+ * and the search is nothing beside encoding a batch. */
+static struct decision *decision_of(struct import *im, const char *kind,
+				    uint32_t force, int month, bool *is_new)
+{
+	struct decision *d;
+
+	for (size_t i = im->n_decisions; i-- > 0;) {
+		d = &im->decisions[i];
+		if (d->force == force && d->month == month &&
+		    strcmp(d->kind, kind) == 0) {
+			*is_new = false;
+			return d;
+		}
+	}
+	if (im->n_decisions == im->decisions_cap) {
+		im->decisions_cap = im->decisions_cap ? im->decisions_cap * 2 : 256;
+		im->decisions = xrealloc(im->decisions, im->decisions_cap *
+							      sizeof(*im->decisions));
+	}
+	d = &im->decisions[im->n_decisions++];
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->force = force;
+	d->month = month;
+	*is_new = true;
+	return d;
+}
+
+/* Does a batch of rows markedly fewer than before (ingest.h) look cut
+ * short? */
+static bool markedly_fewer(int64_t rows, int64_t before)
+{
+	return rows * 100 < before * SHORTER_PERCENT &&
+	       before - rows >= SHORTER_MIN_ROWS;
+}
+
+static const char *kind_label(const char *kind)
+{
+	if (strcmp(kind, "street") == 0)
+		return "street-level crime";
+	if (strcmp(kind, "stop_search") == 0)
+		return "stop and search";
+	return kind;
+}
+
+/* "'Merseyside Police' in 2020-03" into out. */
+static void force_month(struct import *im, uint32_t force, int month,
+			char *out, size_t size)
+{
+	struct gdict *g = gdict_of(im, "force", NULL);
+	char m[8];
+
+	pu_month_format(month, m);
+	if (g && force < g->d.n)
+		snprintf(out, size, "'%.*s' in %s", (int)g->d.lengths[force],
+			 g->d.values[force], m);
+	else
+		snprintf(out, size, "force %u in %s", force, m);
+}
+
+/* Refuse rows rows of group gr of file f that would replace before rows:
+ * stored ones when earlier is NULL, else those of the earlier file of
+ * this import. */
+static int refuse_shorter(struct import *im, const struct pu_file *f,
+			  const struct group *gr, size_t n, int64_t before,
+			  const char *earlier, struct err *e)
+{
+	char what[200];
+
+	force_month(im, gr->force, gr->month, what, sizeof(what));
+	if (!earlier)
+		return err_set(e, ERR_CONFLICT, NULL,
+			       "%s: fewer rows than stored: %zu rows of %s for %s "
+			       "would replace the %lld stored (a download cut "
+			       "short?); --replace-shorter replaces them anyway",
+			       f->name, n, kind_label(f->schema->name), what,
+			       (long long)before);
+	return err_set(e, ERR_CONFLICT, NULL,
+		       "%s: fewer rows than an earlier file: %zu rows of %s for %s "
+		       "would replace the %lld of '%s' (a download cut short?); "
+		       "--replace-shorter replaces them anyway",
+		       f->name, n, kind_label(f->schema->name), what,
+		       (long long)before, earlier);
+}
+
+/* Say that file f gives a force-month again, and wins. */
+static void note_repeated(struct import *im, const struct pu_file *f,
+			  const struct group *gr, size_t n,
+			  const struct decision *d)
+{
+	struct police_report *r = im->report;
+	char what[200], line[1200];
+
+	r->rows_lost += d->rows;
+	r->force_months_repeated++;
+	if (r->n_repeated >= 100)
+		return;
+	force_month(im, gr->force, gr->month, what, sizeof(what));
+	snprintf(line, sizeof(line),
+		 "%s for %s: '%s' (%zu rows) is used, not '%s' (%lld rows): the "
+		 "later file wins",
+		 kind_label(f->schema->name), what, f->name, n, d->file,
+		 (long long)d->rows);
+	r->repeated = xrealloc(r->repeated, (r->n_repeated + 1) *
+						    sizeof(*r->repeated));
+	r->repeated[r->n_repeated++] = xstrdup(line);
+}
+
 static int write_group(struct import *im, const struct pu_file *f,
 		       uint32_t **maps, const struct group *gr, int64_t *file_id,
 		       size_t file_bytes, struct err *e)
@@ -486,7 +624,9 @@ static int write_group(struct import *im, const struct pu_file *f,
 	uint32_t *perm;
 	struct fingerprint fp = { 1469598103934665603ull, 0x84222325cbf29ce4ull };
 	char hash[40], old_hash[40];
-	int64_t old_id, old_rows, id, no_location = 0;
+	int64_t old_id, old_rows, id, before, no_location = 0;
+	struct decision *d;
+	bool is_new;
 	int found;
 
 	for (size_t c = 0; c < sc->n_columns; c++) {
@@ -575,33 +715,50 @@ static int write_group(struct import *im, const struct pu_file *f,
 				break;
 			}
 	}
-	im->report->no_location += no_location;
 
+	/* What the force-month holds before this file: the stored batch, or
+	 * what an earlier file of this import gave. */
+	d = decision_of(im, sc->name, gr->force, gr->month, &is_new);
 	found = store_crime_batch_get(im->s, sc->name, gr->force, gr->month,
 				      &old_id, &old_rows, old_hash, e);
 	if (found < 0)
 		return -1;
-	if (found && strcmp(old_hash, hash) == 0) {
-		im->report->rows_unchanged += (int64_t)n;
-		im->report->batches_unchanged++;
-		return 0;
-	}
-	if (found) {
-		if (store_crime_batch_delete(im->s, old_id, e) < 0)
+	before = !is_new ? d->rows : found ? old_rows : -1;
+	if (before >= 0 && !im->opt->replace_shorter &&
+	    markedly_fewer((int64_t)n, before))
+		return refuse_shorter(im, f, gr, n, before,
+				      is_new ? NULL : d->file, e);
+	if (!is_new) {
+		/* A later file gives this force-month again: it wins. */
+		note_repeated(im, f, gr, n, d);
+		if (d->batch_id &&
+		    (store_begin(im->s, e) < 0 ||
+		     store_crime_batch_delete(im->s, d->batch_id, e) < 0 ||
+		     store_commit(im->s, e) < 0)) {
+			store_rollback(im->s);
 			return -1;
-		im->report->rows_replaced += old_rows;
+		}
+		d->batch_id = 0;
 	}
-	if (!*file_id &&
-	    store_crime_file_add(im->s, f->name, (int64_t)file_bytes, file_id, e) < 0)
+	d->rows = (int64_t)n;
+	d->no_location = no_location;
+	d->file = arena_strdup(&im->arena, f->name);
+	if (found && strcmp(old_hash, hash) == 0)
+		return 0; /* as stored: nothing to write */
+	/* A short transaction of its own: other writers go on between. */
+	if (store_begin(im->s, e) < 0)
 		return -1;
+	if (!*file_id && store_crime_file_add(im->s, im->id, f->name,
+					      (int64_t)file_bytes, file_id, e) < 0)
+		goto fail;
 	{
 		struct crime_batch_input in = {
-			sc->name, gr->force, gr->month, *file_id, (int64_t)n,
-			no_location, hash, im->opt->generated,
+			sc->name, gr->force, gr->month, im->id, *file_id,
+			(int64_t)n, no_location, hash, im->opt->generated,
 		};
 
 		if (store_crime_batch_add(im->s, &in, &id, e) < 0)
-			return -1;
+			goto fail;
 	}
 	for (size_t c = 0, k = 0; c <= sc->n_columns; c++) {
 		if (c < sc->n_columns && !kept(&sc->columns[c]))
@@ -610,12 +767,20 @@ static int write_group(struct import *im, const struct pu_file *f,
 					   c == sc->n_columns ? "line"
 							      : sc->columns[c].name,
 					   im->blobs[k].ptr, im->blobs[k].len, e) < 0)
-			return -1;
+			goto fail;
 		k++;
 	}
-	im->report->rows_added += (int64_t)n;
-	im->report->batches_added++;
+	if (store_commit(im->s, e) < 0) {
+		/* The file row went with the failed transaction. */
+		*file_id = 0;
+		return -1;
+	}
+	d->batch_id = id;
 	return 0;
+fail:
+	store_rollback(im->s);
+	*file_id = 0;
+	return -1;
 }
 
 static int write_file(struct import *im, const struct pu_file *f,
@@ -734,6 +899,7 @@ struct job {
 	enum job_state state;
 	struct pu_file file;
 	size_t bytes;
+	char sha256[SHA256_HEX_SIZE]; /* of the CSV text */
 	int rc;
 	struct err err;
 };
@@ -758,11 +924,14 @@ static void run_job(struct job *j, bool skip_bad_rows)
 
 	j->rc = read_source(j->src, &data, &len, &mapped, &j->err);
 	if (j->rc == 0) {
+		const char *text = j->src->kind == SRC_BUFFER ? j->src->data
+				   : data		      ? data
+							      : "";
+
 		j->bytes = len;
-		j->rc = pu_parse(&j->file, j->src->name,
-				 j->src->kind == SRC_BUFFER ? j->src->data
-							    : data ? data : "",
-				 len, skip_bad_rows, &j->err);
+		sha256_hex(text, len, j->sha256);
+		j->rc = pu_parse(&j->file, j->src->name, text, len, skip_bad_rows,
+				 &j->err);
 	}
 	if (mapped)
 		munmap(data, len);
@@ -815,6 +984,66 @@ static void keep_skipped(struct police_report *r, const struct pu_file *f)
 	}
 }
 
+/* Keep job j's file for the history. */
+static void add_file(struct import *im, const struct job *j)
+{
+	struct import_file *f;
+
+	if (im->n_files == im->files_cap) {
+		im->files_cap = im->files_cap ? im->files_cap * 2 : 64;
+		im->files = xrealloc(im->files, im->files_cap * sizeof(*im->files));
+	}
+	f = &im->files[im->n_files++];
+	f->name = j->src->name;
+	f->bytes = (int64_t)j->bytes;
+	f->sha256 = arena_strdup(&im->arena, j->sha256);
+	f->rows = (int64_t)j->file.n_rows;
+}
+
+/* Make the import's batches live, in one short transaction with the new
+ * dictionary values and the record of the import, and fill the report's
+ * counts from what the store then holds. */
+static int publish(struct import *im, struct err *e)
+{
+	struct police_report *r = im->report;
+	struct import_counts c = { 0 };
+
+	for (size_t i = 0; i < im->n_decisions; i++) {
+		const struct decision *d = &im->decisions[i];
+
+		r->no_location += d->no_location;
+		if (d->batch_id) {
+			r->batches_added++;
+		} else {
+			r->batches_unchanged++;
+			r->rows_unchanged += d->rows;
+		}
+	}
+	if (store_begin(im->s, e) < 0)
+		return -1;
+	if (save_dicts(im, e) < 0 ||
+	    store_crime_publish(im->s, im->id, &r->rows_added, &r->rows_replaced,
+				e) < 0)
+		goto fail;
+	if (r->rows_added + r->rows_unchanged + r->rows_lost != r->rows_read)
+		BUG("an import's rows do not add up: %lld added, %lld unchanged, "
+		    "%lld given again, %lld read",
+		    (long long)r->rows_added, (long long)r->rows_unchanged,
+		    (long long)r->rows_lost, (long long)r->rows_read);
+	c.rows_read = r->rows_read;
+	c.rows_added = r->rows_added;
+	c.rows_replaced = r->rows_replaced;
+	c.rows_unchanged = r->rows_unchanged;
+	c.rows_skipped = r->rows_skipped;
+	if (store_import_done(im->s, im->id, &c, im->files, im->n_files, e) < 0 ||
+	    store_crime_touch(im->s, e) < 0)
+		goto fail;
+	return store_commit(im->s, e);
+fail:
+	store_rollback(im->s);
+	return -1;
+}
+
 static int run_import(struct store *s, struct sources *srcs,
 		      const struct police_options *opt,
 		      struct police_report *report, struct err *e)
@@ -849,14 +1078,15 @@ static int run_import(struct store *s, struct sources *srcs,
 	for (size_t i = 0; i < srcs->n; i++)
 		p.jobs[i].src = &srcs->v[i];
 
-	if (store_begin(s, e) < 0)
+	if (store_import_begin(s, "police", &im.id, e) < 0)
 		goto done;
+	report->import_id = im.id;
 	for (unsigned t = 0; t < n_threads; t++, started++)
 		if (pthread_create(&threads[t], NULL, worker, &p) != 0)
 			break;
 	if (!started) {
 		err_set(e, ERR_IO, NULL, "cannot start a thread to read the files");
-		store_rollback(s);
+		store_import_abandon(s, im.id);
 		goto done;
 	}
 	rc = 0;
@@ -872,6 +1102,8 @@ static int run_import(struct store *s, struct sources *srcs,
 			j->rc = write_file(&im, &j->file, j->bytes, &j->err);
 			if (j->rc < 0)
 				err_locate(&j->err, j->src->name, 0);
+			else
+				add_file(&im, j);
 		}
 		pu_file_release(&j->file);
 		if (j->rc < 0) {
@@ -892,12 +1124,14 @@ static int run_import(struct store *s, struct sources *srcs,
 	/* Jobs parsed ahead of a failure still hold memory. */
 	for (size_t i = 0; i < p.n; i++)
 		pu_file_release(&p.jobs[i].file);
-	if (rc == 0 && (save_dicts(&im, e) < 0 || store_crime_touch(s, e) < 0))
-		rc = -1;
 	if (rc == 0)
-		rc = store_commit(s, e);
-	else
-		store_rollback(s);
+		rc = publish(&im, e);
+	if (rc < 0) {
+		store_import_abandon(s, im.id);
+	} else {
+		store_import_end(s);
+		store_checkpoint(s, &report->wal_truncated, NULL);
+	}
 done:
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
@@ -910,6 +1144,8 @@ done:
 		buf_release(&im.blobs[i]);
 	free(im.perm);
 	free(im.tmp);
+	free(im.decisions);
+	free(im.files);
 	arena_release(&im.arena);
 	report->seconds = now_seconds() - start;
 	return rc;
@@ -966,4 +1202,9 @@ void police_report_release(struct police_report *r)
 	free(r->skipped);
 	r->skipped = NULL;
 	r->n_skipped = 0;
+	for (size_t i = 0; i < r->n_repeated; i++)
+		free(r->repeated[i]);
+	free(r->repeated);
+	r->repeated = NULL;
+	r->n_repeated = 0;
 }

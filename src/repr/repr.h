@@ -26,6 +26,7 @@ struct award;
 struct person;
 struct organisation;
 struct board;
+struct import_record;
 
 /* ---------------------------------------------------------------------
  * Plans (repr_plan.c)
@@ -75,5 +76,15 @@ void repr_csv_awards(struct buf *b, const struct award *w, size_t n);
 void repr_json_person(struct jw *j, const struct person *p);
 void repr_json_organisation(struct jw *j, const struct organisation *o);
 void repr_json_board(struct jw *j, const struct board *b);
+
+/* ---------------------------------------------------------------------
+ * The history of imports (repr_import.c)
+ */
+
+/* {"imports": [...]}, each with its counts and its files (name, bytes,
+ * sha256, rows). */
+void repr_json_imports(struct jw *j, const struct import_record *r, size_t n);
+/* One row an import (the files counted, not listed). */
+void repr_csv_imports(struct buf *b, const struct import_record *r, size_t n);
 
 #endif

@@ -92,6 +92,26 @@ int64_t db_changes(struct db *db);
  * the database (SQLite's data_version); used to invalidate caches. */
 int64_t db_data_version(struct db *db);
 
+/* Whether a transaction (or a savepoint) is open on this connection. */
+bool db_in_transaction(const struct db *db);
+
+/* Copy what the write-ahead log holds into the database and empty the
+ * log, so that it does not stay as large as the largest transaction
+ * since the last reset.  First a passive checkpoint, which waits for
+ * nobody and copies what no reader still needs; then, if every reader
+ * has moved on, the log is truncated to nothing, waiting at most a
+ * tenth of a second for readers (a truncating checkpoint holds off
+ * writers while it waits).  Outside a transaction only; inside one it
+ * does nothing.  *truncated says whether the log was emptied (NULL if
+ * not wanted); a log that readers still need is not an error. */
+int db_checkpoint(struct db *db, bool *truncated, struct err *e);
+
+/* Turn the checking of foreign keys off (for a migration that rebuilds
+ * a table) or on again; outside a transaction only.  db_fk_violations
+ * says whether any row refers to a row that is not there. */
+int db_foreign_keys(struct db *db, bool on, struct err *e);
+int db_fk_violations(struct db *db, bool *any, struct err *e);
+
 /* The schema version stored in the database, and setting it. */
 int db_user_version(struct db *db, int64_t *v, struct err *e);
 int db_set_user_version(struct db *db, int64_t v, struct err *e);

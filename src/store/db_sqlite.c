@@ -347,6 +347,60 @@ int64_t db_data_version(struct db *db)
 	return v;
 }
 
+bool db_in_transaction(const struct db *db)
+{
+	return db->depth > 0;
+}
+
+int db_checkpoint(struct db *db, bool *truncated, struct err *e)
+{
+	int rc;
+
+	if (truncated)
+		*truncated = false;
+	if (db->depth > 0)
+		return 0;
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE,
+				       NULL, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY &&
+	    (rc & 0xff) != SQLITE_LOCKED)
+		return fail(db, rc, e);
+	sqlite3_busy_timeout(db->h, 100);
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+				       NULL, NULL);
+	sqlite3_busy_timeout(db->h, 10000);
+	if (rc == SQLITE_OK) {
+		if (truncated)
+			*truncated = true;
+		return 0;
+	}
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return 0;
+	return fail(db, rc, e);
+}
+
+int db_foreign_keys(struct db *db, bool on, struct err *e)
+{
+	if (db->depth > 0)
+		BUG("foreign keys switched inside a transaction");
+	return db_exec_script(db, on ? "PRAGMA foreign_keys=ON"
+				     : "PRAGMA foreign_keys=OFF",
+			      e);
+}
+
+int db_fk_violations(struct db *db, bool *any, struct err *e)
+{
+	struct db_stmt *st = db_prepare(db, "PRAGMA foreign_key_check", e);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = db_step(st, e);
+	*any = rc == DB_ROW;
+	db_done(st);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
 int db_user_version(struct db *db, int64_t *v, struct err *e)
 {
 	struct db_stmt *st = db_prepare(db, "PRAGMA user_version", e);

@@ -284,6 +284,83 @@ static const char *const migrations[] = {
 	");"
 	"CREATE INDEX indicator_value_period ON indicator_value(indicator_id,"
 	"  period_start);",
+
+	/* 4: the history of imports, and police.uk batches that an import
+	 * writes unseen (pending) and publishes at once, keeping the batches
+	 * they replace (superseded) so that an import can be undone.  Only
+	 * live batches are unique by kind, force and month.  What was
+	 * imported before becomes import 1.  crime_batch is rebuilt (with
+	 * foreign keys off, so crime_column keeps its rows). */
+	"CREATE TABLE import ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('running', 'done', 'undone')),"
+	"  started_at TEXT NOT NULL,"
+	"  finished_at TEXT,"
+	"  by_user TEXT,"
+	"  by_account INTEGER,"
+	"  process TEXT,"
+	"  rows_read INTEGER NOT NULL DEFAULT 0,"
+	"  rows_added INTEGER NOT NULL DEFAULT 0,"
+	"  rows_replaced INTEGER NOT NULL DEFAULT 0,"
+	"  rows_unchanged INTEGER NOT NULL DEFAULT 0,"
+	"  rows_skipped INTEGER NOT NULL DEFAULT 0,"
+	"  note TEXT,"
+	"  undone_at TEXT,"
+	"  undone_by TEXT"
+	");"
+	"CREATE TABLE import_file ("
+	"  id INTEGER PRIMARY KEY,"
+	"  import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  sha256 TEXT,"
+	"  rows INTEGER"
+	");"
+	"CREATE INDEX import_file_import ON import_file(import_id, position);"
+	"INSERT INTO import (id, source, state, started_at, finished_at,"
+	"  rows_read, rows_added, note)"
+	" SELECT 1, 'police', 'done',"
+	"  (SELECT min(imported_at) FROM crime_file),"
+	"  (SELECT max(imported_at) FROM crime_file),"
+	"  (SELECT sum(rows) FROM crime_batch), (SELECT sum(rows) FROM crime_batch),"
+	"  'imported before safer kept a history of imports'"
+	" WHERE EXISTS (SELECT 1 FROM crime_batch);"
+	"INSERT INTO import_file (import_id, position, name, bytes, rows)"
+	" SELECT 1, f.id, f.name, f.bytes,"
+	"  (SELECT coalesce(sum(b.rows), 0) FROM crime_batch b WHERE b.file_id = f.id)"
+	" FROM crime_file f WHERE EXISTS (SELECT 1 FROM import WHERE id = 1);"
+	"ALTER TABLE crime_file ADD COLUMN import_id INTEGER REFERENCES import(id);"
+	"UPDATE crime_file SET import_id = 1"
+	" WHERE EXISTS (SELECT 1 FROM import WHERE id = 1);"
+	"CREATE TABLE crime_batch_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  force_id INTEGER NOT NULL,"
+	"  month INTEGER NOT NULL,"
+	"  file_id INTEGER NOT NULL REFERENCES crime_file(id),"
+	"  rows INTEGER NOT NULL,"
+	"  no_location INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  is_generated INTEGER NOT NULL DEFAULT 0,"
+	"  state TEXT NOT NULL DEFAULT 'live' CHECK (state IN ('pending', 'live',"
+	"    'superseded', 'discarded')),"
+	"  import_id INTEGER REFERENCES import(id),"
+	"  superseded_by INTEGER REFERENCES import(id)"
+	");"
+	"INSERT INTO crime_batch_new (id, kind, force_id, month, file_id, rows,"
+	"  no_location, hash, is_generated, state, import_id)"
+	" SELECT id, kind, force_id, month, file_id, rows, no_location, hash,"
+	"  is_generated, 'live', 1 FROM crime_batch;"
+	"DROP TABLE crime_batch;"
+	"ALTER TABLE crime_batch_new RENAME TO crime_batch;"
+	"CREATE UNIQUE INDEX crime_batch_live ON crime_batch(kind, force_id, month)"
+	"  WHERE state = 'live';"
+	"CREATE INDEX crime_batch_import ON crime_batch(import_id, state);"
+	"CREATE INDEX crime_batch_superseded ON crime_batch(superseded_by);"
+	"CREATE INDEX crime_batch_file ON crime_batch(file_id);"
+	"CREATE INDEX crime_file_import ON crime_file(import_id);",
 };
 
 int store_schema_version(void)
@@ -291,18 +368,15 @@ int store_schema_version(void)
 	return (int)ARRAY_SIZE(migrations);
 }
 
-int store_migrate(struct db *db, struct err *e)
+/* Take the steps from version have on.  Foreign keys are off meanwhile
+ * (a step may rebuild a table that others refer to, as SQLite's
+ * documentation does it), and each step is checked for rows that refer
+ * to nothing before it commits. */
+static int migrate_steps(struct db *db, int64_t have, struct err *e)
 {
-	int64_t have;
-
-	if (db_user_version(db, &have, e) < 0)
-		return -1;
-	if (have > (int64_t)ARRAY_SIZE(migrations))
-		return err_set(e, ERR_DB, NULL,
-			       "the database has schema version %lld, newer than "
-			       "this safer knows (%zu); use a newer safer",
-			       (long long)have, ARRAY_SIZE(migrations));
 	for (size_t i = (size_t)have; i < ARRAY_SIZE(migrations); i++) {
+		bool broken;
+
 		if (db_begin(db, e) < 0)
 			return -1;
 		/* Another process may have taken this step since we looked. */
@@ -316,12 +390,42 @@ int store_migrate(struct db *db, struct err *e)
 			continue;
 		}
 		if (db_exec_script(db, migrations[i], e) < 0 ||
-		    db_set_user_version(db, (int64_t)i + 1, e) < 0) {
+		    db_set_user_version(db, (int64_t)i + 1, e) < 0 ||
+		    db_fk_violations(db, &broken, e) < 0) {
 			db_rollback(db);
 			return -1;
+		}
+		if (broken) {
+			db_rollback(db);
+			return err_set(e, ERR_DB, NULL,
+				       "schema step %zu would leave rows that "
+				       "refer to nothing; the database is as it was",
+				       i + 1);
 		}
 		if (db_commit(db, e) < 0)
 			return -1;
 	}
 	return 0;
+}
+
+int store_migrate(struct db *db, struct err *e)
+{
+	int64_t have;
+	int rc;
+
+	if (db_user_version(db, &have, e) < 0)
+		return -1;
+	if (have > (int64_t)ARRAY_SIZE(migrations))
+		return err_set(e, ERR_DB, NULL,
+			       "the database has schema version %lld, newer than "
+			       "this safer knows (%zu); use a newer safer",
+			       (long long)have, ARRAY_SIZE(migrations));
+	if (have == (int64_t)ARRAY_SIZE(migrations))
+		return 0;
+	if (db_foreign_keys(db, false, e) < 0)
+		return -1;
+	rc = migrate_steps(db, have, e);
+	if (db_foreign_keys(db, true, rc < 0 ? NULL : e) < 0)
+		rc = -1;
+	return rc;
 }

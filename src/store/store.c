@@ -98,6 +98,7 @@ struct store *store_open(const char *path, bool create, struct err *e)
 	s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
+	s->import_lock = -1;
 	/* The file's identity, once it exists; an in-memory database is a
 	 * database of its own, named by its connection. */
 	if (strcmp(path, ":memory:") != 0 && stat(path, &st) == 0) {
@@ -107,6 +108,11 @@ struct store *store_open(const char *path, bool create, struct err *e)
 		s->identity[0] = UINT64_MAX;
 		s->identity[1] = (uint64_t)(uintptr_t)db;
 	}
+	/* What an import that was stopped midway left behind, unless that
+	 * import is still running in another process.  Best effort: a store
+	 * that cannot clean up now (a folder it cannot write) still opens,
+	 * and the leftovers are invisible to readers anyway. */
+	store_import_sweep(s, NULL);
 	return s;
 }
 
@@ -114,9 +120,23 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_import_unlock(s);
 	db_close(s->db);
 	free(s->path);
+	free(s->actor);
 	free(s);
+}
+
+void store_set_actor(struct store *s, const char *name, int64_t account)
+{
+	free(s->actor);
+	s->actor = name ? xstrdup(name) : NULL;
+	s->actor_account = account;
+}
+
+int store_checkpoint(struct store *s, bool *truncated, struct err *e)
+{
+	return db_checkpoint(s->db, truncated, e);
 }
 
 int store_begin(struct store *s, struct err *e)

@@ -33,6 +33,13 @@ struct store {
 	 * file's device and inode (two stores of one file have the same
 	 * identity, two files never do). */
 	uint64_t identity[2];
+	/* Who acts through this store, for the history of imports
+	 * (store_set_actor); NULL and 0 when nobody said. */
+	char *actor;
+	int64_t actor_account;
+	/* The import lock while this store holds it (store_import.c), else
+	 * -1. */
+	int import_lock;
 };
 
 /* ---------------------------------------------------------------------
@@ -44,6 +51,17 @@ struct store {
  * how to make one.  Returns NULL with e set. */
 struct store *store_open(const char *path, bool create, struct err *e);
 void store_close(struct store *s);
+
+/* Say who acts through this store: a name (the operating system's user
+ * for the command line) and an account of the web interface (0 for
+ * none).  Recorded with each import; name is copied. */
+void store_set_actor(struct store *s, const char *name, int64_t account);
+
+/* Copy the write-ahead log into the database and empty it when no
+ * reader still needs it (db_checkpoint), after a large write.  Does
+ * nothing inside a transaction.  *truncated (if not NULL) says whether
+ * the log is empty now. */
+int store_checkpoint(struct store *s, bool *truncated, struct err *e);
 
 /* Group several writes into one transaction (each write is already its
  * own transaction; these nest).  On any failure call store_rollback. */

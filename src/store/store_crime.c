@@ -3,6 +3,7 @@
  * dictionaries, the geography and peer groups.  What the crime engine is
  * built from (crime/load.c reads it through these functions).
  */
+#include "base/buf.h"
 #include "base/text.h"
 #include "store_crime.h"
 #include "store_int.h"
@@ -83,19 +84,20 @@ int store_crime_dict_add(struct store *s, const char *domain, uint32_t id,
 	return db_exec(st, NULL, e);
 }
 
-int store_crime_file_add(struct store *s, const char *name, int64_t bytes,
-			 int64_t *id, struct err *e)
+int store_crime_file_add(struct store *s, int64_t import_id, const char *name,
+			 int64_t bytes, int64_t *id, struct err *e)
 {
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"INSERT INTO crime_file (name, bytes, imported_at)"
-		" VALUES (:n, :b, :t) RETURNING id",
+		"INSERT INTO crime_file (name, bytes, imported_at, import_id)"
+		" VALUES (:n, :b, :t, :i) RETURNING id",
 		e);
 	char now[21];
 
 	if (!st)
 		return -1;
 	text_now(now);
+	db_bind_id(st, ":i", import_id);
 	db_bind_text(st, ":n", name);
 	db_bind_int(st, ":b", bytes);
 	db_bind_text(st, ":t", now);
@@ -109,7 +111,8 @@ int store_crime_batch_get(struct store *s, const char *kind, int64_t force_id,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT id, rows, hash FROM crime_batch"
-		" WHERE kind = :k AND force_id = :f AND month = :m",
+		" WHERE kind = :k AND force_id = :f AND month = :m"
+		"  AND state = 'live'",
 		e);
 	int rc;
 
@@ -145,12 +148,14 @@ int store_crime_batch_add(struct store *s, const struct crime_batch_input *in,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"INSERT INTO crime_batch (kind, force_id, month, file_id, rows,"
-		"  no_location, hash, is_generated)"
-		" VALUES (:k, :f, :m, :file, :rows, :nl, :h, :g) RETURNING id",
+		"  no_location, hash, is_generated, state, import_id)"
+		" VALUES (:k, :f, :m, :file, :rows, :nl, :h, :g, 'pending', :i)"
+		" RETURNING id",
 		e);
 
 	if (!st)
 		return -1;
+	db_bind_int(st, ":i", in->import_id);
 	db_bind_text(st, ":k", in->kind);
 	db_bind_int(st, ":f", in->force_id);
 	db_bind_int(st, ":m", in->month);
@@ -187,7 +192,7 @@ struct crime_batch *store_crime_batches(struct store *s, struct arena *a,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT id, force_id, month, rows FROM crime_batch"
-		" WHERE kind = :k ORDER BY month, force_id",
+		" WHERE kind = :k AND state = 'live' ORDER BY month, force_id",
 		e);
 	struct crime_batch *list = NULL;
 	size_t cap = 0;
@@ -239,6 +244,217 @@ int store_crime_column(struct store *s, int64_t batch_id, const char *name,
 }
 
 
+/* Sum of column 0 and count of the rows of a query about import_id. */
+static int sum_rows(struct store *s, const char *sql, int64_t import_id,
+		    int64_t *rows, int64_t *batches, struct err *e)
+{
+	struct db_stmt *st = db_prepare(s->db, sql, e);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":i", import_id);
+	rc = db_step(st, e);
+	*rows = rc == DB_ROW ? db_col_int(st, 0) : 0;
+	if (batches)
+		*batches = rc == DB_ROW ? db_col_int(st, 1) : 0;
+	db_done(st);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+static int exec_for(struct store *s, const char *sql, int64_t import_id,
+		    struct err *e)
+{
+	struct db_stmt *st = db_prepare(s->db, sql, e);
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":i", import_id);
+	return db_exec(st, NULL, e);
+}
+
+int store_crime_publish(struct store *s, int64_t import_id, int64_t *added,
+			int64_t *replaced, struct err *e)
+{
+	if (sum_rows(s,
+		     "SELECT coalesce(sum(l.rows), 0), count(*) FROM crime_batch p"
+		     " JOIN crime_batch l ON l.kind = p.kind AND"
+		     "  l.force_id = p.force_id AND l.month = p.month AND"
+		     "  l.state = 'live'"
+		     " WHERE p.import_id = :i AND p.state = 'pending'",
+		     import_id, replaced, NULL, e) < 0 ||
+	    sum_rows(s,
+		     "SELECT coalesce(sum(rows), 0), count(*) FROM crime_batch"
+		     " WHERE import_id = :i AND state = 'pending'",
+		     import_id, added, NULL, e) < 0)
+		return -1;
+	return exec_for(s,
+			"UPDATE crime_batch SET state = 'superseded',"
+			"  superseded_by = :i"
+			" WHERE state = 'live' AND id IN (SELECT l.id"
+			"  FROM crime_batch p JOIN crime_batch l ON"
+			"   l.kind = p.kind AND l.force_id = p.force_id AND"
+			"   l.month = p.month AND l.state = 'live'"
+			"  WHERE p.import_id = :i AND p.state = 'pending')",
+			import_id, e) < 0 ||
+		       exec_for(s,
+				"UPDATE crime_batch SET state = 'live'"
+				" WHERE import_id = :i AND state = 'pending'",
+				import_id, e) < 0 ||
+		       exec_for(s,
+				"DELETE FROM crime_file WHERE import_id = :i AND"
+				" NOT EXISTS (SELECT 1 FROM crime_batch b"
+				"  WHERE b.file_id = crime_file.id)",
+				import_id, e) < 0
+		       ? -1
+		       : 0;
+}
+
+void store_month_format(int month, char out[8])
+{
+	if (month < 0 || month >= 10000 * 12)
+		month = 0;
+	snprintf(out, 8, "%04d-%02d", month / 12, month % 12 + 1);
+}
+
+/* ERR_CONFLICT if a later import superseded batches of import_id. */
+static int check_undoable(struct store *s, int64_t import_id, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT b.superseded_by, b.kind, coalesce(f.value, '?'), b.month"
+		" FROM crime_batch b LEFT JOIN crime_dict f ON f.domain = 'force'"
+		"  AND f.id = b.force_id"
+		" WHERE b.import_id = :i AND b.state = 'superseded'"
+		" ORDER BY b.superseded_by DESC, b.month, f.value, b.kind",
+		e);
+	struct buf months = BUF_INIT, later = BUF_INIT;
+	int64_t n = 0, last = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":i", import_id);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		int64_t by = db_col_int(st, 0);
+		char month[8];
+
+		if (by != last)
+			buf_printf(&later, "%s%lld", later.len ? ", " : "",
+				   (long long)by);
+		last = by;
+		store_month_format((int)db_col_int(st, 3), month);
+		if (n++ < 3)
+			buf_printf(&months, "%s%s %s '%s'", months.len ? ", " : "",
+				   month, db_col_text(st, 1), db_col_text(st, 2));
+	}
+	db_done(st);
+	if (rc != DB_ERROR && n) {
+		if (n > 3)
+			buf_printf(&months, " and %lld more", (long long)(n - 3));
+		bool several = strchr(later.ptr, ',') != NULL;
+
+		rc = err_set(e, ERR_CONFLICT, NULL,
+			     "cannot undo import %lld: a later import replaced "
+			     "force-months it brought (%s); undo import%s %s "
+			     "first%s",
+			     (long long)import_id, months.ptr, several ? "s" : "",
+			     later.ptr, several ? ", the newest first" : "");
+	}
+	buf_release(&months);
+	buf_release(&later);
+	return rc == DB_ERROR || n ? -1 : 0;
+}
+
+int store_crime_unpublish(struct store *s, int64_t import_id,
+			  int64_t *rows_removed, int64_t *rows_restored,
+			  int64_t *batches_removed, int64_t *batches_restored,
+			  struct err *e)
+{
+	if (check_undoable(s, import_id, e) < 0 ||
+	    sum_rows(s,
+		     "SELECT coalesce(sum(rows), 0), count(*) FROM crime_batch"
+		     " WHERE import_id = :i AND state = 'live'",
+		     import_id, rows_removed, batches_removed, e) < 0 ||
+	    sum_rows(s,
+		     "SELECT coalesce(sum(rows), 0), count(*) FROM crime_batch"
+		     " WHERE superseded_by = :i AND state = 'superseded'",
+		     import_id, rows_restored, batches_restored, e) < 0)
+		return -1;
+	/* Set aside first: at most one live batch for a force-month. */
+	if (exec_for(s,
+		     "UPDATE crime_batch SET state = 'discarded'"
+		     " WHERE import_id = :i AND state = 'live'",
+		     import_id, e) < 0)
+		return -1;
+	return exec_for(s,
+			"UPDATE crime_batch SET state = 'live',"
+			"  superseded_by = NULL"
+			" WHERE superseded_by = :i AND state = 'superseded'",
+			import_id, e);
+}
+
+/* Delete up to a few batches, in a transaction of its own; *more says
+ * whether any were deleted. */
+static int discard_some(struct store *s, int64_t import_id, bool *more,
+			struct err *e)
+{
+	struct db_stmt *st;
+
+	if (store_begin(s, e) < 0)
+		return -1;
+	if (import_id)
+		st = db_prepare(s->db,
+				"DELETE FROM crime_batch WHERE id IN (SELECT id"
+				"  FROM crime_batch WHERE import_id = :i AND"
+				"  state IN ('pending', 'discarded') LIMIT 8)",
+				e);
+	else
+		st = db_prepare(s->db,
+				"DELETE FROM crime_batch WHERE id IN (SELECT id"
+				"  FROM crime_batch WHERE state = 'discarded'"
+				"  LIMIT 8)",
+				e);
+	if (!st)
+		goto fail;
+	if (import_id)
+		db_bind_int(st, ":i", import_id);
+	if (db_exec(st, NULL, e) < 0)
+		goto fail;
+	*more = db_changes(s->db) > 0;
+	return store_commit(s, e);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int store_crime_discard(struct store *s, int64_t import_id, struct err *e)
+{
+	bool more = true;
+
+	while (more)
+		if (discard_some(s, import_id, &more, e) < 0)
+			return -1;
+	if (store_begin(s, e) < 0)
+		return -1;
+	if ((import_id ? exec_for(s,
+				  "DELETE FROM crime_file WHERE import_id = :i AND"
+				  " NOT EXISTS (SELECT 1 FROM crime_batch b"
+				  "  WHERE b.file_id = crime_file.id)",
+				  import_id, e)
+		       : exec_for(s,
+				  "DELETE FROM crime_file WHERE import_id IN"
+				  " (SELECT id FROM import WHERE state = 'undone'"
+				  "  AND id <> :i) AND NOT EXISTS (SELECT 1"
+				  "  FROM crime_batch b WHERE b.file_id ="
+				  "  crime_file.id)",
+				  import_id, e)) < 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s, e);
+}
+
 int store_crime_summary(struct store *s, struct crime_summary *out,
 			struct err *e)
 {
@@ -247,7 +463,7 @@ int store_crime_summary(struct store *s, struct crime_summary *out,
 		"SELECT kind, count(*), coalesce(sum(rows), 0),"
 		"  coalesce(sum(no_location), 0), min(month), max(month),"
 		"  coalesce(sum(CASE WHEN is_generated THEN rows ELSE 0 END), 0)"
-		" FROM crime_batch GROUP BY kind",
+		" FROM crime_batch WHERE state = 'live' GROUP BY kind",
 		e);
 	int rc;
 
@@ -275,7 +491,9 @@ int store_crime_summary(struct store *s, struct crime_summary *out,
 	if (rc == DB_ERROR)
 		return -1;
 	st = db_prepare(s->db,
-			"SELECT (SELECT count(*) FROM crime_file),"
+			"SELECT (SELECT count(*) FROM crime_file f WHERE EXISTS"
+			"  (SELECT 1 FROM crime_batch b WHERE b.file_id = f.id"
+			"   AND b.state = 'live')),"
 			" (SELECT count(*) FROM geo_lsoa),"
 			" (SELECT count(*) FROM peer_group)",
 			e);

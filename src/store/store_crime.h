@@ -28,32 +28,69 @@ int store_crime_dict_each(struct store *s, const char *domain,
 int store_crime_dict_add(struct store *s, const char *domain, uint32_t id,
 			 const char *value, const char *extra, struct err *e);
 
-int store_crime_file_add(struct store *s, const char *name, int64_t bytes,
-			 int64_t *id, struct err *e);
+/* A file that brings batches, for import import_id (store_import.h). */
+int store_crime_file_add(struct store *s, int64_t import_id, const char *name,
+			 int64_t bytes, int64_t *id, struct err *e);
 
-/* The batch of (kind, force, month), if any: 1 found, 0 none, -1 error. */
+/* ---------------------------------------------------------------------
+ * Batches.  A batch is pending (written by an import that is running,
+ * seen by nobody else), live (what every reader sees: at most one for a
+ * kind, force and month), superseded (replaced by a later import, kept
+ * so that the import can be undone) or discarded (set aside by an undo,
+ * about to be deleted).  Every function that reads batches, counts rows
+ * or builds the engine sees live batches only.
+ */
+
+/* The live batch of (kind, force, month), if any: 1 found, 0 none, -1
+ * error. */
 int store_crime_batch_get(struct store *s, const char *kind, int64_t force_id,
 			  int month, int64_t *id, int64_t *rows, char hash[40],
 			  struct err *e);
+/* Delete a batch and its columns (a pending batch that a later file of
+ * the same import replaces). */
 int store_crime_batch_delete(struct store *s, int64_t id, struct err *e);
 
 struct crime_batch_input {
 	const char *kind;
 	int64_t force_id;
 	int month;
+	int64_t import_id; /* the import that writes it */
 	int64_t file_id;
 	int64_t rows, no_location;
 	const char *hash;
 	bool generated;
 };
 
+/* Add a pending batch of import in->import_id, then its columns. */
 int store_crime_batch_add(struct store *s, const struct crime_batch_input *in,
 			  int64_t *id, struct err *e);
 int store_crime_column_add(struct store *s, int64_t batch_id,
 			   const char *name, const void *data, size_t len,
 			   struct err *e);
 
-/* The batches of one kind, in month then force order. */
+/* Inside the publishing transaction: the pending batches of import_id
+ * become live, and the live batches of the same kinds, forces and months
+ * superseded by it.  *added gets the rows published, *replaced the rows
+ * superseded. */
+int store_crime_publish(struct store *s, int64_t import_id, int64_t *added,
+			int64_t *replaced, struct err *e);
+
+/* Inside a transaction: the reverse of publishing import_id (see
+ * store_import_undo): its live batches are discarded, and the batches it
+ * superseded live again; the rows and batches of each go to the
+ * pointers.  ERR_CONFLICT, changing nothing, if a later import has
+ * superseded some of its batches. */
+int store_crime_unpublish(struct store *s, int64_t import_id,
+			  int64_t *rows_removed, int64_t *rows_restored,
+			  int64_t *batches_removed, int64_t *batches_restored,
+			  struct err *e);
+
+/* Delete, a few batches a transaction, the pending and discarded batches
+ * of import_id (of every import if 0) with their columns, and the files
+ * left with no batch. */
+int store_crime_discard(struct store *s, int64_t import_id, struct err *e);
+
+/* The live batches of one kind, in month then force order. */
 struct crime_batch {
 	int64_t id;
 	int64_t force_id;
@@ -73,9 +110,9 @@ typedef int store_blob_fn(void *ctx, const void *data, size_t len,
 int store_crime_column(struct store *s, int64_t batch_id, const char *name,
 		       store_blob_fn *fn, void *ctx, struct err *e);
 
-/* What is loaded, for pages and messages. */
+/* What is loaded (live), for pages and messages. */
 struct crime_summary {
-	int64_t files;
+	int64_t files;          /* files that brought live batches */
 	int64_t batches[3];     /* by kind: street, outcomes, stop and search */
 	int64_t rows[3];
 	int64_t no_location;    /* street rows with no location */

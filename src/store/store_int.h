@@ -54,4 +54,14 @@ int in_transaction(struct store *s, int (*fn)(struct store *, void *,
 					      struct err *),
 		   void *arg, struct err *e);
 
+/* The import lock (store_import.c): store_import_sweep cleans up after
+ * an import that stopped midway when no import holds the lock (called
+ * as the store opens); store_import_unlock lets go of the lock if this
+ * store holds it. */
+int store_import_sweep(struct store *s, struct err *e);
+void store_import_unlock(struct store *s);
+
+/* A month of the crime store (year * 12 + month - 1) as "YYYY-MM". */
+void store_month_format(int month, char out[8]);
+
 #endif

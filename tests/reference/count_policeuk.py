@@ -3,8 +3,10 @@
 of safer: Python's csv module over the same files (.csv or .csv.gz).
 
     /usr/bin/python3 tests/reference/count_policeuk.py FILE_OR_DIR... > counts.csv
+    /usr/bin/python3 tests/reference/count_policeuk.py --by type,lsoa FILE_OR_DIR...
 
-Writes "month,type,count" sorted by month then type.
+Writes "month,type,count" sorted by month then type; with --by type,lsoa,
+"type,lsoa,count" (a blank LSOA is "no location", as safer names it).
 """
 import collections
 import csv
@@ -24,17 +26,24 @@ def files(paths):
             yield p
 
 
+args = sys.argv[1:]
+by_lsoa = args[:2] == ['--by', 'type,lsoa']
+if by_lsoa:
+    args = args[2:]
 counts = collections.Counter()
-for f in files(sys.argv[1:]):
+for f in files(args):
     opener = gzip.open if f.endswith('.gz') else open
     with opener(f, 'rt', encoding='utf-8-sig', newline='') as fh:
         reader = csv.DictReader(fh)
         if 'Crime type' not in (reader.fieldnames or []):
             continue
         for row in reader:
-            counts[(row['Month'], row['Crime type'])] += 1
+            if by_lsoa:
+                counts[(row['Crime type'], row['LSOA code'] or 'no location')] += 1
+            else:
+                counts[(row['Month'], row['Crime type'])] += 1
 
 out = csv.writer(sys.stdout, lineterminator='\n')
-out.writerow(['month', 'type', 'count'])
-for (month, kind), n in sorted(counts.items()):
-    out.writerow([month, kind, n])
+out.writerow(['type', 'lsoa', 'count'] if by_lsoa else ['month', 'type', 'count'])
+for (a, b), n in sorted(counts.items()):
+    out.writerow([a, b, n])

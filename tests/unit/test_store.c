@@ -8,8 +8,10 @@
  * loading it again changes nothing; the validation of every write, each
  * error naming its field; the inference of theme and plan; partial
  * updates; progress updates; "overdue" on a fixed date; the counts of the
- * overview; the funding arithmetic; and transactions that nest and roll
- * back completely.
+ * overview; the funding arithmetic; transactions that nest and roll
+ * back completely; and imports of police.uk data: pending batches that
+ * nobody sees, publishing, replacing, undoing, abandoning, and schema
+ * step 4 keeping the batches of an older database.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,11 +19,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "base/buf.h"
 #include "demo/demo.h"
+#include "ingest/ingest.h"
 #include "store/db.h"
 #include "store/store_action.h"
+#include "store/store_crime.h"
 #include "store/store_fund.h"
 #include "store/store_governance.h"
+#include "store/store_import.h"
 #include "store/store_outcome.h"
 #include "store/store_people.h"
 #include "store/store_plan.h"
@@ -1356,6 +1362,207 @@ static void test_failed_write_in_transaction(void **state)
 	assert_int_equal(a->n_updates, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* Imports: pending, published, replaced, undone, abandoned            */
+/* ------------------------------------------------------------------ */
+
+/* A police.uk street-level file of rows rows for 2030-01. */
+static void street_csv(struct buf *b, int rows)
+{
+	buf_reset(b);
+	buf_adds(b, "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,"
+		    "Location,LSOA code,LSOA name,Crime type,"
+		    "Last outcome category,Context\r\n");
+	for (int i = 0; i < rows; i++)
+		buf_printf(b, "%064x,2030-01,Test Police,Test Police,-2.1,53.4,"
+			      "On or near Here,E0100000%d,Test 00%dA,Burglary,,\r\n",
+			   i + 1, i % 3, i % 3);
+}
+
+static int64_t street_rows(struct store *s)
+{
+	struct crime_summary cs;
+	struct err e = ERR_INIT;
+
+	assert_int_equal(store_crime_summary(s, &cs, &e), 0);
+	return cs.rows[CRIME_STREET];
+}
+
+static int import_csv(struct store *s, int rows, bool replace_shorter,
+		      struct police_report *r, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	struct police_options o = { .replace_shorter = replace_shorter,
+				    .threads = 1, .quiet = true };
+	int rc;
+
+	street_csv(&b, rows);
+	rc = ingest_police_buffer(s, "2030-01-test-police-street.csv", b.ptr,
+				  b.len, &o, r, e);
+	police_report_release(r);
+	buf_release(&b);
+	return rc;
+}
+
+static void test_import_replace_undo(void **state)
+{
+	struct fx *f = *state;
+	struct err e = ERR_INIT;
+	struct police_report r;
+	struct import_undo_report u;
+	struct import_record *h;
+	int64_t base = street_rows(f->s), first, second;
+	size_t n;
+
+	assert_int_equal(import_csv(f->s, 30, false, &r, &e), 0);
+	assert_int_equal(r.rows_added, 30);
+	assert_int_equal(r.rows_replaced, 0);
+	first = r.import_id;
+	assert_int_equal(street_rows(f->s), base + 30);
+
+	/* The same again: unchanged. */
+	assert_int_equal(import_csv(f->s, 30, false, &r, &e), 0);
+	assert_int_equal(r.rows_added, 0);
+	assert_int_equal(r.rows_unchanged, 30);
+
+	/* Markedly shorter: refused, naming the counts; nothing changes. */
+	assert_int_equal(import_csv(f->s, 15, false, &r, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_non_null(strstr(e.msg, "15 rows of street-level crime for "
+				      "'Test Police' in 2030-01 would replace the 30 "
+				      "stored"));
+	assert_int_equal(street_rows(f->s), base + 30);
+	/* A few rows fewer is a republished month, not a cut: taken. */
+	assert_int_equal(import_csv(f->s, 28, false, &r, &e), 0);
+	assert_int_equal(r.rows_replaced, 30);
+	assert_int_equal(store_import_undo(f->s, r.import_id, &u, &e), 0);
+
+	assert_int_equal(import_csv(f->s, 15, true, &r, &e), 0);
+	assert_int_equal(r.rows_added, 15);
+	assert_int_equal(r.rows_replaced, 30);
+	second = r.import_id;
+	assert_int_equal(street_rows(f->s), base + 15);
+
+	/* The first cannot be undone while the second stands. */
+	assert_int_equal(store_import_undo(f->s, first, &u, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_non_null(strstr(e.msg, "a later import replaced"));
+
+	assert_int_equal(store_import_undo(f->s, second, &u, &e), 0);
+	assert_int_equal(u.rows_removed, 15);
+	assert_int_equal(u.rows_restored, 30);
+	assert_int_equal(street_rows(f->s), base + 30);
+	assert_int_equal(store_import_undo(f->s, second, &u, &e), -1);
+	assert_non_null(strstr(e.msg, "undone already"));
+	assert_int_equal(store_import_undo(f->s, first, &u, &e), 0);
+	assert_int_equal(street_rows(f->s), base);
+	err_clear(&e);
+	assert_int_equal(store_import_undo(f->s, 99999, &u, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+
+	h = store_imports(f->s, &f->a, &n, &e);
+	assert_non_null(h);
+	assert_true(n >= 4);
+	assert_int_equal(h[0].id, second);
+	assert_string_equal(h[0].state, "undone");
+	assert_int_equal(h[0].counts.rows_added, 15);
+	assert_int_equal((int64_t)h[0].n_files, 1);
+	assert_int_equal(strlen(h[0].files[0].sha256), 64);
+}
+
+/* Batches written by an import that is running are seen by nobody, and
+ * abandoning it deletes them and its record. */
+static void test_import_pending_abandon(void **state)
+{
+	struct fx *f = *state;
+	struct err e = ERR_INIT;
+	struct arena a = ARENA_INIT;
+	int64_t id, file, batch, base = street_rows(f->s);
+	size_t n0, n1, n2;
+	struct crime_batch_input in = { "street", 0, 2031 * 12, 0, 0, 5, 0,
+					"0123456789abcdef0123456789abcdef", false };
+
+	store_crime_batches(f->s, &a, "street", &n0, &e);
+	assert_int_equal(store_import_begin(f->s, "police", &id, &e), 0);
+	assert_int_equal(store_crime_file_add(f->s, id, "x.csv", 10, &file, &e), 0);
+	in.import_id = id;
+	in.file_id = file;
+	assert_int_equal(store_crime_batch_add(f->s, &in, &batch, &e), 0);
+	/* A second import cannot start meanwhile in another process; here
+	 * (in memory) the pending batch is simply invisible. */
+	store_crime_batches(f->s, &a, "street", &n1, &e);
+	assert_int_equal(n1, n0);
+	assert_int_equal(street_rows(f->s), base);
+	store_import_abandon(f->s, id);
+	store_crime_batches(f->s, &a, "street", &n2, &e);
+	assert_int_equal(n2, n0);
+	{
+		struct import_record *h = store_imports(f->s, &a, &n1, &e);
+
+		assert_non_null(h);
+		for (size_t i = 0; i < n1; i++)
+			assert_true(h[i].id != id);
+	}
+	arena_release(&a);
+}
+
+/* Schema step 4 rebuilds crime_batch: the batches and columns of an
+ * older database are kept, live, as import 1. */
+static void test_migrate_crime_batches(void **state)
+{
+	struct err e = ERR_INIT;
+	struct db *db = db_open(":memory:", &e);
+	struct db_stmt *st;
+
+	UNUSED(state);
+	assert_non_null(db);
+	assert_int_equal(store_migrate(db, &e), 0);
+	/* Back to the crime tables of version 3, with one batch. */
+	assert_int_equal(db_foreign_keys(db, false, &e), 0);
+	assert_int_equal(
+		db_exec_script(
+			db,
+			"DROP TABLE crime_batch; DROP TABLE crime_file;"
+			"DROP TABLE import_file; DROP TABLE import;"
+			"CREATE TABLE crime_file (id INTEGER PRIMARY KEY,"
+			" name TEXT NOT NULL, bytes INTEGER NOT NULL,"
+			" imported_at TEXT NOT NULL);"
+			"CREATE TABLE crime_batch (id INTEGER PRIMARY KEY,"
+			" kind TEXT NOT NULL, force_id INTEGER NOT NULL,"
+			" month INTEGER NOT NULL, file_id INTEGER NOT NULL"
+			" REFERENCES crime_file(id), rows INTEGER NOT NULL,"
+			" no_location INTEGER NOT NULL, hash TEXT NOT NULL,"
+			" is_generated INTEGER NOT NULL DEFAULT 0,"
+			" UNIQUE (kind, force_id, month));"
+			"INSERT INTO crime_file VALUES (1, 'a.csv', 9,"
+			" '2025-01-01T00:00:00Z');"
+			"INSERT INTO crime_batch VALUES (7, 'street', 0, 24300, 1, 3,"
+			" 0, 'h', 0);"
+			"INSERT INTO crime_column VALUES (7, 'crime_type', x'00');"
+			"PRAGMA user_version = 3;",
+			&e),
+		0);
+	assert_int_equal(db_foreign_keys(db, true, &e), 0);
+	assert_int_equal(store_migrate(db, &e), 0);
+	st = db_prepare(db,
+			"SELECT b.state, b.import_id, i.rows_added, i.state,"
+			" (SELECT count(*) FROM crime_column c WHERE c.batch_id = b.id),"
+			" (SELECT count(*) FROM import_file)"
+			" FROM crime_batch b JOIN import i ON i.id = b.import_id"
+			" WHERE b.id = 7",
+			&e);
+	assert_non_null(st);
+	assert_int_equal(db_step(st, &e), DB_ROW);
+	assert_string_equal(db_col_text(st, 0), "live");
+	assert_int_equal(db_col_int(st, 1), 1);
+	assert_int_equal(db_col_int(st, 2), 3);
+	assert_string_equal(db_col_text(st, 3), "done");
+	assert_int_equal(db_col_int(st, 4), 1);
+	assert_int_equal(db_col_int(st, 5), 1);
+	db_done(st);
+	db_close(db);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1377,6 +1584,9 @@ int main(void)
 		T(test_award_validation),
 		cmocka_unit_test(test_transactions),
 		T(test_failed_write_in_transaction),
+		T(test_import_replace_undo),
+		T(test_import_pending_abandon),
+		cmocka_unit_test(test_migrate_crime_batches),
 	};
 #undef T
 
