@@ -273,12 +273,13 @@ int crime_engine_batch(struct crime_engine *g, uint32_t force, int month,
 		return err_set(e, ERR_DB, NULL,
 			       "the store is damaged: a batch has month %d, "
 			       "outside the years 1900 to 2199", month);
-	if (n > UINT32_MAX ||
+	if (n > CE_MAX_BATCH_ROWS ||
 	    check_ids(type, n, g->dict[CE_TYPE].n, "crime type", e) < 0 ||
 	    check_ids(lsoa, n, g->dict[CE_LSOA].n, "LSOA", e) < 0 ||
 	    check_ids(outcome, n, g->dict[CE_OUTCOME].n, "outcome", e) < 0)
-		return n > UINT32_MAX ? err_set(e, ERR_DB, NULL,
-						"a batch has too many rows")
+		return n > CE_MAX_BATCH_ROWS ? err_set(e, ERR_DB, NULL,
+						       "the store is damaged: a batch "
+						       "has %zu rows", n)
 				      : -1;
 	if (g->n_batches == g->cap_batches) {
 		size_t cap = g->cap_batches ? g->cap_batches * 2 : 256;

@@ -44,6 +44,12 @@ enum ce_domain { CE_FORCE, CE_TYPE, CE_OUTCOME, CE_LSOA, CE_DOMAINS };
 /* The most crime types an engine holds. */
 #define CE_MAX_TYPES 1024
 
+/* The most rows of one batch (one force, one month): a hundred times the
+ * largest force's month, so that a damaged count cannot make the loader
+ * allocate without end (a column whose rows are all one value decodes to
+ * any count). */
+#define CE_MAX_BATCH_ROWS (1 << 24)
+
 /* Months are 12 * year + month - 1, for the years 1900 to 2199. */
 #define CE_FIRST_MONTH (1900 * 12)
 #define CE_LAST_MONTH (2199 * 12 + 11)

@@ -137,12 +137,12 @@ static int load_batches(struct store *s, struct crime_engine *g,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (list[i].rows < 0 || list[i].rows > UINT32_MAX ||
+		if (list[i].rows < 0 || list[i].rows > CE_MAX_BATCH_ROWS ||
 		    list[i].force_id < 0 || list[i].force_id > UINT32_MAX) {
 			char what[300];
 
 			batch_name(&list[i], forces, what, sizeof(what));
-			if (list[i].rows < 0 || list[i].rows > UINT32_MAX)
+			if (list[i].rows < 0 || list[i].rows > CE_MAX_BATCH_ROWS)
 				err_set(e, ERR_DB, NULL,
 					"the store is damaged: a batch has %lld rows "
 					"(%s)", (long long)list[i].rows, what);

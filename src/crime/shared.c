@@ -89,9 +89,12 @@ static struct shared *push(void)
 const struct crime_engine *crime_acquire(struct store *s, struct arena *a,
 					 struct err *e)
 {
-	int64_t gen = store_crime_generation(s);
+	int64_t gen;
 	struct crime_engine *g;
 	struct shared *slot;
+
+	if (store_crime_generation(s, &gen, e) < 0)
+		return NULL;
 
 	pthread_mutex_lock(&mu);
 	while (!(g = take_current(s->identity, gen)) && loading(s->identity))

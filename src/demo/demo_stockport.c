@@ -673,10 +673,14 @@ static int load_actions(struct store *s, struct ids *ids, struct err *e)
 int demo_load(struct store *s, enum demo_result *result, struct err *e)
 {
 	struct arena a = ARENA_INIT;
-	const char *mark = store_meta_get(s, &a, "demo");
+	const char *mark;
 	struct ids *ids;
 	int rc;
 
+	if (store_meta_get(s, &a, "demo", &mark, e) < 0) {
+		arena_release(&a);
+		return -1;
+	}
 	if (mark && strcmp(mark, DEMO_MARK) == 0) {
 		arena_release(&a);
 		*result = DEMO_ALREADY_LOADED;

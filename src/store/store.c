@@ -169,19 +169,22 @@ int64_t store_data_version(struct store *s)
 	return db_data_version(s->db);
 }
 
-const char *store_meta_get(struct store *s, struct arena *a, const char *key)
+int store_meta_get(struct store *s, struct arena *a, const char *key,
+		   const char **out, struct err *e)
 {
 	struct db_stmt *st =
-		db_prepare(s->db, "SELECT value FROM meta WHERE key = :key", NULL);
-	const char *v = NULL;
+		db_prepare(s->db, "SELECT value FROM meta WHERE key = :key", e);
+	int rc;
 
+	*out = NULL;
 	if (!st)
-		return NULL;
+		return -1;
 	db_bind_text(st, ":key", key);
-	if (db_step(st, NULL) == DB_ROW)
-		v = arena_strdup(a, db_col_text(st, 0));
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*out = arena_strdup(a, db_col_text(st, 0));
 	db_done(st);
-	return v;
+	return rc == DB_ERROR ? -1 : rc == DB_ROW;
 }
 
 int store_meta_set(struct store *s, const char *key, const char *value,

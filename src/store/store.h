@@ -83,8 +83,11 @@ int64_t store_data_version(struct store *s);
 int store_schema_version(void);
 int store_migrate(struct db *db, struct err *e);
 
-/* A value in the meta table, copied into the arena; NULL if unset. */
-const char *store_meta_get(struct store *s, struct arena *a, const char *key);
+/* A value in the meta table: *out gets a copy in the arena and the
+ * result is 1; 0 with *out NULL if it is unset; -1 with e set if the
+ * database cannot say. */
+int store_meta_get(struct store *s, struct arena *a, const char *key,
+		   const char **out, struct err *e);
 int store_meta_set(struct store *s, const char *key, const char *value,
 		   struct err *e);
 

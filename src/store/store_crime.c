@@ -3,6 +3,8 @@
  * dictionaries, the geography and peer groups.  What the crime engine is
  * built from (crime/load.c reads it through these functions).
  */
+#include <limits.h>
+
 #include "base/buf.h"
 #include "base/text.h"
 #include "store_crime.h"
@@ -11,24 +13,67 @@
 const char *const crime_kinds[CRIME_KINDS] = { "street", "outcomes",
 					       "stop_search" };
 
-int64_t store_crime_generation(struct store *s)
+int store_crime_generation(struct store *s, int64_t *gen, struct err *e)
 {
 	struct arena a = ARENA_INIT;
-	const char *v = store_meta_get(s, &a, "crime_generation");
-	int64_t g = 0;
+	const char *v;
+	int rc = store_meta_get(s, &a, "crime_generation", &v, e);
 
-	if (v)
-		text_int64(v, 0, INT64_MAX, &g, NULL, NULL);
+	*gen = 0;
+	if (rc > 0 && text_int64(v, 0, INT64_MAX - 1, gen, NULL, NULL) < 0)
+		rc = err_set(e, ERR_DB, NULL,
+			     "the store is damaged: the crime generation is '%s', "
+			     "not a whole number", v);
 	arena_release(&a);
-	return g;
+	return rc < 0 ? -1 : 0;
 }
 
 int store_crime_touch(struct store *s, struct err *e)
 {
 	char v[32];
+	int64_t gen;
 
-	snprintf(v, sizeof(v), "%lld", (long long)store_crime_generation(s) + 1);
+	if (store_crime_generation(s, &gen, e) < 0)
+		return -1;
+	snprintf(v, sizeof(v), "%lld", (long long)gen + 1);
 	return store_meta_set(s, "crime_generation", v, e);
+}
+
+/*
+ * A dictionary only grows: every value written raises its size, kept in
+ * the meta table ("crime_dict_size:DOMAIN").  Values deleted by hand from
+ * its end would leave no hole to see, and the next import would give
+ * their ids to other values, silently changing what stored batches say;
+ * the size tells.  (A store from before the size was kept has none, and
+ * gets one with the next value written.)
+ */
+static int check_dict_size(struct store *s, const char *domain, int64_t n,
+			   struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT CAST(value AS INTEGER) FROM meta"
+		" WHERE key = 'crime_dict_size:' || :d",
+		e);
+	int rc;
+	int64_t want = -1;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, ":d", domain);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		want = db_col_int(st, 0);
+	db_done(st);
+	if (rc == DB_ERROR)
+		return -1;
+	if (want >= 0 && want != n)
+		return err_set(e, ERR_DB, NULL,
+			       "the store is damaged: the '%s' dictionary holds "
+			       "%lld value%s, but %lld %s written",
+			       domain, (long long)n, n == 1 ? "" : "s",
+			       (long long)want, want == 1 ? "was" : "were");
+	return 0;
 }
 
 int store_crime_dict_each(struct store *s, const char *domain,
@@ -40,6 +85,7 @@ int store_crime_dict_each(struct store *s, const char *domain,
 		" FROM crime_dict WHERE domain = :d ORDER BY whole, id",
 		e);
 	int rc = DB_DONE, stop = 0;
+	int64_t n = 0, top = 0;
 
 	if (!st)
 		return -1;
@@ -61,9 +107,15 @@ int store_crime_dict_each(struct store *s, const char *domain,
 		else
 			stop = fn(ctx, (uint32_t)id, db_col_text(st, 1),
 				  db_col_text(st, 2), e);
+		n++;
+		if (id + 1 > top)
+			top = id + 1;
 	}
 	db_done(st);
-	return stop ? stop : rc == DB_ERROR ? -1 : 0;
+	if (stop || rc == DB_ERROR)
+		return stop ? stop : -1;
+	/* With ids dense, no hole says what is missing: the size does. */
+	return top == n ? check_dict_size(s, domain, n, e) : 0;
 }
 
 int store_crime_dict_add(struct store *s, const char *domain, uint32_t id,
@@ -81,6 +133,18 @@ int store_crime_dict_add(struct store *s, const char *domain, uint32_t id,
 	db_bind_int(st, ":id", id);
 	db_bind_text(st, ":v", value);
 	db_bind_text(st, ":x", extra);
+	if (db_exec(st, NULL, e) < 0)
+		return -1;
+	st = db_prepare(s->db,
+			"INSERT INTO meta (key, value)"
+			" VALUES ('crime_dict_size:' || :d, :n)"
+			" ON CONFLICT (key) DO UPDATE SET value ="
+			"  max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+			e);
+	if (!st)
+		return -1;
+	db_bind_text(st, ":d", domain);
+	db_bind_int(st, ":n", (int64_t)id + 1);
 	return db_exec(st, NULL, e);
 }
 
@@ -207,7 +271,9 @@ struct crime_batch *store_crime_batches(struct store *s, struct arena *a,
 
 		b->id = db_col_int(st, 0);
 		b->force_id = db_col_int(st, 1);
-		b->month = (int)db_col_int(st, 2);
+		/* A month beyond int is damage; the engine refuses it. */
+		b->month = db_col_int(st, 2) < INT_MIN || db_col_int(st, 2) > INT_MAX
+				   ? INT_MIN : (int)db_col_int(st, 2);
 		b->rows = db_col_int(st, 3);
 	}
 	db_done(st);

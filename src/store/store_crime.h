@@ -13,14 +13,16 @@
 enum { CRIME_STREET, CRIME_OUTCOMES, CRIME_STOP_SEARCH, CRIME_KINDS };
 extern const char *const crime_kinds[CRIME_KINDS];
 
-/* A number that changes with every import of crime data or geography. */
-int64_t store_crime_generation(struct store *s);
+/* *gen gets a number that changes with every import of crime data,
+ * geography or peer groups (0 before the first). */
+int store_crime_generation(struct store *s, int64_t *gen, struct err *e);
 int store_crime_touch(struct store *s, struct err *e);
 
 /* Dictionaries: call fn for each value of domain in id order; a
  * non-zero return from fn stops the walk and is returned.  An id that is
  * not a whole number from 0 to UINT32_MAX (a hand-edited store) stops it
- * with ERR_DB naming the domain and the id. */
+ * with ERR_DB naming the domain and the id; so does a dictionary with
+ * fewer values than were ever written to it (rows deleted from its end). */
 typedef int store_dict_fn(void *ctx, uint32_t id, const char *value,
 			  const char *extra, struct err *e);
 int store_crime_dict_each(struct store *s, const char *domain,

@@ -126,11 +126,21 @@ the_server_says "LSOA dictionary with a hole" \
 the_import_fails "LSOA dictionary with a hole" \
 	"the store is damaged: the 'lsoa' dictionary has"
 
-# 2. The last LSOA dictionary rows deleted: rows hold ids beyond it.
+# 2. The last LSOA dictionary rows deleted: rows hold ids beyond it, and
+# an import would give those ids to other LSOAs unless the store knew how
+# many values it had written.
 damage "DELETE FROM crime_dict WHERE domain = 'lsoa' AND id >= 50"
 every_command_fails "LSOA dictionary cut short" \
+	"the store is damaged: the 'lsoa' dictionary holds 50 values, but"
+the_server_says "LSOA dictionary cut short" "dictionary holds 50 values, but"
+the_import_fails "LSOA dictionary cut short" \
+	"the store is damaged: the 'lsoa' dictionary holds 50 values, but"
+# Without the size (a store from before it was kept), the batches' ids
+# beyond the dictionary still tell, naming the batch by force and month.
+damage "DELETE FROM crime_dict WHERE domain = 'lsoa' AND id >= 50;
+	DELETE FROM meta WHERE key LIKE 'crime_dict_size:%'"
+every_command_fails "LSOA dictionary cut short, no size kept" \
 	"but the LSOA dictionary has 50 values (batch "
-the_server_says "LSOA dictionary cut short" "but the LSOA dictionary has 50 values"
 
 # 3. Crime type dictionary rows deleted, in the middle and at the end.
 damage "DELETE FROM crime_dict WHERE domain = 'crime_type' AND id = 3"
@@ -140,6 +150,10 @@ the_import_fails "crime type dictionary with a hole" \
 	"the store is damaged: the 'crime_type' dictionary has"
 damage "DELETE FROM crime_dict WHERE domain = 'crime_type' AND id >= 10"
 every_command_fails "crime type dictionary cut short" \
+	"the 'crime_type' dictionary holds 10 values, but"
+damage "DELETE FROM crime_dict WHERE domain = 'crime_type' AND id >= 10;
+	DELETE FROM meta WHERE key LIKE 'crime_dict_size:%'"
+every_command_fails "crime type dictionary cut short, no size kept" \
 	"has crime type id 1"
 expect_err "but the crime type dictionary has 10 values (batch 1: City of London Police, 2020-01)" \
 	"the message names the batch by force and month"
@@ -167,7 +181,7 @@ every_command_fails "a batch's month out of range" \
 	"a batch has month 999999, outside the years 1900 to 2199"
 damage "DELETE FROM crime_dict WHERE domain = 'force'"
 every_command_fails "the force dictionary deleted" \
-	"a batch has force id 0, but the force dictionary has 0 values"
+	"the store is damaged: the 'force' dictionary holds 0 values, but 1 was written"
 
 damage "UPDATE crime_dict SET id = -1 WHERE domain = 'lsoa' AND id = 5"
 every_command_fails "a dictionary id out of range" \

@@ -213,16 +213,29 @@ static void test_open_and_migrate(void **state)
 	store_close(NULL);
 }
 
+/* A meta value, which must be readable; NULL if unset. */
+static const char *meta(struct fx *f, const char *key)
+{
+	struct err e = ERR_INIT;
+	const char *v;
+	int rc = store_meta_get(f->s, &f->a, key, &v, &e);
+
+	if (rc < 0)
+		fail_msg("meta '%s': %s", key, e.msg);
+	assert_int_equal(rc, v != NULL);
+	return v;
+}
+
 static void test_meta(void **state)
 {
 	struct fx *f = *state;
 	struct err e = ERR_INIT;
 
-	assert_string_equal(store_meta_get(f->s, &f->a, "demo"), "stockport-1");
-	assert_null(store_meta_get(f->s, &f->a, "nothing"));
+	assert_string_equal(meta(f, "demo"), "stockport-1");
+	assert_null(meta(f, "nothing"));
 	assert_int_equal(store_meta_set(f->s, "k", "v1", &e), 0);
 	assert_int_equal(store_meta_set(f->s, "k", "v2", &e), 0);
-	assert_string_equal(store_meta_get(f->s, &f->a, "k"), "v2");
+	assert_string_equal(meta(f, "k"), "v2");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1303,7 +1316,7 @@ static void test_transactions(void **state)
 	store_rollback(f->s);
 	count(f->s, &c1);
 	same_counts(&c0, &c1);
-	assert_null(store_meta_get(f->s, &f->a, "x"));
+	assert_null(meta(f, "x"));
 
 	/* Nested: an inner rollback undoes only the inner part. */
 	assert_int_equal(store_begin(f->s, &e), 0);
