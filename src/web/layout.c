@@ -298,6 +298,22 @@ void html_paragraphs(struct buf *b, const char *text)
 	}
 }
 
+void html_table_begin(struct buf *b, const char *label, const char *cls,
+		      const char *id)
+{
+	html(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"%s\" "
+		"tabindex=\"0\"><table class=\"table%s%s\"",
+	     label, cls ? " " : "", cls ? cls : "");
+	if (id)
+		html(b, " id=\"%s\"", id);
+	html_raw(b, ">\n");
+}
+
+void html_table_end(struct buf *b)
+{
+	html_raw(b, "</table></div>\n");
+}
+
 void html_summary_begin(struct buf *b)
 {
 	html_raw(b, "<dl class=\"summary-list\">\n");

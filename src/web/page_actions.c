@@ -29,8 +29,8 @@ void html_actions_table(struct buf *b, const struct action *a, size_t n,
 		html_raw(b, "<p>There are no actions here yet.</p>\n");
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Action</th><th scope=\"col\">Theme and priority area</th>"
 		"<th scope=\"col\">Owner</th><th scope=\"col\">Due</th>"
 		"<th scope=\"col\">Status</th><th scope=\"col\">RAG</th>"

@@ -34,8 +34,8 @@ void html_awards_table(struct buf *b, const struct award *w, size_t n,
 		html_raw(b, "<p>No awards have been recorded.</p>\n");
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>",
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>",
 	     caption);
 	if (with_fund)
 		html_raw(b, "<th scope=\"col\">Funding stream</th>");
@@ -130,8 +130,8 @@ void page_funding(struct req *r, struct resp *w)
 		     (long long)unpriced, unpriced == 1 ? "" : "s",
 		     unpriced == 1 ? "s" : "ve");
 
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Funding streams</caption>\n<thead><tr>"
+	html_table_begin(b, "Funding streams", NULL, NULL);
+	html_raw(b, "<caption>Funding streams</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Fund</th><th scope=\"col\">Grantor</th>"
 		    "<th scope=\"col\" class=\"numeric\">Allocation</th>"
 		    "<th scope=\"col\" class=\"numeric\">Awarded</th>"

@@ -33,8 +33,8 @@ static void indicators_table(struct buf *b, struct arena *a,
 			     const struct indicator *v, size_t n,
 			     const char *caption)
 {
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"caption-s\">%s</caption>\n<thead><tr>"
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"caption-s\">%s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Indicator</th><th scope=\"col\">Unit</th>"
 		"<th scope=\"col\">Figures</th><th scope=\"col\">Source</th>"
 		"</tr></thead>\n<tbody>\n",
@@ -356,10 +356,11 @@ static void spc_section(struct req *r, struct buf *b,
 	buf_release(&desc);
 
 	/* The table alternative. */
-	html(b, "<details class=\"crime-details\"><summary>The figures in the "
-		"chart as a table</summary><div class=\"details__text\">\n"
-		"<div class=\"table-wrap\"><table class=\"table\" id=\"spc-table\">\n"
-		"<caption class=\"caption-s\">%s in %s</caption>\n<thead><tr>"
+	html_raw(b, "<details class=\"crime-details\"><summary>The figures in the "
+		    "chart as a table</summary><div class=\"details__text\">\n");
+	html_table_begin(b, arena_printf(a, "%s in %s", ind->name, h->area), NULL,
+			 "spc-table");
+	html(b, "<caption class=\"caption-s\">%s in %s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Period</th><th scope=\"col\" class=\"numeric\">"
 		"Value</th>",
 	     ind->name, h->area);
@@ -496,9 +497,10 @@ static void peers_section(struct req *r, struct buf *b,
 	     s->other, ind_period_words(a, &s->a),
 	     s->highest_first ? "highest" : "lowest", ind_level_text(a, level));
 	peers_chart(r, b, h, s, order, bench, level);
-	html(b, "<div class=\"table-wrap\"><table class=\"table table--stack\" "
-		"id=\"peers-table\">\n"
-		"<caption class=\"caption-s\">%s, %s: the %s peer group</caption>\n"
+	html_table_begin(b, arena_printf(a, "%s, %s: the %s peer group", ind->name,
+				      ind_period_words(a, &s->a), s->other),
+			 "table--stack", "peers-table");
+	html(b, "<caption class=\"caption-s\">%s, %s: the %s peer group</caption>\n"
 		"<thead><tr><th scope=\"col\" class=\"numeric\">Rank</th>"
 		"<th scope=\"col\">Area</th><th scope=\"col\" class=\"numeric\">Value"
 		"</th><th scope=\"col\" class=\"numeric\">Lower limit</th>"
@@ -564,9 +566,12 @@ static void values_section(struct req *r, struct buf *b,
 	const struct indicator *ind = h->ind;
 	const struct indicator counts = { .unit = "count" };
 
-	html(b, "<h2 class=\"heading-l\" id=\"figures\">All figures for %s</h2>\n"
-		"<div class=\"table-wrap\"><table class=\"table\" id=\"values-table\">\n"
-		"<caption class=\"caption-s\">%s in %s, with %s confidence "
+	html(b, "<h2 class=\"heading-l\" id=\"figures\">All figures for %s</h2>\n",
+	     h->area);
+	html_table_begin(b, arena_printf(a, "%s in %s, with %s confidence intervals",
+				      ind->name, h->area, ind_level_text(a, level)),
+			 NULL, "values-table");
+	html(b, "<caption class=\"caption-s\">%s in %s, with %s confidence "
 		"intervals</caption>\n<thead><tr><th scope=\"col\">Period</th>"
 		"<th scope=\"col\" class=\"numeric\">Numerator</th>"
 		"<th scope=\"col\" class=\"numeric\">Denominator</th>"
@@ -574,7 +579,7 @@ static void values_section(struct req *r, struct buf *b,
 		"<th scope=\"col\" class=\"numeric\">Lower limit</th>"
 		"<th scope=\"col\" class=\"numeric\">Upper limit</th>"
 		"<th scope=\"col\">Source and notes</th></tr></thead>\n<tbody>\n",
-	     h->area, ind->name, h->area, ind_level_text(a, level));
+	     ind->name, h->area, ind_level_text(a, level));
 	for (size_t i = h->series.n; i-- > 0;) {
 		const struct ind_point *p = &h->series.points[i];
 

@@ -12,8 +12,8 @@
 
 static void themes_table(struct buf *b, const struct theme *t, size_t n)
 {
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Themes and leads</caption>\n<thead><tr>"
+	html_table_begin(b, "Themes and leads", NULL, NULL);
+	html_raw(b, "<caption>Themes and leads</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Theme</th><th scope=\"col\">Theme lead</th>"
 		    "<th scope=\"col\">Priority areas for action</th>"
 		    "</tr></thead>\n<tbody>\n");
@@ -42,8 +42,8 @@ static void status_table(struct buf *b, int64_t plan_id,
 {
 	int64_t total[8] = { 0 }, overdue = 0, all = 0;
 
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Action status by theme</caption>\n<thead><tr>"
+	html_table_begin(b, "Action status by theme", NULL, NULL);
+	html_raw(b, "<caption>Action status by theme</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Theme</th>");
 	for (size_t k = 0; action_statuses[k].code; k++)
 		html(b, "<th scope=\"col\" class=\"numeric\">%s</th>",
@@ -104,15 +104,16 @@ static void funding_glance(struct req *r, struct buf *b)
 	f = store_funds(r->store, r->arena, years[0], false, &n, &e);
 	if (!f)
 		return;
-	html(b, "<h2 class=\"heading-m\">Funding %s at a glance</h2>\n"
-		"<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">Funding streams %s</caption>\n"
+	html(b, "<h2 class=\"heading-m\">Funding %s at a glance</h2>\n", years[0]);
+	html_table_begin(b, arena_printf(r->arena, "Funding streams %s", years[0]),
+			 NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">Funding streams %s</caption>\n"
 		"<thead><tr><th scope=\"col\">Funding stream</th>"
 		"<th scope=\"col\" class=\"numeric\">Allocation</th>"
 		"<th scope=\"col\" class=\"numeric\">Awarded</th>"
 		"<th scope=\"col\" class=\"numeric\">Remaining</th></tr></thead>\n"
 		"<tbody>\n",
-	     years[0], years[0]);
+	     years[0]);
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a></th>"
 			"<td class=\"numeric\">",

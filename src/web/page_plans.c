@@ -22,8 +22,8 @@ void page_plans(struct req *r, struct resp *w)
 	page_begin(r, w, "Plans", "plans");
 	html_raw(b, "<h1>Plans</h1>\n<p>The partnership plan and the strategies "
 		    "and action plans that sit under it.</p>\n");
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
+	html_table_begin(b, "Plans", NULL, NULL);
+	html_raw(b, "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Plan</th><th scope=\"col\">Period</th>"
 		    "<th scope=\"col\">Status</th><th scope=\"col\">Approved</th>"
 		    "<th scope=\"col\" class=\"numeric\">Themes</th>"

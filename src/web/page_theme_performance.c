@@ -195,9 +195,10 @@ void page_theme_performance(struct req *r, struct resp *w)
 		page_end(r, w);
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table table--stack\" "
-		"id=\"theme-performance\">\n"
-		"<caption class=\"caption-s\">The indicators of %s in %s: latest "
+	html_table_begin(b, arena_printf(r->arena, "The indicators of %s in %s: latest "
+					   "figures", t->name, area ? area : ""),
+			 "table--stack", "theme-performance");
+	html(b, "<caption class=\"caption-s\">The indicators of %s in %s: latest "
 		"figures</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
 		"<th scope=\"col\">Latest</th><th scope=\"col\">Against the benchmark"
 		"</th><th scope=\"col\">Target</th><th scope=\"col\">Trend</th>"

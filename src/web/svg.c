@@ -341,7 +341,9 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 			widest = label.len;
 	}
 	left = 12 + (double)widest * CHAR_NARROW;
-	top = c->y_title ? 40 : 16;
+	/* The y title's baseline is low enough for the narrow screens' text
+	 * (28 units) to clear the top of the viewBox. */
+	top = c->y_title ? 48 : 16;
 	x0 = left + PLOT_PAD;
 	x1 = W - MARGIN_RIGHT - PLOT_PAD;
 	y0 = top;
@@ -383,7 +385,7 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 		buf_adds(b, "</text>\n");
 	}
 	if (c->y_title)
-		html(b, "<text class=\"chart__label\" x=\"0\" y=\"18\">%s</text>\n",
+		html(b, "<text class=\"chart__label\" x=\"0\" y=\"28\">%s</text>\n",
 		     c->y_title);
 
 	/* X ticks and labels; every other label is minor. */
