@@ -467,6 +467,10 @@ static int crime_current(struct ind_ctx *c, struct hl_indicator *h,
 	}
 	h->period.label = arena_strdup(c->arena, label.ptr);
 	h->now.period = h->period.label;
+	if (!h->now.has_value && h->now.note)
+		h->why_none = arena_printf(c->arena, "the crime data has no records "
+					   "for a month of the %s",
+					   h->period.label);
 	buf_release(&label);
 	return h->now.has_value ? 1 : 0;
 }
@@ -515,8 +519,9 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 		}
 	}
 	if (!found) {
-		out->why_none = out->series.n ? "there is no figure by then"
-					      : "there are no figures for the area";
+		if (!out->why_none)
+			out->why_none = out->series.n ? "there is no figure by then"
+						      : "there are no figures for the area";
 		hl_write(c, out);
 		return 0;
 	}

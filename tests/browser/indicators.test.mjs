@@ -96,7 +96,7 @@ test('the SPC chart marks special causes by shape and class, and agrees with its
   await page.getByText('The figures in the chart as a table').click();
   assert.equal(await table.isVisible(), true);
   assert.deepEqual(await table.locator('thead th').allInnerTexts(),
-                   ['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Signal']);
+                   ['Period', 'Value', 'Mean', 'Lower process limit', 'Upper process limit', 'Signal']);
   const rows = await cells(table);
   assert.equal(rows.length, 36);
   const improveMonths = new Set(improve.map((t) => /, (\w+ \d{4}):/.exec(t)[1]));
