@@ -648,7 +648,7 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	      struct hl_report *out, struct err *e)
 {
 	char end[11];
-	int64_t plan;
+	int64_t plan, current;
 	struct theme *themes = NULL;
 	size_t n_themes = 0, n_all;
 	struct indicator *all;
@@ -667,8 +667,10 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	if (!(all = store_indicators(c->store, c->arena, &n_all, e)))
 		return -1;
 	in_theme = arena_array(c->arena, n_all + 1, sizeof(*in_theme));
-	if ((plan = store_current_plan_id(c->store, e)) < 0)
+	if ((plan = store_themed_plan_id(c->store, e)) < 0 ||
+	    (current = store_current_plan_id(c->store, e)) < 0)
 		return -1;
+	out->plan_is_current = plan == current;
 	if (plan > 0) {
 		struct plan *p = store_plan(c->store, c->arena, plan, "9999-12-31", e);
 

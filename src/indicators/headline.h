@@ -136,8 +136,9 @@ struct hl_report {
 	const char *period;     /* as asked, or NULL for the latest */
 	const char *as_at;      /* YYYY-MM-DD: figures ending by then; NULL */
 	double level;
-	int64_t plan_id;
+	int64_t plan_id;        /* whose themes: store_themed_plan_id */
 	const char *plan_title;
+	bool plan_is_current;   /* it is the plan in force, not an older one */
 	struct hl_theme *themes;
 	size_t n_themes;
 };
@@ -148,7 +149,8 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 		 const char *area, const char *as_at, struct hl_indicator *out,
 		 struct err *e);
 
-/* The headlines of area by the themes of the current plan, then the
+/* The headlines of area by the themes of the current plan (or, when it
+ * has none, of the latest plan that has: store_themed_plan_id), then the
  * indicators in none of them.  period: NULL or "" for each indicator's
  * latest; else a period label (2020/21, 2020 Q3, Wave 6, ...): figures
  * ending by its end.  An unknown period is ERR_INVALID on "period". */

@@ -112,7 +112,8 @@ void page_headlines(struct req *r, struct resp *w)
 		    "its test at the level shown; figures from fewer than 10 events "
 		    "are marked as small numbers; example data is marked.</p></div>\n");
 	if (rep.plan_title)
-		html(b, "<p>By the themes of the %s.</p>\n", rep.plan_title);
+		html(b, "<p>By the themes of the %s%s.</p>\n", rep.plan_title,
+		     rep.plan_is_current ? "" : ", the latest plan with themes recorded");
 	for (size_t t = 0; t < rep.n_themes; t++) {
 		const struct hl_theme *th = &rep.themes[t];
 

@@ -79,7 +79,7 @@ void page_indicators(struct req *r, struct resp *w)
 	bool *shown;
 
 	if (!(all = store_indicators(r->store, r->arena, &n_all, &e)) ||
-	    (plan = store_current_plan_id(r->store, &e)) < 0 ||
+	    (plan = store_themed_plan_id(r->store, &e)) < 0 ||
 	    (plan > 0 && !(themes = store_themes(r->store, r->arena, plan, false,
 						 &n_themes, &e)))) {
 		web_store_error(r, w, &e);

@@ -17,6 +17,7 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const PAGES = [
   ['/', 'the overview'],
+  ['/?plan=1', 'the overview of a plan with themes and actions'],
   ['/plans', 'plans'],
   ['/plans/1', 'a plan'],
   ['/themes/1', 'a theme'],
@@ -24,6 +25,7 @@ export const PAGES = [
   ['/actions', 'actions'],
   ['/actions/1', 'an action'],
   ['/actions/new', 'a new action'],
+  ['/actions/new?plan=1', 'a new action in a plan that has ended'],
   ['/actions/1/edit', 'an action to change'],
   ['/funding', 'funding'],
   ['/funds/1', 'a funding stream'],
