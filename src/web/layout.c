@@ -55,6 +55,8 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 		const char *nav)
 {
 	struct buf *b = &w->body;
+	/* The partnership's name in the header; a store error here leaves
+	 * the name out (the page itself reports what it could not read). */
 	struct partnership *p = r->store ? store_partnership(r->store, r->arena, NULL)
 					 : NULL;
 

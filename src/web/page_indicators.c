@@ -782,8 +782,10 @@ void page_indicator(struct req *r, struct resp *w)
 		goto fail;
 	if (!area || !*area) {
 		/* the partnership's own area, else the one with most figures */
-		const char *def = hl_default_area(&c, NULL);
+		const char *def = hl_default_area(&c, &e);
 
+		if (!def && e.code != ERR_OK)
+			goto fail;
 		area = n_areas ? areas[0] : NULL;
 		for (size_t i = 0; def && i < n_areas; i++)
 			if (perf_same(areas[i], def))

@@ -4,6 +4,7 @@
 // GOV.UK error pattern on the form; and a progress update without
 // JavaScript.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { assertClean, getJSON, openBrowser, submit, text } from './browser.mjs';
@@ -393,4 +394,22 @@ test('a progress update can be dated in the past, not in the future', async () =
   assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#created_at-day');
   assert.equal(await page.locator('.timeline__item').count(), n);
   assertClean(problems);
+});
+
+test('a store that cannot answer is an error page, not an empty list', async () => {
+  const g = await openBrowser();
+  try {
+    // The people cannot be read: the form must not offer an empty list of
+    // owners as if there were nobody.
+    execFileSync('sqlite3', [g.server.db, 'ALTER TABLE person RENAME TO person_gone;']);
+    const { page, problems } = await g.page();
+    problems.allow(g.url + '/actions/new?plan=1', 500);
+    const res = await page.goto(g.url + '/actions/new?plan=1');
+    assert.equal(res.status(), 500);
+    assert.equal(await page.locator('h1').innerText(), 'Sorry, there is a problem with safer');
+    assert.equal(await page.locator('select#owner_id').count(), 0);
+    assertClean(problems, '', { ignore: /\/favicon\.ico$|Failed to load resource/ });
+  } finally {
+    await g.close();
+  }
 });
