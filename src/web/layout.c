@@ -222,7 +222,9 @@ void html_award_status_tag(struct buf *b, const char *status)
 
 void html_example_tag(struct buf *b)
 {
-	html_raw(b, " <strong class=\"tag tag--purple\" title=\"Invented for "
+	/* Its own look (a dashed outline, no fill), so that it is never
+	 * taken for a finding's tag such as "Special cause". */
+	html_raw(b, " <strong class=\"tag tag--example\" title=\"Invented for "
 		    "the demo, not from the council's records\">Example data"
 		    "</strong>");
 }
