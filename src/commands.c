@@ -19,12 +19,15 @@ const struct command commands[] = {
 	  "                         [--priority ID|none] [--owner ID|none]\n"
 	  "                         [--due YYYY-MM-DD|none] [--status STATUS]\n"
 	  "                         [--rag red|amber|green|none] [--description T]\n"
-	  "                         [--note TEXT [--author ID]]\n\n"
+	  "                         [--note TEXT [--author ID] [--date YYYY-MM-DD]]\n\n"
 	  "Actions of the partnership's plans.  'update' changes the fields given;\n"
 	  "with --note it also adds a progress update (carrying any new status and\n"
-	  "RAG rating).  Statuses: not_started, in_progress, on_hold, completed,\n"
-	  "cancelled.  An action is overdue when its due date has passed and it is\n"
-	  "neither completed nor cancelled.\n",
+	  "RAG rating), dated today or, with --date, a day before.  Statuses:\n"
+	  "not_started, in_progress, on_hold, completed, cancelled.  An action is\n"
+	  "overdue when its due date has passed and it is neither completed nor\n"
+	  "cancelled.  An action added to a plan that has ended, or due outside its\n"
+	  "plan's period, is saved with a warning.  Example data (invented for the\n"
+	  "demo) is marked.\n",
 	  "list, show, add and update actions and their progress" },
 	{ "crime", cmd_crime,
 	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"

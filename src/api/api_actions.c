@@ -6,7 +6,12 @@
  *   GET   /api/v1/actions/{id}            one, with its updates
  *   PATCH /api/v1/actions/{id}            change the fields given
  *   GET   /api/v1/actions/{id}/updates    its progress updates
- *   POST  /api/v1/actions/{id}/updates    add a progress update
+ *   POST  /api/v1/actions/{id}/updates    add a progress update, dated
+ *                                         today or (date) before
+ *
+ * A new action, or one moved to another plan or given a new due date,
+ * comes back with "warnings": what was saved but may not be what was
+ * meant (a plan that has ended, a due date outside the plan's period).
  *
  * Bodies are JSON objects read with Jansson.  A field that is not known,
  * a value of the wrong type, a duplicate key or bad JSON is a 400 that
@@ -44,11 +49,23 @@ static const struct field action_fields[] = {
 	TEXT_FIELD(action_input, rag, true, ACTION_RAG),
 };
 
+/* created_at and date are the same: when the progress was made, today
+ * or before. */
+struct update_body {
+	struct update_input in;
+	const char *date;
+};
+
+#define UPDATE_FIELD(name, kind, null, bit, member) \
+	{ name, kind, null, bit, offsetof(struct update_body, member) }
+
 static const struct field update_fields[] = {
-	ID_FIELD(update_input, author_id, true, 1),
-	TEXT_FIELD(update_input, body, false, 2),
-	TEXT_FIELD(update_input, status, true, 4),
-	TEXT_FIELD(update_input, rag, true, 8),
+	UPDATE_FIELD("author_id", F_ID, true, 1, in.author_id),
+	UPDATE_FIELD("body", F_TEXT, false, 2, in.body),
+	UPDATE_FIELD("status", F_TEXT, true, 4, in.status),
+	UPDATE_FIELD("rag", F_TEXT, true, 8, in.rag),
+	UPDATE_FIELD("created_at", F_TEXT, true, 16, in.created_at),
+	UPDATE_FIELD("date", F_TEXT, true, 32, date),
 };
 
 /*
@@ -122,23 +139,31 @@ static int read_body(struct req *r, const struct field *fields, size_t n,
 	return rc;
 }
 
-/* Write one action with its updates as the whole response. */
-static void send_action(struct req *r, struct resp *w, int64_t id, int status)
+/* Write one action with its updates as the whole response; with warn
+ * (ACTION_WARN_* bits) also the warnings of what was saved. */
+static void send_action(struct req *r, struct resp *w, int64_t id, int status,
+			unsigned warn)
 {
-	struct err e = ERR_INIT;
+	struct err e = ERR_INIT, warnings[4];
+	struct err_list l = { warnings, 0, ARRAY_SIZE(warnings) };
 	struct jw j;
 	struct action *a;
 	struct action_update *u = NULL;
 	size_t n = 0;
 
 	if (!(a = store_action(r->store, r->arena, id, r->today, &e)) ||
-	    !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
+	    !(u = store_action_updates(r->store, r->arena, id, &n, &e)) ||
+	    (warn && store_action_warnings(r->store, a->plan_id, a->due_on, warn,
+					   &l, &e) < 0)) {
 		resp_api_error(w, &e);
 		return;
 	}
 	api_begin(w, &j);
 	w->status = status;
-	repr_json_action(&j, a, u, n, true);
+	if (warn)
+		repr_json_action_warned(&j, a, u, n, &l);
+	else
+		repr_json_action(&j, a, u, n, true);
 	api_end(w);
 }
 
@@ -196,7 +221,7 @@ void api_action(struct req *r, struct resp *w)
 	static const char *const params[] = { NULL };
 
 	if (api_only_params(r, w, params))
-		send_action(r, w, r->ids[0], 200);
+		send_action(r, w, r->ids[0], 200, 0);
 }
 
 static const char *const no_params[] = { NULL };
@@ -215,7 +240,7 @@ void api_action_create(struct req *r, struct resp *w)
 		resp_api_error(w, &e);
 		return;
 	}
-	send_action(r, w, id, 201);
+	send_action(r, w, id, 201, ACTION_WARN_PLAN | ACTION_WARN_DUE);
 	if (w->status == 201)
 		resp_header(w, "Location",
 			    arena_printf(r->arena, "/api/v1/actions/%lld",
@@ -235,7 +260,11 @@ void api_action_patch(struct req *r, struct resp *w)
 		resp_api_error(w, &e);
 		return;
 	}
-	send_action(r, w, r->ids[0], 200);
+	/* Moved into a plan, or given a new due date: warn as for a new
+	 * action. */
+	send_action(r, w, r->ids[0], 200,
+		    (in.set & ACTION_PLAN ? ACTION_WARN_PLAN : 0) |
+			    (in.set & (ACTION_PLAN | ACTION_DUE) ? ACTION_WARN_DUE : 0));
 }
 
 void api_action_updates(struct req *r, struct resp *w)
@@ -266,18 +295,31 @@ void api_action_updates(struct req *r, struct resp *w)
 
 void api_action_update_create(struct req *r, struct resp *w)
 {
-	struct update_input in = { 0 };
+	struct update_body in;
 	struct err e = ERR_INIT;
 	unsigned set;
 	int64_t id;
 
+	memset(&in, 0, sizeof(in));
 	if (!api_only_params(r, w, no_params))
 		return;
 	if (read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
-		      &e) < 0 ||
-	    store_action_add_update(r->store, r->ids[0], &in, &id, &e) < 0) {
+		      &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
-	send_action(r, w, r->ids[0], 201);
+	if ((set & 16) && (set & 32)) {
+		resp_api_error_status(w, 400, "invalid", "give created_at or date, "
+				      "not both", "date");
+		return;
+	}
+	if (set & 32)
+		in.in.created_at = in.date;
+	if (store_action_add_update(r->store, r->ids[0], &in.in, &id, &e) < 0) {
+		if ((set & 32) && strcmp(e.field, "created_at") == 0)
+			snprintf(e.field, sizeof(e.field), "date");
+		resp_api_error(w, &e);
+		return;
+	}
+	send_action(r, w, r->ids[0], 201, 0);
 }

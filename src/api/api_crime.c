@@ -90,6 +90,71 @@ static bool read_question(struct req *r, struct resp *w, struct question *q,
 	return true;
 }
 
+/* Append s to b as part of a file name: lower case letters and digits,
+ * other runs as one '-'. */
+static void add_slug(struct buf *b, const char *s)
+{
+	bool dash = b->len > 0;
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b->len)
+				buf_addc(b, '-');
+			buf_addc(b, (char)c);
+			dash = false;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && b->len)
+				buf_addc(b, '-');
+			buf_addc(b, (char)(c - 'A' + 'a'));
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+}
+
+/* The name of the CSV file of an answer, saying what it holds: the
+ * area, what is counted, how, and the months, like
+ * "stockport-burglary-top-10-lsoas-2025-10-to-2026-09.csv" or
+ * "stockport-crime-and-asb-by-month-type-2023-10-to-2026-09.csv". */
+static const char *csv_name(struct req *r, const struct crime_engine *g,
+			    const struct prepared *p, const struct question *q,
+			    bool top)
+{
+	struct buf b = BUF_INIT;
+	char from[8], to[8];
+	const char *s;
+
+	add_slug(&b, p->area.name ? p->area.name : "england-and-wales");
+	if (q->n_types == 1) {
+		char m[8];
+		const char *code, *name;
+
+		ce_label(g, CE_TYPE_DIM, p->q.types[0], m, &code, &name);
+		add_slug(&b, name ? name : q->types[0]);
+	} else {
+		add_slug(&b, q->n_types ? "crime" : "crime and asb");
+	}
+	if (top)
+		buf_printf(&b, "-top-%zu", p->top);
+	else
+		add_slug(&b, "by");
+	for (size_t i = 0; i < p->q.n_by; i++)
+		add_slug(&b, top ? arena_printf(r->arena, "%ss",
+						ce_dim_name(p->q.by[i]))
+				 : ce_dim_name(p->q.by[i]));
+	pu_month_format(p->q.from, from);
+	pu_month_format(p->q.to, to);
+	add_slug(&b, from);
+	add_slug(&b, "to");
+	add_slug(&b, to);
+	s = arena_printf(r->arena, "attachment; filename=\"%s.csv\"", b.ptr);
+	buf_release(&b);
+	return s;
+}
+
 static void ask(struct req *r, struct resp *w, bool top)
 {
 	struct question q;
@@ -116,9 +181,7 @@ static void ask(struct req *r, struct resp *w, bool top)
 	buf_reset(&w->body);
 	if (fmt == ANSWER_CSV) {
 		w->content_type = "text/csv; charset=utf-8";
-		resp_header(w, "Content-Disposition",
-			    top ? "attachment; filename=\"crime-top.csv\""
-				: "attachment; filename=\"crime-counts.csv\"");
+		resp_header(w, "Content-Disposition", csv_name(r, g, &p, &q, top));
 	} else {
 		w->content_type = "application/json";
 	}

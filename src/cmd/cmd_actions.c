@@ -1,5 +1,11 @@
 /*
  * cmd_actions.c: "safer actions list|show|add|update".
+ *
+ * Example data (actions and updates invented for the demo) is marked
+ * wherever it is shown: a column of the list, a line of "show".  What is
+ * saved but may not be what was meant (an action added to a plan that
+ * has ended, due outside its plan's period) is said on stderr as a
+ * warning, and the command still succeeds.
  */
 #include <getopt.h>
 
@@ -88,9 +94,12 @@ static int actions_list(int argc, char **argv, struct cmd_ctx *ctx)
 	} else {
 		struct table t;
 
-		table_init(&t, &ctx->arena, 6);
+		size_t examples = 0;
+
+		table_init(&t, &ctx->arena, 7);
 		table_add(&t, "ID"); table_add(&t, "DUE"); table_add(&t, "STATUS");
-		table_add(&t, "RAG"); table_add(&t, "OWNER"); table_add(&t, "TITLE");
+		table_add(&t, "RAG"); table_add(&t, "OWNER"); table_add(&t, "DATA");
+		table_add(&t, "TITLE");
 		for (size_t i = 0; i < n; i++) {
 			table_addf(&t, "%lld", (long long)a[i].id);
 			table_addf(&t, "%s%s", a[i].due_on ? a[i].due_on : "-",
@@ -98,9 +107,16 @@ static int actions_list(int argc, char **argv, struct cmd_ctx *ctx)
 			table_add(&t, a[i].status);
 			table_add(&t, a[i].rag);
 			table_add(&t, a[i].owner_name);
+			table_add(&t, a[i].example ? "example" : "");
 			table_add(&t, a[i].title);
+			examples += a[i].example;
 		}
 		table_print(&t, &out);
+		if (examples)
+			buf_printf(&out, "\n%zu of these %zu action%s %s example data, "
+					 "invented for the demo.\n",
+				   examples, n, n == 1 ? "" : "s",
+				   examples == 1 ? "is" : "are");
 	}
 	rc = cmd_write_out(&out, NULL);
 	buf_release(&out);
@@ -139,6 +155,9 @@ static int actions_show(int argc, char **argv, struct cmd_ctx *ctx)
 		buf_addc(&out, '\n');
 	} else {
 		buf_printf(&out, "%s\n", a->title);
+		if (a->example)
+			buf_adds(&out, "  (example data: invented for the demo, not in "
+				       "the partnership's records)\n");
 		buf_printf(&out, "  plan:     %s\n", a->plan_title);
 		buf_printf(&out, "  theme:    %s\n", a->theme_name ? a->theme_name : "-");
 		buf_printf(&out, "  priority: %s\n",
@@ -151,10 +170,11 @@ static int actions_show(int argc, char **argv, struct cmd_ctx *ctx)
 		if (a->description)
 			buf_printf(&out, "\n%s\n", a->description);
 		for (size_t i = 0; i < n; i++)
-			buf_printf(&out, "\n%.10s %s%s%s\n  %s\n", u[i].created_at,
+			buf_printf(&out, "\n%.10s %s%s%s%s\n  %s\n", u[i].created_at,
 				   u[i].author_name ? u[i].author_name : "",
 				   u[i].status ? " status: " : "",
-				   u[i].status ? u[i].status : "", u[i].body);
+				   u[i].status ? u[i].status : "",
+				   u[i].example ? " (example data)" : "", u[i].body);
 	}
 	rc = cmd_write_out(&out, NULL);
 	buf_release(&out);
@@ -175,6 +195,7 @@ static const struct option write_opts[] = {
 	{ "rag", required_argument, NULL, 'r' },
 	{ "note", required_argument, NULL, 'n' },
 	{ "author", required_argument, NULL, 'a' },
+	{ "date", required_argument, NULL, 'w' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -206,12 +227,34 @@ static int read_write_opts(int argc, char **argv, struct action_input *in,
 		case 'n': up->body = optarg; break;
 		case 'a': bad = cmd_arg_id("actions", "--author", optarg, &up->author_id);
 			break;
+		case 'w': up->created_at = optarg; break;
 		default: return cmd_usage_error("actions", "unknown option");
 		}
 		if (bad)
 			return 2;
 	}
 	return 0;
+}
+
+/* Say on stderr what was saved but may not be what was meant about
+ * action id (what: ACTION_WARN_* bits).  A store error is only said. */
+static void print_warnings(struct store *s, struct arena *a, int64_t id,
+			   unsigned what)
+{
+	struct err e = ERR_INIT, v[4];
+	struct err_list l = { v, 0, ARRAY_SIZE(v) };
+	char today[11];
+	struct action *x;
+
+	text_today(today);
+	if (!what || !(x = store_action(s, a, id, today, &e)) ||
+	    store_action_warnings(s, x->plan_id, x->due_on, what, &l, &e) < 0) {
+		if (e.code != ERR_OK)
+			cmd_fail(&e);
+		return;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		fprintf(stderr, "safer: warning: %s\n", l.v[i].msg);
 }
 
 static int actions_add(int argc, char **argv, struct cmd_ctx *ctx)
@@ -227,7 +270,7 @@ static int actions_add(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	if (optind < argc)
 		return cmd_usage_error("actions", "unexpected argument '%s'", argv[optind]);
-	if (up.body || up.author_id)
+	if (up.body || up.author_id || up.created_at)
 		return cmd_usage_error("actions", "add a progress update with "
 						  "'safer actions update ID --note'");
 	if (!(s = cmd_open_store(ctx, false)))
@@ -241,6 +284,7 @@ static int actions_add(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	}
 	printf("%lld\n", (long long)id);
+	print_warnings(s, &ctx->arena, id, ACTION_WARN_PLAN | ACTION_WARN_DUE);
 	store_close(s);
 	return 0;
 }
@@ -260,8 +304,8 @@ static int actions_update(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage_error("actions", "update needs one action id");
 	if (cmd_arg_id("actions", "the action id", argv[optind], &id) < 0)
 		return 2;
-	if (up.author_id && !up.body)
-		return cmd_usage_error("actions", "--author goes with --note");
+	if ((up.author_id || up.created_at) && !up.body)
+		return cmd_usage_error("actions", "--author and --date go with --note");
 	if (!in.set && !up.body)
 		return cmd_usage_error("actions", "say what to change, or give --note");
 	if (!(s = cmd_open_store(ctx, false)))
@@ -277,10 +321,15 @@ static int actions_update(int argc, char **argv, struct cmd_ctx *ctx)
 	if ((in.set && store_action_update(s, id, &in, &e) < 0) ||
 	    (up.body && store_action_add_update(s, id, &up, NULL, &e) < 0)) {
 		store_rollback(s);
+		if (strcmp(e.field, "created_at") == 0)
+			snprintf(e.field, sizeof(e.field), "--date");
 		goto fail;
 	}
 	if (store_commit(s, &e) < 0)
 		goto fail;
+	print_warnings(s, &ctx->arena, id,
+		       (in.set & ACTION_PLAN ? ACTION_WARN_PLAN : 0) |
+			       (in.set & (ACTION_PLAN | ACTION_DUE) ? ACTION_WARN_DUE : 0));
 	store_close(s);
 	return 0;
 fail:

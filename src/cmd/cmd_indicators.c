@@ -214,6 +214,17 @@ static const char *count_cell(struct arena *a, bool has, double v)
 					       : arena_printf(a, "%g", v);
 }
 
+/* A statement with its verdict (none for a figure, a rank or a target:
+ * they are not tests) and its method. */
+static void show_statement(struct buf *out, const struct hl_statement *s)
+{
+	if (s->verdict == HL_NOT_TESTED)
+		buf_printf(out, "  - %s\n    method: %s\n", s->sentence, s->method);
+	else
+		buf_printf(out, "  - %s [%s]\n    method: %s\n", s->sentence,
+			   hl_verdict_name(s->verdict), s->method);
+}
+
 static void show_table(struct buf *out, struct arena *a,
 		       const struct hl_indicator *h, double level)
 {
@@ -250,8 +261,7 @@ static void show_table(struct buf *out, struct arena *a,
 	buf_addc(out, '\n');
 	buf_printf(out, "%s%s\n", h->summary, h->example ? " [example data]" : "");
 	for (size_t i = 0; i < h->n_st; i++)
-		buf_printf(out, "  - %s [%s]\n    method: %s\n", h->st[i].sentence,
-			   hl_verdict_name(h->st[i].verdict), h->st[i].method);
+		show_statement(out, &h->st[i]);
 }
 
 static void show_csv(struct buf *out, const struct hl_indicator *h)
@@ -369,10 +379,7 @@ static void headlines_text(struct buf *out, struct arena *a,
 			buf_printf(out, "\n%s%s\n", h->summary,
 				   h->example ? " [example data]" : "");
 			for (size_t k = 0; k < h->n_st; k++)
-				buf_printf(out, "  - %s [%s]\n    method: %s\n",
-					   h->st[k].sentence,
-					   hl_verdict_name(h->st[k].verdict),
-					   h->st[k].method);
+				show_statement(out, &h->st[k]);
 			buf_printf(out, "  data: %s\n", h->link);
 		}
 	}

@@ -255,7 +255,8 @@ static double change_pct(int64_t before, int64_t now)
 }
 
 /* The value written for a key in CSV: the code where there is one
- * (LSOA, ward), else the name. */
+ * (LSOA, ward; their names follow in a column of their own), else the
+ * name. */
 static const char *key_text(const struct crime_engine *g, enum ce_dim d,
 			    uint32_t key, char month[8])
 {
@@ -309,8 +310,12 @@ void answer_write(struct buf *b, enum answer_format fmt,
 		struct csv c;
 
 		csv_init(&c, b);
-		for (size_t i = 0; i < p->q.n_by; i++)
+		for (size_t i = 0; i < p->q.n_by; i++) {
 			csv_text(&c, ce_dim_name(p->q.by[i]));
+			if (p->q.by[i] == CE_LSOA_DIM || p->q.by[i] == CE_WARD)
+				csv_text(&c, p->q.by[i] == CE_LSOA_DIM ? "lsoa_name"
+								     : "ward_name");
+		}
 		csv_text(&c, "count");
 		if (p->rate)
 			csv_text(&c, "rate_per_1000");
@@ -322,9 +327,19 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			csv_text(&c, "rolling_12");
 		csv_end_row(&c);
 		for (size_t k = 0; k < r->n_rows; k++) {
-			for (size_t i = 0; i < p->q.n_by; i++)
-				csv_text(&c, key_text(g, p->q.by[i], r->rows[k].key[i],
-						      month));
+			for (size_t i = 0; i < p->q.n_by; i++) {
+				enum ce_dim d = p->q.by[i];
+				uint32_t key = r->rows[k].key[i];
+
+				csv_text(&c, key_text(g, d, key, month));
+				if (d == CE_LSOA_DIM || d == CE_WARD) {
+					const char *code, *name = NULL;
+
+					if (key != UINT32_MAX)
+						ce_label(g, d, key, month, &code, &name);
+					csv_text(&c, name ? name : "");
+				}
+			}
 			csv_int(&c, r->rows[k].count);
 			if (p->rate) {
 				double rate = row_rate(g, p, &r->rows[k]);

@@ -64,8 +64,9 @@ int answer_extras(const struct crime_engine *g, struct arena *a,
 		  const struct prepared *p, const struct ce_result *r,
 		  struct extras *x, struct err *e);
 
-/* Write the answer.  CSV: a header of the dimension names, then count
- * (and rate_per_1000); JSON: {"query": {...}, "rows": [...], "total",
+/* Write the answer.  CSV: a header of the dimension names (an LSOA or
+ * ward, by its code where there is one, then lsoa_name or ward_name),
+ * then count (and rate_per_1000); JSON: {"query": {...}, "rows": [...], "total",
  * "no_location"} with codes and names. */
 void answer_write(struct buf *b, enum answer_format fmt,
 		  const struct crime_engine *g, const struct prepared *p,

@@ -467,6 +467,10 @@ static int crime_current(struct ind_ctx *c, struct hl_indicator *h,
 	}
 	h->period.label = arena_strdup(c->arena, label.ptr);
 	h->now.period = h->period.label;
+	if (!h->now.has_value && h->now.note)
+		h->why_none = arena_printf(c->arena, "the crime data has no records "
+					   "for a month of the %s",
+					   h->period.label);
 	buf_release(&label);
 	return h->now.has_value ? 1 : 0;
 }
@@ -515,8 +519,9 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 		}
 	}
 	if (!found) {
-		out->why_none = out->series.n ? "there is no figure by then"
-					      : "there are no figures for the area";
+		if (!out->why_none)
+			out->why_none = out->series.n ? "there is no figure by then"
+						      : "there are no figures for the area";
 		hl_write(c, out);
 		return 0;
 	}
@@ -672,7 +677,7 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	      struct hl_report *out, struct err *e)
 {
 	char end[11];
-	int64_t plan;
+	int64_t plan, current;
 	struct theme *themes = NULL;
 	size_t n_themes = 0, n_all;
 	struct indicator *all;
@@ -691,8 +696,10 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	if (!(all = store_indicators(c->store, c->arena, &n_all, e)))
 		return -1;
 	in_theme = arena_array(c->arena, n_all + 1, sizeof(*in_theme));
-	if ((plan = store_current_plan_id(c->store, e)) < 0)
+	if ((plan = store_themed_plan_id(c->store, e)) < 0 ||
+	    (current = store_current_plan_id(c->store, e)) < 0)
 		return -1;
+	out->plan_is_current = plan == current;
 	if (plan > 0) {
 		struct plan *p = store_plan(c->store, c->arena, plan, "9999-12-31", e);
 

@@ -106,6 +106,34 @@ struct hl_statement {
 	size_t spc_last;        /* the series index of the last point charted */
 };
 
+/* What an indicator's figures say over time: one reading, which the
+ * headline sentence and the theme's page both give, so that they never
+ * disagree.  In order of precedence:
+ *   HL_TREND_CHANGE  a change that passed its test: over the past two
+ *                    years (crime), else on the period before, else
+ *                    within the last year;
+ *   HL_TREND_SPC     no such change, but the latest point of the SPC
+ *                    chart is special cause variation;
+ *   HL_TREND_STEADY  changes tested and none significant, and the SPC
+ *                    chart (if any) shows common cause at the latest
+ *                    point;
+ *   HL_TREND_NONE    too few figures to say. */
+enum hl_trend_kind { HL_TREND_NONE, HL_TREND_CHANGE, HL_TREND_SPC, HL_TREND_STEADY };
+
+struct hl_trend {
+	enum hl_trend_kind kind;
+	const struct hl_statement *st; /* the statement read, or NULL */
+	int direction;      /* +1 up (or high), -1 down (or low), 0 */
+	int judgement;      /* +1 better, -1 worse, 0 neither or not known */
+	const char *label;  /* "Significant fall", "Improving", "No
+			     * significant change", "Not enough figures" */
+	const char *when;   /* "in the past two years", "in the latest 3
+			     * months", "against Wave 5"; may be NULL */
+	const char *clause; /* for the headline sentence: "down 6.7% in the
+			     * past two years, a significant fall"; NULL for
+			     * STEADY and NONE, which it leaves out */
+};
+
 struct hl_indicator {
 	const struct indicator *ind;
 	const char *area;
@@ -117,7 +145,11 @@ struct hl_indicator {
 	struct ind_point now;   /* the current figure (crime: 12 months) */
 	struct ind_period period; /* of now */
 	const char *period_words; /* "Wave 6 (November to December 2020)" */
-	const char *summary;    /* the headline sentence (hl_write) */
+	const char *summary;    /* the headline sentence (hl_write): the
+				 * figure with at most its comparison with
+				 * other areas and its trend, as an annual
+				 * review writes it */
+	struct hl_trend trend;  /* (hl_write) */
 	const char *link;
 	bool example;
 	struct hl_statement *st;
@@ -136,8 +168,9 @@ struct hl_report {
 	const char *period;     /* as asked, or NULL for the latest */
 	const char *as_at;      /* YYYY-MM-DD: figures ending by then; NULL */
 	double level;
-	int64_t plan_id;
+	int64_t plan_id;        /* whose themes: store_themed_plan_id */
 	const char *plan_title;
+	bool plan_is_current;   /* it is the plan in force, not an older one */
 	struct hl_theme *themes;
 	size_t n_themes;
 };
@@ -148,7 +181,8 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 		 const char *area, const char *as_at, struct hl_indicator *out,
 		 struct err *e);
 
-/* The headlines of area by the themes of the current plan, then the
+/* The headlines of area by the themes of the current plan (or, when it
+ * has none, of the latest plan that has: store_themed_plan_id), then the
  * indicators in none of them.  period: NULL or "" for each indicator's
  * latest; else a period label (2020/21, 2020 Q3, Wave 6, ...): figures
  * ending by its end.  An unknown period is ERR_INVALID on "period". */
@@ -193,8 +227,10 @@ const char *hl_change_name(enum hl_change_kind k); /* "previous", ... */
  * Words (headline_text.c)
  */
 
-/* Fill the summary, each statement's sentence and method. */
+/* Fill the summary and the trend, and each statement's sentence and
+ * method. */
 void hl_write(struct ind_ctx *c, struct hl_indicator *h);
+const char *hl_trend_name(enum hl_trend_kind k); /* "change", "spc", ... */
 
 /* A figure in the indicator's units, as a report writes it: "92.0%",
  * "2.23", "1,234". */

@@ -667,11 +667,67 @@ static const char *points_word(const struct words *w, size_t n)
 	return n == 1 ? "point" : "points";
 }
 
+/* The periods of points first..last of the series in words: "September
+ * 2026", "July to September 2026", "Wave 5 to Wave 6". */
+static const char *span_words(const struct words *w, const struct ind_point *first,
+			      const struct ind_point *last)
+{
+	struct arena *a = w->c->arena;
+	struct buf b = BUF_INIT;
+	const char *s;
+
+	if (first == last)
+		return ind_period_words(a, last);
+	if (first->from_month >= 0 && last->to_month >= 0) {
+		char m1[8], m2[8];
+
+		pu_month_format(first->from_month, m1);
+		pu_month_format(last->to_month, m2);
+		add_month_span(&b, m1, m2);
+	} else {
+		buf_printf(&b, "%s to %s", first->period ? first->period : "",
+			   last->period ? last->period : "");
+	}
+	s = arena_strdup(a, b.ptr);
+	buf_release(&b);
+	return s;
+}
+
+/* How many of the chart's latest points share the last one's class
+ * (special cause of one kind, or common cause). */
+static size_t latest_run(const struct ind_spc *spc)
+{
+	size_t k = 1;
+	enum stats_spc_class c = spc->points[spc->n - 1].class;
+
+	while (k < spc->n && spc->points[spc->n - 1 - k].class == c)
+		k++;
+	return k;
+}
+
+/* The class of a special cause in words for a sentence: "special cause
+ * improvement", "unusually high". */
+static const char *class_words(enum stats_spc_class c)
+{
+	switch (c) {
+	case STATS_SPC_IMPROVEMENT: return "special cause improvement";
+	case STATS_SPC_CONCERN: return "special cause concern";
+	case STATS_SPC_NEUTRAL_HIGH: return "unusually high (special cause)";
+	case STATS_SPC_NEUTRAL_LOW: return "unusually low (special cause)";
+	case STATS_SPC_COMMON_CAUSE: break;
+	}
+	return "common cause";
+}
+
+/* A signal that ended fewer than this many points ago is still news:
+ * the sentence says the figures are back within the usual range after
+ * it (six points: half a year of months). */
+#define SPC_RECENT 6
+
 static void write_spc(struct words *w, struct hl_statement *s, struct buf *b)
 {
 	const struct ind_spc *spc = &s->spc;
 	const struct ind_series *se = s->series;
-	struct arena *a = w->c->arena;
 	const char *area = w->h->area;
 
 	if (!spc->done) {
@@ -688,49 +744,49 @@ static void write_spc(struct words *w, struct hl_statement *s, struct buf *b)
 		return;
 	}
 	{
-		const struct ind_point *first = &se->points[spc->index[0]];
 		const struct ind_point *last = &se->points[spc->index[spc->n - 1]];
 		const struct stats_spc_point *lp = &spc->points[spc->n - 1];
 		const struct stats_spc_segment *sg = &spc->res.segments[0];
-		const char *names[8];
-		size_t n_names = 0;
+		size_t k = latest_run(spc);
 
-		buf_printf(b, "%s in %s over %zu %s (%s to %s): ", w->ind->name, area,
-			   spc->n, points_word(w, spc->n),
-			   ind_period_words(a, first), ind_period_words(a, last));
-		if (!spc->res.n_special) {
-			buf_adds(b, "common cause variation only, no sign of change "
-				    "beyond the usual ups and downs.");
+		/* What the latest points show: a signal now, one that has
+		 * just ended, or nothing out of the ordinary. */
+		buf_printf(b, "%s in %s: ", w->ind->name, area);
+		if (lp->special) {
+			const struct ind_point *from =
+				&se->points[spc->index[spc->n - k]];
+
+			if (k == 1)
+				buf_printf(b, "%s in %s, the latest %s (%s).",
+					   class_words(lp->class),
+					   ind_period_words(w->c->arena, last),
+					   points_word(w, 1), lp->type_name);
+			else
+				buf_printf(b, "%s in the latest %zu %s, %s (%s).",
+					   class_words(lp->class), k,
+					   points_word(w, k), span_words(w, from, last),
+					   lp->type_name);
+		} else if (k < SPC_RECENT) {
+			/* A signal ended within the last few points: the
+			 * point before the run of common cause is one. */
+			size_t at = spc->n - k - 1, m = 1;
+			const struct stats_spc_point *sig = &spc->points[at];
+
+			while (m <= at && spc->points[at - m].class == sig->class)
+				m++;
+			buf_printf(b, "back within the usual range in %s, after %s in %s "
+				      "(%s).",
+				   ind_period_words(w->c->arena, last),
+				   class_words(sig->class),
+				   span_words(w, &se->points[spc->index[at + 1 - m]],
+					      &se->points[spc->index[at]]),
+				   sig->type_name);
 		} else {
-			for (size_t i = 0; i < spc->n; i++) {
-				const char *t = spc->points[i].special
-							? spc->points[i].type_name : NULL;
-				bool seen = false;
-
-				for (size_t k = 0; t && k < n_names && !seen; k++)
-					seen = strcmp(names[k], t) == 0;
-				if (t && !seen && n_names < ARRAY_SIZE(names))
-					names[n_names++] = t;
-			}
-			if (spc->res.n_improvement)
-				buf_printf(b, "special cause improvement at %zu %s",
-					   spc->res.n_improvement,
-					   points_word(w, spc->res.n_improvement));
-			if (spc->res.n_concern)
-				buf_printf(b, "%sspecial cause concern at %zu %s",
-					   spc->res.n_improvement ? " and " : "",
-					   spc->res.n_concern,
-					   points_word(w, spc->res.n_concern));
-			if (!spc->res.n_improvement && !spc->res.n_concern)
-				buf_printf(b, "special cause variation at %zu %s",
-					   spc->res.n_special,
-					   points_word(w, spc->res.n_special));
-			buf_adds(b, " (");
-			for (size_t k = 0; k < n_names; k++)
-				buf_printf(b, "%s%s", k ? "; " : "", names[k]);
-			buf_printf(b, "); the latest, %s, is %s.",
-				   ind_period_words(a, last),
-				   lp->special ? lp->class_name : "common cause");
+			buf_printf(b, "no sign of change: %s and the %zu %s before it "
+				      "are all within the usual range (common cause "
+				      "variation).",
+				   ind_period_words(w->c->arena, last), k - 1,
+				   points_word(w, k - 1));
 		}
 		s->sentence = done(w, b);
 		buf_printf(b, "XmR chart with the Making Data Count rules, as "
@@ -763,6 +819,13 @@ static void write_spc(struct words *w, struct hl_statement *s, struct buf *b)
 		}
 		buf_adds(b, " SPC rules are not a test at a stated level: they flag "
 			    "variation unlikely to be chance.");
+		if (spc->res.n_special)
+			buf_printf(b, " Over the %zu %s, %zu %s special cause variation "
+				      "(%zu improvement, %zu concern); the sentence gives "
+				      "what the latest show.",
+				   spc->n, points_word(w, spc->n), spc->res.n_special,
+				   spc->res.n_special == 1 ? "is" : "are",
+				   spc->res.n_improvement, spc->res.n_concern);
 		s->method = done(w, b);
 	}
 }
@@ -781,55 +844,204 @@ static const struct hl_statement *find(const struct hl_indicator *h,
 	return NULL;
 }
 
+/* "Greater Manchester's", "Wales'". */
+static void add_possessive(struct buf *b, const char *name)
+{
+	size_t n = strlen(name);
+
+	buf_adds(b, name);
+	buf_adds(b, n && name[n - 1] == 's' ? "'" : "'s");
+}
+
+const char *hl_trend_name(enum hl_trend_kind k)
+{
+	switch (k) {
+	case HL_TREND_NONE: return "none";
+	case HL_TREND_CHANGE: return "change";
+	case HL_TREND_SPC: return "spc";
+	case HL_TREND_STEADY: return "steady";
+	}
+	return "none";
+}
+
+/* +1 better, -1 worse, 0 neither, for a move in direction dir. */
+static int judge(const struct indicator *ind, int dir)
+{
+	switch (ind_polarity(ind)) {
+	case STATS_POLARITY_HIGHER_BETTER: return dir;
+	case STATS_POLARITY_LOWER_BETTER: return -dir;
+	case STATS_POLARITY_NEITHER: break;
+	}
+	return 0;
+}
+
+/* The within-year changes that passed, as a clause: "there was a
+ * significant increase in 2020/21 Q2 (July to September 2020)", and,
+ * when a later one went the other way, "which has fallen significantly
+ * since". */
+static const char *within_year_clause(struct words *w, struct buf *b)
+{
+	const struct hl_indicator *h = w->h;
+	const struct hl_statement *first = NULL, *back = NULL;
+
+	for (size_t i = 0; i < h->n_st; i++) {
+		const struct hl_statement *s = &h->st[i];
+
+		if (s->kind != HL_CHANGE || s->change != HL_CHANGE_WITHIN_YEAR)
+			continue;
+		if (!first)
+			first = s;
+		else if (s->direction == -first->direction)
+			back = s;
+	}
+	if (!first)
+		return NULL;
+	buf_printf(b, "there was %s in %s",
+		   first->direction > 0 ? "a significant increase" : "a significant fall",
+		   ind_period_words(w->c->arena, &first->a));
+	if (back)
+		buf_printf(b, ", which has %s significantly since",
+			   back->direction > 0 ? "risen" : "fallen");
+	return done(w, b);
+}
+
+/* Read the trend (headline.h) from the statements. */
+static void choose_trend(struct words *w, struct buf *b)
+{
+	struct hl_indicator *h = w->h;
+	struct hl_trend *t = &h->trend;
+	const struct hl_statement *two = find(h, HL_CHANGE, HL_CHANGE_TWO_YEARS);
+	const struct hl_statement *prev = find(h, HL_CHANGE, HL_CHANGE_PREVIOUS);
+	const struct hl_statement *year = find(h, HL_CHANGE, HL_CHANGE_WITHIN_YEAR);
+	const struct hl_statement *none = find(h, HL_CHANGE, HL_CHANGE_YEAR_NONE);
+	const struct hl_statement *spc = find(h, HL_SPC, -1);
+	const struct hl_statement *c = two && two->tested && two->significant ? two
+				       : prev && prev->tested && prev->significant ? prev
+				       : NULL;
+
+	memset(t, 0, sizeof(*t));
+	if (c) {
+		t->kind = HL_TREND_CHANGE;
+		t->st = c;
+		t->direction = c->direction;
+		t->judgement = judge(w->ind, c->direction);
+		t->label = c->direction > 0 ? "Significant increase" : "Significant fall";
+		if (c == two) {
+			t->when = "in the past two years";
+			add_percent(b, w, c);
+			buf_printf(b, " in the past two years, %s", change_verdict_short(c));
+		} else {
+			t->when = arena_printf(w->c->arena, "on %s",
+					       ind_period_words(w->c->arena, &c->b));
+			add_percent(b, w, c);
+			buf_printf(b, " on %s (", ind_period_words(w->c->arena, &c->b));
+			buf_adds(b, val(w, c->b.value));
+			buf_printf(b, "), %s", change_verdict_short(c));
+		}
+		t->clause = done(w, b);
+		return;
+	}
+	if (year) {
+		t->kind = HL_TREND_CHANGE;
+		t->st = year;
+		t->direction = year->direction;
+		t->judgement = judge(w->ind, year->direction);
+		t->label = year->direction > 0 ? "Significant increase"
+					       : "Significant fall";
+		t->when = arena_printf(w->c->arena, "in %s",
+				       ind_period_words(w->c->arena, &year->a));
+		t->clause = within_year_clause(w, b);
+		return;
+	}
+	if (spc && spc->spc.done && spc->spc.points[spc->spc.n - 1].special) {
+		const struct stats_spc_point *lp = &spc->spc.points[spc->spc.n - 1];
+		size_t k = latest_run(&spc->spc);
+
+		t->kind = HL_TREND_SPC;
+		t->st = spc;
+		t->direction = lp->direction;
+		t->judgement = lp->class == STATS_SPC_IMPROVEMENT ? 1
+			       : lp->class == STATS_SPC_CONCERN ? -1
+								: 0;
+		t->label = lp->class == STATS_SPC_IMPROVEMENT ? "Improving"
+			   : lp->class == STATS_SPC_CONCERN     ? "Getting worse"
+			   : lp->direction > 0                  ? "Unusually high"
+								: "Unusually low";
+		t->when = k == 1 ? arena_printf(w->c->arena, "in the latest %s",
+						points_word(w, 1))
+				 : arena_printf(w->c->arena, "in the latest %zu %s", k,
+						points_word(w, k));
+		buf_printf(b, "%s %s (%s)", class_words(lp->class), t->when,
+			   lp->type_name);
+		t->clause = done(w, b);
+		return;
+	}
+	if ((two && two->tested) || (prev && prev->tested) || none ||
+	    (spc && spc->spc.done)) {
+		const struct hl_statement *base = two && two->tested ? two
+						  : prev && prev->tested ? prev
+									 : NULL;
+
+		t->kind = HL_TREND_STEADY;
+		t->st = base ? base : none ? none : spc;
+		t->label = "No significant change";
+		t->when = base == two && two ? "in the past two years"
+			  : base ? arena_printf(w->c->arena, "against %s",
+						ind_period_words(w->c->arena, &base->b))
+				 : spc && spc->spc.done
+					   ? arena_printf(w->c->arena, "over %zu %s (SPC)",
+							  spc->spc.n,
+							  points_word(w, spc->spc.n))
+					   : NULL;
+		return;
+	}
+	t->kind = HL_TREND_NONE;
+	t->label = "Not enough figures";
+}
+
+/* The headline sentence, as an annual review writes one: the figure,
+ * then how it compares with other areas (the peers' rank, the
+ * benchmark, when it was tested), then the trend when it says
+ * something; the rest is in the statements. */
 static void write_summary(struct words *w, struct buf *b)
 {
 	struct hl_indicator *h = w->h;
-	const struct hl_statement *s;
-	bool within = false, small = h->now.small;
+	const struct hl_statement *peers = find(h, HL_PEERS, -1);
+	const struct hl_statement *bench = find(h, HL_BENCHMARK, -1);
+	bool compared = false, small = h->now.small;
 
+	choose_trend(w, b);
 	buf_printf(b, "%s: %s in %s in %s", w->ind->name, val(w, h->now.value),
 		   h->area, h->period_words);
-	if ((s = find(h, HL_PEERS, -1)) && s->rank) {
+	if (peers && peers->rank) {
 		buf_adds(b, ", ");
-		add_rank(b, s);
-		buf_printf(b, " of %zu in the %s peer group", s->n_ranked, s->other);
+		add_rank(b, peers);
+		buf_printf(b, " of %zu in the %s peer group", peers->n_ranked,
+			   peers->other);
+		compared = true;
 	}
-	if ((s = find(h, HL_BENCHMARK, -1)) && s->b.has_value) {
-		if (s->verdict == HL_NOT_TESTED)
-			buf_printf(b, ", against %s for %s (not compared)",
-				   val(w, s->b.value), s->other);
-		else
-			buf_printf(b, ", %s %s (%s)",
-				   s->cmp.direction == STATS_HIGHER ? "significantly higher than"
-				   : s->cmp.direction == STATS_LOWER
-					   ? "significantly lower than"
-					   : "not significantly different from",
-				   s->other, val(w, s->b.value));
+	if (bench && bench->b.has_value && bench->verdict != HL_NOT_TESTED) {
+		buf_adds(b, compared ? " and " : ", ");
+		buf_adds(b, bench->cmp.direction == STATS_HIGHER ? "significantly higher than "
+			    : bench->cmp.direction == STATS_LOWER
+				    ? "significantly lower than "
+				    : "not significantly different from ");
+		add_possessive(b, bench->other);
+		buf_printf(b, " %s", val(w, bench->b.value));
+		small |= bench->small;
 	}
-	if ((s = find(h, HL_CHANGE, HL_CHANGE_TWO_YEARS))) {
-		buf_adds(b, "; ");
-		add_percent(b, w, s);
-		buf_printf(b, " in the past two years, %s", change_verdict_short(s));
-		small |= s->small;
-	} else if ((s = find(h, HL_CHANGE, HL_CHANGE_PREVIOUS))) {
-		buf_adds(b, "; ");
-		add_percent(b, w, s);
-		buf_printf(b, " on %s in %s, %s", val(w, s->b.value),
-			   ind_period_words(w->c->arena, &s->b), change_verdict_short(s));
-		small |= s->small;
-	}
-	for (size_t i = 0; i < h->n_st; i++) {
-		s = &h->st[i];
-		if (s->kind != HL_CHANGE || s->change != HL_CHANGE_WITHIN_YEAR)
-			continue;
-		buf_adds(b, within ? ", and " : "; within the year, ");
-		buf_printf(b, "%s to %s in %s from %s",
-			   s->direction > 0 ? "a significant increase"
-					    : "a significant fall",
-			   val(w, s->a.value), ind_period_words(w->c->arena, &s->a),
-			   val(w, s->b.value));
-		within = true;
-		small |= s->small;
+	if (h->trend.clause) {
+		/* a clause of its own after a comparison, or a within-year
+		 * change ("there was ...") */
+		buf_adds(b, compared || (bench && bench->verdict != HL_NOT_TESTED &&
+					  bench->b.has_value) ||
+				    (h->trend.st &&
+				     h->trend.st->change == HL_CHANGE_WITHIN_YEAR &&
+				     h->trend.kind == HL_TREND_CHANGE)
+				    ? "; "
+				    : ", ");
+		buf_adds(b, h->trend.clause);
+		small |= h->trend.st && h->trend.st->small;
 	}
 	buf_addc(b, '.');
 	if (small)

@@ -53,6 +53,11 @@ void repr_csv_plans(struct buf *b, const struct plan *p, size_t n);
 void repr_json_action(struct jw *j, const struct action *a,
 		      const struct action_update *updates, size_t n_updates,
 		      bool with_updates);
+/* The same, and "warnings": [{"field", "message"}] of what was saved
+ * but may not be what was meant (store_action_warnings). */
+void repr_json_action_warned(struct jw *j, const struct action *a,
+			     const struct action_update *updates,
+			     size_t n_updates, const struct err_list *warnings);
 void repr_json_update(struct jw *j, const struct action_update *u);
 void repr_csv_actions(struct buf *b, const struct action *a, size_t n);
 

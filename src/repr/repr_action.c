@@ -21,11 +21,11 @@ void repr_json_update(struct jw *j, const struct action_update *u)
 	jw_end(j);
 }
 
-void repr_json_action(struct jw *j, const struct action *a,
-		     const struct action_update *updates, size_t n_updates,
-		     bool with_updates)
+/* The members of an action (the caller opens and closes the object). */
+static void action_members(struct jw *j, const struct action *a,
+			   const struct action_update *updates,
+			   size_t n_updates, bool with_updates)
 {
-	jw_obj(j);
 	jw_kv_int(j, "id", a->id);
 	jw_kv_int(j, "plan_id", a->plan_id);
 	jw_kv_str(j, "plan", a->plan_title);
@@ -54,6 +54,33 @@ void repr_json_action(struct jw *j, const struct action *a,
 			repr_json_update(j, &updates[i]);
 		jw_end(j);
 	}
+}
+
+void repr_json_action(struct jw *j, const struct action *a,
+		     const struct action_update *updates, size_t n_updates,
+		     bool with_updates)
+{
+	jw_obj(j);
+	action_members(j, a, updates, n_updates, with_updates);
+	jw_end(j);
+}
+
+void repr_json_action_warned(struct jw *j, const struct action *a,
+			     const struct action_update *updates,
+			     size_t n_updates, const struct err_list *warnings)
+{
+	jw_obj(j);
+	action_members(j, a, updates, n_updates, true);
+	jw_key(j, "warnings");
+	jw_arr(j);
+	for (size_t i = 0; warnings && i < warnings->n; i++) {
+		jw_obj(j);
+		jw_kv_str(j, "field", warnings->v[i].field[0] ? warnings->v[i].field
+							      : NULL);
+		jw_kv_str(j, "message", warnings->v[i].msg);
+		jw_end(j);
+	}
+	jw_end(j);
 	jw_end(j);
 }
 

@@ -290,6 +290,24 @@ void repr_json_headline(struct jw *j, const struct hl_indicator *h)
 	jw_kv_str(j, "period", h->has_data ? h->period.label : NULL);
 	jw_kv_str(j, "period_words", h->period_words);
 	jw_kv_str(j, "summary", h->summary);
+	/* The reading over time that the summary and the theme's page
+	 * share. */
+	jw_key(j, "trend");
+	if (h->has_data) {
+		jw_obj(j);
+		jw_kv_str(j, "kind", hl_trend_name(h->trend.kind));
+		jw_kv_str(j, "label", h->trend.label);
+		jw_kv_str(j, "when", h->trend.when);
+		jw_kv_int(j, "direction", h->trend.direction);
+		jw_kv_str(j, "judgement", h->trend.judgement > 0   ? "better"
+					  : h->trend.judgement < 0 ? "worse"
+								   : NULL);
+		jw_kv_str(j, "statement", h->trend.st ? hl_kind_name(h->trend.st->kind)
+						      : NULL);
+		jw_end(j);
+	} else {
+		jw_null(j);
+	}
 	jw_kv_str(j, "link", h->link);
 	jw_kv_bool(j, "example", h->example);
 	jw_key(j, "value");

@@ -514,22 +514,73 @@ struct add_update_args {
 	int64_t *update_id;
 };
 
+/* Check the date of an update: a day (YYYY-MM-DD) or a whole time
+ * (YYYY-MM-DDTHH:MM:SSZ), not after today. */
+static int check_update_date(const char *when, struct err *e)
+{
+	char day[11], today[11];
+	size_t n = strlen(when);
+
+	if (n != 10 && !(n == 20 && when[10] == 'T' && when[13] == ':' &&
+			 when[16] == ':' && when[19] == 'Z'))
+		return err_set(e, ERR_INVALID, "created_at",
+			       "must be a date (YYYY-MM-DD)");
+	memcpy(day, when, 10);
+	day[10] = '\0';
+	if (text_date(day, "created_at", e) < 0)
+		return -1;
+	text_today(today);
+	if (strcmp(day, today) > 0)
+		return err_set(e, ERR_INVALID, "created_at",
+			       "must be today or in the past, not %s", day);
+	return 0;
+}
+
+/* 1 if action id has an update later than when, 0 if not, -1. */
+static int has_later_update(struct store *s, int64_t id, const char *when,
+			    struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT EXISTS (SELECT 1 FROM action_update"
+		"  WHERE action_id = :id AND created_at > :when)",
+		e);
+	int rc, later = 0;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":id", id);
+	db_bind_text(st, ":when", when);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		later = db_col_int(st, 0) != 0;
+	db_done(st);
+	return rc == DB_ERROR ? -1 : later;
+}
+
 static int add_update(struct store *s, void *arg, struct err *e)
 {
 	struct add_update_args *u = arg;
 	const struct update_input *in = u->in;
 	struct db_stmt *st;
-	char now[21];
+	char now[21], today[11];
 	const char *when;
+	int later;
 
 	if (text_check_block(in->body, "body", 10000, true, e) < 0 ||
 	    check_choice(action_statuses, in->status, "status", true, e) < 0 ||
 	    check_choice(rag_ratings, in->rag, "rag", true, e) < 0 ||
+	    (in->created_at && check_update_date(in->created_at, e) < 0) ||
 	    (in->author_id &&
 	     check_exists(s, EXISTS_PERSON, in->author_id, "author_id", e) < 0))
 		return -1;
 	text_now(now);
-	when = in->created_at ? in->created_at : now;
+	text_today(today);
+	/* Dated today: now, to the second, like an update not dated. */
+	when = in->created_at && strcmp(in->created_at, today) != 0 ? in->created_at
+								    : now;
+	if ((later = has_later_update(s, u->action_id, when, e)) < 0)
+		return -1;
 	st = db_prepare(s->db,
 			"UPDATE action SET status = coalesce(:status, status),"
 			"  rag = coalesce(:rag, rag), updated_at = :now"
@@ -538,9 +589,9 @@ static int add_update(struct store *s, void *arg, struct err *e)
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", u->action_id);
-	db_bind_text(st, ":status", in->status);
-	db_bind_text(st, ":rag", in->rag);
-	db_bind_text(st, ":now", when);
+	db_bind_text(st, ":status", later ? NULL : in->status);
+	db_bind_text(st, ":rag", later ? NULL : in->rag);
+	db_bind_text(st, ":now", now);
 	if (db_exec(st, NULL, e) < 0)
 		return -1;
 	if (db_changes(s->db) == 0)
@@ -573,6 +624,79 @@ int store_action_add_update(struct store *s, int64_t action_id,
 }
 
 /* ---------------------------------------------------------------------
+ * Warnings
+ */
+
+/* Keep a warning (code ERR_OK) in w. */
+static void warn(struct err_list *w, const char *field, const char *msg)
+{
+	struct err x;
+
+	err_set(&x, ERR_INVALID, field, "%s", msg);
+	x.code = ERR_OK;
+	err_list_add(w, &x);
+}
+
+/* "31 March 2021", in the arena. */
+static const char *date_words(struct arena *a, const char *date)
+{
+	struct buf t = BUF_INIT;
+	const char *s;
+
+	text_add_date(&t, date);
+	s = arena_strdup(a, t.ptr);
+	buf_release(&t);
+	return s;
+}
+
+int store_action_warnings(struct store *s, int64_t plan_id, const char *due_on,
+			  unsigned what, struct err_list *w, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT title, period_start, period_end, status FROM plan"
+		" WHERE id = :id",
+		e);
+	struct arena a = ARENA_INIT;
+	char today[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":id", plan_id);
+	rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		const char *title = col_str(&a, st, 0);
+		const char *start = col_str(&a, st, 1);
+		const char *end = col_str(&a, st, 2);
+		const char *status = col_str(&a, st, 3);
+
+		text_today(today);
+		if ((what & ACTION_WARN_PLAN) && strcmp(end, today) < 0)
+			warn(w, "plan_id",
+			     arena_printf(&a, "the plan '%s' ended on %s", title,
+					  date_words(&a, end)));
+		else if ((what & ACTION_WARN_PLAN) && strcmp(status, "closed") == 0)
+			warn(w, "plan_id",
+			     arena_printf(&a, "the plan '%s' is closed", title));
+		if ((what & ACTION_WARN_DUE) && due_on && strcmp(due_on, end) > 0)
+			warn(w, "due_on",
+			     arena_printf(&a, "the due date, %s, is after the end "
+					  "of the plan's period (%s)",
+					  date_words(&a, due_on), date_words(&a, end)));
+		else if ((what & ACTION_WARN_DUE) && due_on && strcmp(due_on, start) < 0)
+			warn(w, "due_on",
+			     arena_printf(&a, "the due date, %s, is before the start "
+					  "of the plan's period (%s)",
+					  date_words(&a, due_on),
+					  date_words(&a, start)));
+	}
+	db_done(st);
+	arena_release(&a);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+/* ---------------------------------------------------------------------
  * Counts for the overview
  */
 
@@ -596,13 +720,14 @@ struct theme_status *store_action_status_by_theme(struct store *s,
 		s->db,
 		"SELECT t.id, t.name, a.status, count(a.id),"
 		"  sum(CASE WHEN " OVERDUE_SQL("a") " THEN 1 ELSE 0 END),"
-		"  0 AS none, t.position AS pos"
+		"  0 AS none, t.position AS pos, sum(a.is_example)"
 		" FROM theme t LEFT JOIN action a ON a.theme_id = t.id"
 		" WHERE t.plan_id = :plan"
 		" GROUP BY t.id, t.name, t.position, a.status"
 		" UNION ALL"
 		" SELECT 0, NULL, a.status, count(a.id),"
-		"  sum(CASE WHEN " OVERDUE_SQL("a") " THEN 1 ELSE 0 END), 1, 0"
+		"  sum(CASE WHEN " OVERDUE_SQL("a") " THEN 1 ELSE 0 END), 1, 0,"
+		"  sum(a.is_example)"
 		" FROM action a WHERE a.plan_id = :plan AND a.theme_id IS NULL"
 		" GROUP BY a.status"
 		" ORDER BY 6, 7, 1",
@@ -633,6 +758,7 @@ struct theme_status *store_action_status_by_theme(struct store *s,
 			cur->by_status[k] += db_col_int(st, 3);
 		cur->total += db_col_int(st, 3);
 		cur->overdue += db_col_int(st, 4);
+		cur->example += db_col_int(st, 7);
 	}
 	db_done(st);
 	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);

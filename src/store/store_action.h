@@ -83,7 +83,9 @@ struct update_input {
 	const char *body;
 	const char *status; /* NULL = unchanged */
 	const char *rag;    /* NULL = unchanged */
-	const char *created_at; /* NULL = now; the demo dates its updates */
+	const char *created_at; /* when the progress was made: NULL = now;
+				 * else YYYY-MM-DD (or a whole
+				 * YYYY-MM-DDTHH:MM:SSZ), today or before */
 	bool example;
 };
 
@@ -112,10 +114,28 @@ int store_action_check(struct store *s, int64_t id,
 int store_action_update(struct store *s, int64_t id,
 			const struct action_input *in, struct err *e);
 /* Add a progress update, also setting the action's status and RAG if
- * given.  *update_id gets the new update's id (if not NULL). */
+ * given.  An update may be dated in the past (created_at), never in the
+ * future (ERR_INVALID on "created_at"); one dated before the action's
+ * latest update goes into the history in its place, and the status and
+ * RAG it records are then not set on the action (a later update has
+ * said more recently where things stand).  *update_id gets the new
+ * update's id (if not NULL). */
 int store_action_add_update(struct store *s, int64_t action_id,
 			    const struct update_input *in,
 			    int64_t *update_id, struct err *e);
+
+/* Warnings: what is allowed but may not be what was meant.  Each goes
+ * into w as a struct err with code ERR_OK: the field, and a message in
+ * the style of an error's ("the plan 'X' ended on 31 March 2021").
+ * what says which to look for:
+ *   ACTION_WARN_PLAN  the plan is closed, or its period has ended
+ *                     (text_today): for an action added to it, or moved
+ *                     into it;
+ *   ACTION_WARN_DUE   due_on (if not NULL) is outside the plan's period.
+ * Neither stops a save.  Returns -1 with e set if the store fails. */
+enum { ACTION_WARN_PLAN = 1 << 0, ACTION_WARN_DUE = 1 << 1 };
+int store_action_warnings(struct store *s, int64_t plan_id, const char *due_on,
+			  unsigned what, struct err_list *w, struct err *e);
 
 /* Counts of a plan's actions by theme and status, for the overview. */
 struct theme_status {
@@ -124,6 +144,7 @@ struct theme_status {
 	int64_t by_status[8]; /* indexed like action_statuses[] */
 	int64_t overdue;
 	int64_t total;
+	int64_t example;      /* of the total, example data */
 };
 
 struct theme_status *store_action_status_by_theme(struct store *s,

@@ -15,7 +15,11 @@
 	"   ON t.id = pr.theme_id WHERE t.plan_id = p.id),"                 \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id),"          \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
-	"   AND " OVERDUE_SQL("a") ")"
+	"   AND " OVERDUE_SQL("a") "),"                                     \
+	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
+	"   AND a.is_example),"                                             \
+	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
+	"   AND a.is_example AND " OVERDUE_SQL("a") ")"
 
 static void read_plan(struct arena *a, struct db_stmt *st, struct plan *p)
 {
@@ -33,6 +37,8 @@ static void read_plan(struct arena *a, struct db_stmt *st, struct plan *p)
 	p->n_priorities = db_col_int(st, 11);
 	p->n_actions = db_col_int(st, 12);
 	p->n_overdue = db_col_int(st, 13);
+	p->n_example_actions = db_col_int(st, 14);
+	p->n_example_overdue = db_col_int(st, 15);
 }
 
 struct plan *store_plans(struct store *s, struct arena *a, const char *today,
@@ -82,18 +88,61 @@ struct plan *store_plan(struct store *s, struct arena *a, int64_t id,
 
 int64_t store_current_plan_id(struct store *s, struct err *e)
 {
+	/* Three tiers, then within a tier a plan with themes (the
+	 * partnership plan rather than a strategy under it), then the
+	 * latest.  A plan closed since (SAFER_TODAY looking back) still
+	 * counts as in force over its period, after an approved one. */
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT p.id FROM plan p ORDER BY"
-		"  (p.status <> 'draft' AND EXISTS"
-		"    (SELECT 1 FROM theme t WHERE t.plan_id = p.id)) DESC,"
+		"  CASE WHEN p.status <> 'draft' AND p.period_start <= :today"
+		"        AND p.period_end >= :today"
+		"       THEN (p.status <> 'approved')"
+		"       WHEN p.status <> 'draft' AND p.period_end < :today THEN 2"
+		"       ELSE 3 END,"
+		"  CASE WHEN p.status <> 'draft' AND p.period_end < :today"
+		"   THEN p.period_end END DESC,"
+		"  EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id) DESC,"
 		"  p.period_start DESC, p.id DESC LIMIT 1",
 		e);
+	char today[11];
 	int64_t id = 0;
 	int rc;
 
 	if (!st)
 		return -1;
+	text_today(today);
+	db_bind_text(st, ":today", today);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		id = db_col_int(st, 0);
+	db_done(st);
+	return rc == DB_ERROR ? -1 : id;
+}
+
+int64_t store_themed_plan_id(struct store *s, struct err *e)
+{
+	int64_t current = store_current_plan_id(s, e);
+	struct db_stmt *st;
+	char today[11];
+	int64_t id = 0;
+	int rc;
+
+	if (current <= 0)
+		return current;
+	st = db_prepare(s->db,
+			"SELECT p.id FROM plan p"
+			" WHERE EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id)"
+			"   AND (p.id = :current OR (p.status <> 'draft'"
+			"        AND p.period_start <= :today))"
+			" ORDER BY p.id = :current DESC, p.period_start DESC, p.id DESC"
+			" LIMIT 1",
+			e);
+	if (!st)
+		return -1;
+	text_today(today);
+	db_bind_int(st, ":current", current);
+	db_bind_text(st, ":today", today);
 	rc = db_step(st, e);
 	if (rc == DB_ROW)
 		id = db_col_int(st, 0);

@@ -21,6 +21,7 @@ struct plan {
 	const char *note;
 	bool example;
 	int64_t n_themes, n_priorities, n_actions, n_overdue;
+	int64_t n_example_actions, n_example_overdue; /* of those, example data */
 };
 
 struct priority {
@@ -55,9 +56,18 @@ struct plan *store_plans(struct store *s, struct arena *a, const char *today,
 			 size_t *n, struct err *e);
 struct plan *store_plan(struct store *s, struct arena *a, int64_t id,
 			const char *today, struct err *e);
-/* The plan the overview opens on: the newest plan that is not a draft and
- * has themes; else the newest plan; 0 if there are none. */
+/* The plan the overview opens on, the plan in force today (text_today:
+ * the clock, or SAFER_TODAY): the approved plan whose period contains
+ * today (or, looking back with SAFER_TODAY, one closed since); else, if
+ * none does, the one (not a draft) that ended most recently; else the
+ * newest.  Among plans alike on that, one with themes
+ * (a partnership plan rather than a strategy under it), then the latest
+ * to start.  0 if there are no plans. */
 int64_t store_current_plan_id(struct store *s, struct err *e);
+/* The plan whose themes the performance pages group indicators by: the
+ * current plan if it has themes; else the latest plan with themes that
+ * is not a draft and has started; 0 if none has themes. */
+int64_t store_themed_plan_id(struct store *s, struct err *e);
 
 /* A plan's themes in order, each with its lead and priority areas (and
  * each priority's outcomes if with_outcomes). */

@@ -80,7 +80,11 @@ void form_error_summary(struct form *f)
 		}
 		order[k] = i;
 	}
-	html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\">\n"
+	/* autofocus: the keyboard focus starts on the summary, so that a
+	 * screen reader reads it first and Tab goes to its links, without
+	 * JavaScript (the GOV.UK pattern moves it with a script). */
+	html_raw(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" "
+		    "autofocus>\n"
 		    "<h2 class=\"error-summary__title\">There is a problem</h2>\n"
 		    "<ul class=\"error-summary__list\">\n");
 	for (size_t k = 0; k < n; k++) {

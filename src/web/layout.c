@@ -55,6 +55,8 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 		const char *nav)
 {
 	struct buf *b = &w->body;
+	/* The partnership's name in the header; a store error here leaves
+	 * the name out (the page itself reports what it could not read). */
 	struct partnership *p = r->store ? store_partnership(r->store, r->arena, NULL)
 					 : NULL;
 
@@ -221,7 +223,9 @@ void html_award_status_tag(struct buf *b, const char *status)
 
 void html_example_tag(struct buf *b)
 {
-	html_raw(b, " <strong class=\"tag tag--purple\" title=\"Invented for "
+	/* Its own look (a dashed outline, no fill), so that it is never
+	 * taken for a finding's tag such as "Special cause". */
+	html_raw(b, " <strong class=\"tag tag--example\" title=\"Invented for "
 		    "the demo, not from the council's records\">Example data"
 		    "</strong>");
 }
@@ -297,6 +301,22 @@ void html_paragraphs(struct buf *b, const char *text)
 		while (*p == '\n' || *p == '\r')
 			p++;
 	}
+}
+
+void html_table_begin(struct buf *b, const char *label, const char *cls,
+		      const char *id)
+{
+	html(b, "<div class=\"table-wrap\" role=\"region\" aria-label=\"%s\" "
+		"tabindex=\"0\"><table class=\"table%s%s\"",
+	     label, cls ? " " : "", cls ? cls : "");
+	if (id)
+		html(b, " id=\"%s\"", id);
+	html_raw(b, ">\n");
+}
+
+void html_table_end(struct buf *b)
+{
+	html_raw(b, "</table></div>\n");
 }
 
 void html_summary_begin(struct buf *b)

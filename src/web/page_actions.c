@@ -18,7 +18,8 @@ static const struct option labels[] = {
 	{ "priority_id", "Priority area" }, { "owner_id", "Owner" },
 	{ "due_on", "Due date" },       { "status", "Status" },
 	{ "rag", "RAG rating" },        { "body", "Progress update" },
-	{ "author_id", "Author" },      { NULL, NULL },
+	{ "author_id", "Author" },      { "created_at", "Date of the update" },
+	{ NULL, NULL },
 };
 
 void html_actions_table(struct buf *b, const struct action *a, size_t n,
@@ -29,8 +30,8 @@ void html_actions_table(struct buf *b, const struct action *a, size_t n,
 		html_raw(b, "<p>There are no actions here yet.</p>\n");
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Action</th><th scope=\"col\">Theme and priority area</th>"
 		"<th scope=\"col\">Owner</th><th scope=\"col\">Due</th>"
 		"<th scope=\"col\">Status</th><th scope=\"col\">RAG</th>"
@@ -117,19 +118,42 @@ static const char *id_text(struct req *r, int64_t id)
 	return arena_printf(r->arena, "%lld", (long long)id);
 }
 
+/* What the filter form offers: the plans, the themes of the plan
+ * chosen, the people. */
+struct filter_lists {
+	struct plan *plans;
+	struct theme *themes;
+	struct person *people;
+	size_t n_plans, n_themes, n_people;
+};
+
+static int filter_lists(struct req *r, const struct action_filter *f,
+			struct filter_lists *fl, struct err *e)
+{
+	memset(fl, 0, sizeof(*fl));
+	if (!(fl->plans = store_plans(r->store, r->arena, r->today, &fl->n_plans, e)) ||
+	    !(fl->people = store_people(r->store, r->arena, 0, &fl->n_people, e)))
+		return -1;
+	if (f->plan_id &&
+	    !(fl->themes = store_themes(r->store, r->arena, f->plan_id, false,
+					&fl->n_themes, e)) &&
+	    e->code != ERR_NOT_FOUND)
+		return -1;
+	err_clear(e);
+	return 0;
+}
+
 static void filter_form(struct req *r, struct buf *b,
-			const struct action_filter *f)
+			const struct action_filter *f,
+			const struct filter_lists *fl)
 {
 	struct form fm = { .r = r, .b = b };
-	struct err e = ERR_INIT;
-	size_t n_plans = 0, n_people = 0, n_themes = 0;
-	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, &e);
-	struct person *people = store_people(r->store, r->arena, 0, &n_people, &e);
-	struct theme *themes = NULL;
+	const struct plan *plans = fl->plans;
+	const struct person *people = fl->people;
+	const struct theme *themes = fl->themes;
+	size_t n_plans = fl->n_plans, n_people = fl->n_people;
+	size_t n_themes = fl->n_themes;
 
-	if (f->plan_id)
-		themes = store_themes(r->store, r->arena, f->plan_id, false,
-				      &n_themes, &e);
 	form_begin_get(&fm, "/actions", NULL);
 	form_select_begin(&fm, "plan", "Plan", NULL, NULL);
 	form_option(&fm, "", "All plans", !f->plan_id);
@@ -175,8 +199,9 @@ void page_actions(struct req *r, struct resp *w)
 	struct buf *b = &w->body;
 	struct err e = ERR_INIT;
 	struct action_filter f;
+	struct filter_lists fl;
 	struct action *a = NULL;
-	size_t n = 0, overdue = 0;
+	size_t n = 0, overdue = 0, examples = 0;
 	const char *q;
 
 	if (read_filter(r, &f, &e) < 0) {
@@ -184,19 +209,28 @@ void page_actions(struct req *r, struct resp *w)
 					  "from the lists.");
 		return;
 	}
-	if (!(a = store_actions(r->store, r->arena, &f, &n, &e))) {
+	if (!(a = store_actions(r->store, r->arena, &f, &n, &e)) ||
+	    filter_lists(r, &f, &fl, &e) < 0) {
 		web_store_error(r, w, &e);
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		overdue += a[i].overdue;
+		examples += a[i].example;
+	}
 	q = filter_query(r, &f);
 	page_begin(r, w, "Actions", "actions");
 	html_raw(b, "<h1>Actions</h1>\n");
-	filter_form(r, b, &f);
+	filter_form(r, b, &f, &fl);
 	html(b, "<p><strong>%zu</strong> action%s", n, n == 1 ? "" : "s");
 	if (overdue)
 		html(b, ", <strong>%zu</strong> overdue", overdue);
+	if (examples == n)
+		html_raw(b, ", all of them example data");
+	else if (examples)
+		html(b, ", <strong>%zu</strong> of them example data", examples);
+	if (examples)
+		html_example_tag(b);
 	html(b, ". <a href=\"/actions.csv%s%s\">Download these actions as CSV</a></p>\n",
 	     *q ? "?" : "", q);
 	html_actions_table(b, a, n, "Actions");
@@ -241,30 +275,37 @@ static const char *saved_message(const char *saved)
 	return NULL;
 }
 
-static void people_options(struct req *r, struct option **opts, size_t *n)
+/* The people, as select options; -1 with e set if the store fails. */
+static int people_options(struct req *r, struct option **opts, size_t *n,
+			  struct err *e)
 {
 	size_t np = 0;
-	struct person *p = store_people(r->store, r->arena, 0, &np, NULL);
+	struct person *p = store_people(r->store, r->arena, 0, &np, e);
 
-	*opts = arena_array(r->arena, np + 1, sizeof(**opts));
 	*n = 0;
-	for (size_t i = 0; p && i < np; i++) {
+	if (!p)
+		return -1;
+	*opts = arena_array(r->arena, np + 1, sizeof(**opts));
+	for (size_t i = 0; i < np; i++) {
 		(*opts)[*n].value = arena_printf(r->arena, "%lld", (long long)p[i].id);
 		(*opts)[*n].label = p[i].organisation
 			? arena_printf(r->arena, "%s (%s)", p[i].name, p[i].organisation)
 			: p[i].name;
 		(*n)++;
 	}
+	return 0;
 }
 
-static void update_form(struct form *f, const struct action *a)
+/* The progress update form; false (e set) if the store fails. */
+static bool update_form(struct form *f, const struct action *a, struct err *e)
 {
 	struct req *r = f->r;
 	struct buf *b = f->b;
 	struct option *people;
 	size_t n_people;
 
-	people_options(r, &people, &n_people);
+	if (people_options(r, &people, &n_people, e) < 0)
+		return false;
 	html_raw(b, "<h2 class=\"heading-m\" id=\"add-update\">Add a progress "
 		    "update</h2>\n");
 	form_begin(f, arena_printf(r->arena, "/actions/%lld/updates",
@@ -272,6 +313,10 @@ static void update_form(struct form *f, const struct action *a)
 	form_textarea(f, "body", "Progress update",
 		      "What has been done, what is next, anything blocking it.",
 		      NULL);
+	form_date(f, "created_at", "Date of the update (optional)",
+		  "When the progress was made, if not today: for example, 14 6 "
+		  "2021. It cannot be in the future.",
+		  NULL);
 	form_select(f, "author_id", "Author", NULL, people, n_people,
 		    "Not recorded", NULL);
 	form_select_choice(f, "status", "Status", "Leave unchanged unless the "
@@ -280,6 +325,25 @@ static void update_form(struct form *f, const struct action *a)
 	form_select_choice(f, "rag", "RAG rating", NULL, rag_ratings,
 			   "Leave unchanged", NULL);
 	form_end(f, "Add update", NULL);
+	return true;
+}
+
+/* What was saved but may not be what was meant, as GOV.UK warning text:
+ * each warning a sentence.  Nothing if there are none. */
+static void warnings_text(struct buf *b, const struct err_list *l)
+{
+	if (!l->n)
+		return;
+	html_raw(b, "<div class=\"warning-text action-warnings\"><span "
+		    "class=\"warning-text__icon\" aria-hidden=\"true\">!</span>"
+		    "<strong><span class=\"visually-hidden\">Warning</span>");
+	for (size_t i = 0; i < l->n; i++) {
+		const char *m = l->v[i].msg;
+
+		html(b, "%s%c%s.", i ? " " : "",
+		     m[0] >= 'a' && m[0] <= 'z' ? m[0] - 'a' + 'A' : m[0], m + 1);
+	}
+	html_raw(b, "</strong></div>\n");
 }
 
 static void render_action(struct req *r, struct resp *w, int64_t id,
@@ -290,10 +354,20 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	struct action *a = store_action(r->store, r->arena, id, r->today, &e);
 	struct action_update *u = NULL;
 	size_t n = 0;
-	const char *saved = saved_message(http_query(r, "saved"));
+	const char *saved_param = http_query(r, "saved");
+	const char *saved = saved_message(saved_param);
 	struct form f = { r, b, update_errors, update_errors != NULL, labels };
+	struct err warned[4];
+	struct err_list warnings = { warned, 0, ARRAY_SIZE(warned) };
 
-	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
+	/* Its due date against its plan's period always; its plan having
+	 * ended only just after it was added. */
+	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e)) ||
+	    store_action_warnings(r->store, a->plan_id, a->due_on,
+				  ACTION_WARN_DUE |
+					  (saved_param && strcmp(saved_param, "created") == 0
+						   ? ACTION_WARN_PLAN : 0),
+				  &warnings, &e) < 0) {
 		buf_reset(b);
 		web_store_error(r, w, &e);
 		return;
@@ -311,9 +385,13 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 		     saved);
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
 	     a->theme_name ? a->theme_name : a->plan_title, a->title);
-	if (a->example)
-		html_raw(b, "<p>This action is example data, invented for the demo."
+	if (a->example) {
+		html_raw(b, "<p>");
+		html_example_tag(b);
+		html_raw(b, " This action is example data, invented for the demo."
 			    " It is not in the partnership's records.</p>\n");
+	}
+	warnings_text(b, &warnings);
 	html_summary_begin(b);
 	html_row_begin(b, "Status");
 	html_status_tag(b, a->status);
@@ -382,7 +460,11 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	}
 	if (n)
 		html_raw(b, "</ol>\n");
-	update_form(&f, a);
+	if (!update_form(&f, a, &e)) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
 	page_end(r, w);
 }
 
@@ -401,6 +483,7 @@ void page_action_add_update(struct req *r, struct resp *w)
 	in.status = form_read_text(r, "status");
 	in.rag = form_read_text(r, "rag");
 	form_read_id(r, "author_id", &in.author_id, &l);
+	form_read_date(r, "created_at", &in.created_at, &l);
 	if (!in.body) {
 		err_set(&e, ERR_INVALID, "body", "must not be empty");
 		err_list_add(&l, &e);
@@ -437,6 +520,8 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 	size_t n_themes = 0, n_t = 0, n_p = 0, n_people, n_pr = 0;
 	const char *title = a ? "Change an action" : "Add an action";
 	int64_t theme = 0, priority = 0;
+	struct err warned[2];
+	struct err_list warnings = { warned, 0, ARRAY_SIZE(warned) };
 
 	if (!plan || !(themes = store_themes(r->store, r->arena, plan_id, false,
 					     &n_themes, &e))) {
@@ -460,7 +545,13 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 				themes[i].name);
 		}
 	}
-	people_options(r, &people, &n_people);
+	if (people_options(r, &people, &n_people, &e) < 0 ||
+	    (!a && store_action_warnings(r->store, plan_id, NULL, ACTION_WARN_PLAN,
+					 &warnings, &e) < 0)) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
 	if (a) {
 		theme = a->theme_id;
 		priority = a->priority_id;
@@ -477,6 +568,14 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 	form_error_summary(&f);
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n",
 	     plan->title, title);
+	/* A new action in a plan that has ended: allowed (to record what
+	 * was done), but said before it is added. */
+	if (warnings.n) {
+		warnings_text(b, &warnings);
+		html_raw(b, "<p>An action can still be added to it, for the record; "
+			    "to add one to another plan, choose it from the "
+			    "<a href=\"/plans\">plans</a>.</p>\n");
+	}
 	form_begin(&f, a ? arena_printf(r->arena, "/actions/%lld", (long long)a->id)
 			 : "/actions");
 	html(b, "<input type=\"hidden\" name=\"plan_id\" value=\"%lld\">\n",
@@ -518,9 +617,11 @@ void page_action_new(struct req *r, struct resp *w)
 		web_error_page(r, w, 400, "The plan must be chosen from a list.");
 		return;
 	}
-	if (!plan_id)
-		plan_id = store_current_plan_id(r->store, &e);
-	if (plan_id <= 0) {
+	if (!plan_id && (plan_id = store_current_plan_id(r->store, &e)) < 0) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	if (!plan_id) {
 		web_error_page(r, w, 404, "There is no plan to add an action to.");
 		return;
 	}

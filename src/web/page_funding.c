@@ -34,8 +34,8 @@ void html_awards_table(struct buf *b, const struct award *w, size_t n,
 		html_raw(b, "<p>No awards have been recorded.</p>\n");
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>",
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">%s</caption>\n<thead><tr>",
 	     caption);
 	if (with_fund)
 		html_raw(b, "<th scope=\"col\">Funding stream</th>");
@@ -80,6 +80,7 @@ void page_funding(struct req *r, struct resp *w)
 	const char *year = http_query(r, "year");
 	struct fund *f;
 	int64_t alloc = 0, awarded = 0, unpriced = 0;
+	bool alloc_example = false, awarded_example = false;
 
 	if (!years) {
 		web_store_error(r, w, &e);
@@ -113,25 +114,41 @@ void page_funding(struct req *r, struct resp *w)
 		alloc += f[i].allocation_pence;
 		awarded += f[i].awarded_pence;
 		unpriced += f[i].n_unpriced;
+		alloc_example |= f[i].example;
+		awarded_example |= f[i].example || f[i].awarded_example;
 	}
+	/* A sum of example amounts is example data too: marked where it
+	 * is shown. */
 	html_raw(b, "<ul class=\"figures\">\n<li class=\"figure\"><span "
 		    "class=\"figure__value\">");
 	html_money(b, alloc);
-	html_raw(b, "</span><span class=\"figure__label\">allocated</span></li>\n"
-		    "<li class=\"figure\"><span class=\"figure__value\">");
+	html_raw(b, "</span><span class=\"figure__label\">allocated");
+	if (alloc_example)
+		html_example_tag(b);
+	html_raw(b, "</span></li>\n<li class=\"figure\"><span class=\"figure__value\">");
 	html_money(b, awarded);
-	html_raw(b, "</span><span class=\"figure__label\">awarded</span></li>\n"
-		    "<li class=\"figure\"><span class=\"figure__value\">");
+	html_raw(b, "</span><span class=\"figure__label\">awarded");
+	if (awarded_example)
+		html_example_tag(b);
+	html_raw(b, "</span></li>\n<li class=\"figure\"><span class=\"figure__value\">");
 	html_money(b, alloc - awarded);
-	html_raw(b, "</span><span class=\"figure__label\">remaining</span></li>\n</ul>\n");
+	html_raw(b, "</span><span class=\"figure__label\">remaining");
+	if (awarded_example)
+		html_example_tag(b);
+	html_raw(b, "</span></li>\n</ul>\n");
+	if (awarded_example)
+		html_raw(b, "<p class=\"example-note\">The amounts awarded, and so "
+			    "what remains, add up award amounts that are example "
+			    "data, invented for the demo: the council's records name "
+			    "the awards but not what each received.</p>\n");
 	if (unpriced)
 		html(b, "<p class=\"inset-text\">%lld award%s ha%s no amount recorded, "
 			"so the amount awarded may be higher than shown.</p>\n",
 		     (long long)unpriced, unpriced == 1 ? "" : "s",
 		     unpriced == 1 ? "s" : "ve");
 
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Funding streams</caption>\n<thead><tr>"
+	html_table_begin(b, "Funding streams", NULL, NULL);
+	html_raw(b, "<caption>Funding streams</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Fund</th><th scope=\"col\">Grantor</th>"
 		    "<th scope=\"col\" class=\"numeric\">Allocation</th>"
 		    "<th scope=\"col\" class=\"numeric\">Awarded</th>"
@@ -150,18 +167,28 @@ void page_funding(struct req *r, struct resp *w)
 		html_money(b, f[i].allocation_pence);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].awarded_pence);
+		if (f[i].awarded_example)
+			html_example_tag(b);
 		svg_meter(b, f[i].awarded_pence, f[i].allocation_pence);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].remaining_pence);
+		if (f[i].awarded_example)
+			html_example_tag(b);
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">Total</th><td></td>"
 		    "<td class=\"numeric\">");
 	html_money(b, alloc);
+	if (alloc_example)
+		html_example_tag(b);
 	html_raw(b, "</td><td class=\"numeric\">");
 	html_money(b, awarded);
+	if (awarded_example)
+		html_example_tag(b);
 	html_raw(b, "</td><td class=\"numeric\">");
 	html_money(b, alloc - awarded);
+	if (awarded_example)
+		html_example_tag(b);
 	html_raw(b, "</td></tr></tfoot></table></div>\n");
 
 	for (size_t i = 0; i < n; i++) {
@@ -236,6 +263,8 @@ void page_fund(struct req *r, struct resp *w)
 	html_row_end(b);
 	html_row_begin(b, "Awarded");
 	html_money(b, f->awarded_pence);
+	if (f->awarded_example || f->example)
+		html_example_tag(b);
 	if (f->n_unpriced)
 		html(b, " <span class=\"secondary-text\">(%lld award%s without an "
 			"amount)</span>",
@@ -243,6 +272,8 @@ void page_fund(struct req *r, struct resp *w)
 	html_row_end(b);
 	html_row_begin(b, "Remaining");
 	html_money(b, f->remaining_pence);
+	if (f->awarded_example || f->example)
+		html_example_tag(b);
 	html_row_end(b);
 	if (f->note)
 		html_row_text(b, "Note", f->note);
@@ -392,28 +423,35 @@ void page_fund_save(struct req *r, struct resp *w)
  * Forms for awards
  */
 
-/* Every priority area of every plan, as select options. */
-static void priority_options(struct req *r, struct option **opts, size_t *n)
+/* Every priority area of every plan, as select options; -1 with e set
+ * if the store fails. */
+static int priority_options(struct req *r, struct option **opts, size_t *n,
+			    struct err *e)
 {
 	size_t n_plans = 0, cap = 0;
-	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, NULL);
+	struct plan *plans = store_plans(r->store, r->arena, r->today, &n_plans, e);
+	struct theme **themes;
+	size_t *n_themes;
 
 	*n = 0;
-	for (size_t i = 0; plans && i < n_plans; i++) {
-		size_t nt = 0;
-		struct theme *t = store_themes(r->store, r->arena, plans[i].id, false,
-					       &nt, NULL);
-
-		for (size_t k = 0; t && k < nt; k++)
-			cap += t[k].n_priorities;
+	if (!plans)
+		return -1;
+	themes = arena_array(r->arena, n_plans + 1, sizeof(*themes));
+	n_themes = arena_array(r->arena, n_plans + 1, sizeof(*n_themes));
+	for (size_t i = 0; i < n_plans; i++) {
+		themes[i] = store_themes(r->store, r->arena, plans[i].id, false,
+					 &n_themes[i], e);
+		if (!themes[i])
+			return -1;
+		for (size_t k = 0; k < n_themes[i]; k++)
+			cap += themes[i][k].n_priorities;
 	}
 	*opts = arena_array(r->arena, cap + 1, sizeof(**opts));
-	for (size_t i = 0; plans && i < n_plans; i++) {
-		size_t nt = 0;
-		struct theme *t = store_themes(r->store, r->arena, plans[i].id, false,
-					       &nt, NULL);
+	for (size_t i = 0; i < n_plans; i++) {
+		size_t nt = n_themes[i];
+		const struct theme *t = themes[i];
 
-		for (size_t k = 0; t && k < nt; k++)
+		for (size_t k = 0; k < nt; k++)
 			for (size_t j = 0; j < t[k].n_priorities && *n < cap; j++) {
 				(*opts)[*n].value = arena_printf(
 					r->arena, "%lld",
@@ -424,6 +462,7 @@ static void priority_options(struct req *r, struct option **opts, size_t *n)
 					plans[i].title);
 			}
 	}
+	return 0;
 }
 
 static void award_form(struct req *r, struct resp *w, const struct fund *f,
@@ -434,8 +473,13 @@ static void award_form(struct req *r, struct resp *w, const struct fund *f,
 	const char *title = a ? "Change an award" : "Add an award";
 	struct option *prio;
 	size_t n_prio;
+	struct err e = ERR_INIT;
 
-	priority_options(r, &prio, &n_prio);
+	if (priority_options(r, &prio, &n_prio, &e) < 0) {
+		buf_reset(b);
+		web_store_error(r, w, &e);
+		return;
+	}
 	if (a && a->has_amount) {
 		buf_printf(&money, "%lld", (long long)(a->amount_pence / 100));
 		if (a->amount_pence % 100)

@@ -107,12 +107,15 @@ void page_headlines(struct req *r, struct resp *w)
 			       : "The latest figures",
 	     arena_printf(r->arena, "with %s confidence", ind_level_text(r->arena, level)));
 	headlines_form(&f, areas, n_areas, area, periods, n_periods, period, level);
-	html_raw(b, "<div class=\"inset-text\"><p>Each statement says how it was "
-		    "worked out. Nothing is called significant that did not pass "
-		    "its test at the level shown; figures from fewer than 10 events "
-		    "are marked as small numbers; example data is marked.</p></div>\n");
+	html_raw(b, "<div class=\"inset-text\"><p>One sentence for each indicator, "
+		    "as a report would give it; behind &lsquo;How this was worked "
+		    "out&rsquo;, every statement it rests on, with its test and its "
+		    "data. Nothing is called significant that did not pass its test "
+		    "at the level shown; figures from fewer than 10 events are marked "
+		    "as small numbers; example data is marked.</p></div>\n");
 	if (rep.plan_title)
-		html(b, "<p>By the themes of the %s.</p>\n", rep.plan_title);
+		html(b, "<p>By the themes of the %s%s.</p>\n", rep.plan_title,
+		     rep.plan_is_current ? "" : ", the latest plan with themes recorded");
 	for (size_t t = 0; t < rep.n_themes; t++) {
 		const struct hl_theme *th = &rep.themes[t];
 

@@ -33,8 +33,8 @@ static void indicators_table(struct buf *b, struct arena *a,
 			     const struct indicator *v, size_t n,
 			     const char *caption)
 {
-	html(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"caption-s\">%s</caption>\n<thead><tr>"
+	html_table_begin(b, caption, NULL, NULL);
+	html(b, "<caption class=\"caption-s\">%s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Indicator</th><th scope=\"col\">Unit</th>"
 		"<th scope=\"col\">Figures</th><th scope=\"col\">Source</th>"
 		"</tr></thead>\n<tbody>\n",
@@ -79,7 +79,7 @@ void page_indicators(struct req *r, struct resp *w)
 	bool *shown;
 
 	if (!(all = store_indicators(r->store, r->arena, &n_all, &e)) ||
-	    (plan = store_current_plan_id(r->store, &e)) < 0 ||
+	    (plan = store_themed_plan_id(r->store, &e)) < 0 ||
 	    (plan > 0 && !(themes = store_themes(r->store, r->arena, plan, false,
 						 &n_themes, &e)))) {
 		web_store_error(r, w, &e);
@@ -149,10 +149,11 @@ void page_indicators(struct req *r, struct resp *w)
  * /indicators/{id}: the SPC chart
  */
 
-/* Short labels for the x axis: months as "Jan 2024" (svg_month_labels),
- * other periods by their label, every k-th when there are many. */
+/* Short labels for the x axis of points first..first + n - 1 of the
+ * series: months as "Jan 2024" (svg_month_labels), other periods by
+ * their label, every k-th when there are many. */
 static const char **axis_labels(struct arena *a, const struct ind_series *s,
-				const size_t *index, size_t n)
+				size_t first, size_t n)
 {
 	const char **l;
 	size_t step = 1;
@@ -161,7 +162,7 @@ static const char **axis_labels(struct arena *a, const struct ind_series *s,
 		int *m = arena_array(a, n ? n : 1, sizeof(*m));
 
 		for (size_t i = 0; i < n; i++)
-			m[i] = s->points[index[i]].from_month;
+			m[i] = s->points[first + i].from_month;
 		return svg_month_labels(a, m, n);
 	}
 	l = arena_array(a, n ? n : 1, sizeof(*l));
@@ -169,7 +170,7 @@ static const char **axis_labels(struct arena *a, const struct ind_series *s,
 		step++;
 	for (size_t i = 0; i < n; i++)
 		if (i % step == (n - 1) % step)
-			l[i] = s->points[index[i]].period;
+			l[i] = s->points[first + i].period;
 	return l;
 }
 
@@ -185,39 +186,48 @@ static const char *class_css(const struct stats_spc_point *p)
 	return NULL;
 }
 
+/* The chart over time: every period from the first figure to the last
+ * on the x axis, so that a period with no figure is a gap in the line
+ * (not a join across it); with an SPC chart, its mean, limits and
+ * signals; without one (too few figures), each figure's interval, so
+ * that a change smaller than the uncertainty does not look like one. */
 static void spc_section(struct req *r, struct buf *b,
 			const struct hl_indicator *h,
-			const struct hl_statement *sp)
+			const struct hl_statement *sp, double level)
 {
 	struct arena *a = r->arena;
 	const struct ind_series *se = &h->series;
 	const struct indicator *ind = h->ind;
-	size_t n = 0, *index;
-	double *v, *improve, *concern, *neutral;
+	size_t n = 0, first = SIZE_MAX, last = 0, *spc_at;
+	double *v, *improve, *concern, *neutral, *lower = NULL, *upper = NULL;
 	const char **names, **cls_imp, **cls_con, **cls_neu;
-	bool done = sp && sp->spc.done;
+	bool done = sp && sp->spc.done, intervals = false;
 	const struct ind_spc *spc = sp ? &sp->spc : NULL;
 	struct svg_series series[4];
 	struct svg_hline lines[4];
-	size_t n_series = 0, n_lines = 0;
+	size_t n_series = 0, n_lines = 0, n_values = 0, n_gaps = 0;
 	size_t n_imp = 0, n_con = 0, n_neu = 0;
 	struct buf desc = BUF_INIT;
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"over-time\">Over time</h2>\n");
-	/* The points charted: the SPC's, or every figure with a value. */
+	/* The points charted: from the SPC's first to its last, or from the
+	 * first figure with a value to the last. */
 	if (done) {
-		n = spc->n;
-		index = spc->index;
+		first = spc->index[0];
+		last = spc->index[spc->n - 1];
 	} else {
-		index = arena_array(a, se->n ? se->n : 1, sizeof(*index));
 		for (size_t i = 0; i < se->n; i++)
-			if (se->points[i].has_value)
-				index[n++] = i;
+			if (se->points[i].has_value) {
+				if (first == SIZE_MAX)
+					first = i;
+				last = i;
+			}
 	}
-	if (!n) {
+	if (first == SIZE_MAX) {
 		html(b, "<p>There are no figures for %s.</p>\n", h->area);
 		return;
 	}
+	n = last - first + 1;
 	v = arena_array(a, n, sizeof(*v));
 	improve = arena_array(a, n, sizeof(*v));
 	concern = arena_array(a, n, sizeof(*v));
@@ -226,34 +236,53 @@ static void spc_section(struct req *r, struct buf *b,
 	cls_imp = arena_array(a, n, sizeof(*cls_imp));
 	cls_con = arena_array(a, n, sizeof(*cls_con));
 	cls_neu = arena_array(a, n, sizeof(*cls_neu));
+	spc_at = arena_array(a, n, sizeof(*spc_at));
 	for (size_t i = 0; i < n; i++) {
-		const struct ind_point *p = &se->points[index[i]];
+		const struct ind_point *p = &se->points[first + i];
 
-		v[i] = p->value;
+		v[i] = p->has_value ? p->value : NAN;
+		n_values += p->has_value;
+		n_gaps += !p->has_value;
+		intervals |= p->has_value && p->has_ci;
 		names[i] = ind_period_words(a, p);
 		improve[i] = concern[i] = neutral[i] = NAN;
-		if (done) {
-			const struct stats_spc_point *q = &spc->points[i];
+		spc_at[i] = SIZE_MAX;
+	}
+	if (!done && intervals) {
+		lower = arena_array(a, n, sizeof(*lower));
+		upper = arena_array(a, n, sizeof(*upper));
+		for (size_t i = 0; i < n; i++) {
+			const struct ind_point *p = &se->points[first + i];
 
-			if (q->class == STATS_SPC_IMPROVEMENT) {
-				improve[i] = p->value;
-				cls_imp[i] = class_css(q);
-				n_imp++;
-			} else if (q->class == STATS_SPC_CONCERN) {
-				concern[i] = p->value;
-				cls_con[i] = class_css(q);
-				n_con++;
-			} else if (q->special) {
-				neutral[i] = p->value;
-				cls_neu[i] = class_css(q);
-				n_neu++;
-			}
+			lower[i] = p->has_value && p->has_ci ? p->lower : NAN;
+			upper[i] = p->has_value && p->has_ci ? p->upper : NAN;
+		}
+	}
+	for (size_t k = 0; done && k < spc->n; k++) {
+		const struct stats_spc_point *q = &spc->points[k];
+		size_t i = spc->index[k] - first;
+
+		spc_at[i] = k;
+		if (q->class == STATS_SPC_IMPROVEMENT) {
+			improve[i] = v[i];
+			cls_imp[i] = class_css(q);
+			n_imp++;
+		} else if (q->class == STATS_SPC_CONCERN) {
+			concern[i] = v[i];
+			cls_con[i] = class_css(q);
+			n_con++;
+		} else if (q->special) {
+			neutral[i] = v[i];
+			cls_neu[i] = class_css(q);
+			n_neu++;
 		}
 	}
 	memset(series, 0, sizeof(series));
 	memset(lines, 0, sizeof(lines));
 	series[n_series].name = ind->name;
 	series[n_series].values = v;
+	series[n_series].lower = lower;
+	series[n_series].upper = upper;
 	series[n_series].style = svg_style_nth(0);
 	n_series++;
 	/* Special causes: a series each, whose markers (bigger, with the
@@ -305,16 +334,31 @@ static void spc_section(struct req *r, struct buf *b,
 		html(b, "<p>A statistical process control (XmR) chart of the %zu "
 			"figures for %s: the mean, the process limits, and the points "
 			"that are special cause variation, marked by shape as well as "
-			"colour.</p>\n",
-		     n, h->area);
+			"colour.%s</p>\n",
+		     spc->n, h->area,
+		     n_gaps ? " A period with no figure is a gap in the line." : "");
 	} else {
-		html(b, "<p>The %zu figures for %s. There are too few for a "
+		html(b, "<p>The %zu figures for %s%s. There are too few for a "
 			"statistical process control chart (at least %d are needed), "
-			"so no process limits are drawn.</p>\n",
-		     n, h->area, IND_SPC_MIN_POINTS);
+			"so no process limits are drawn.%s</p>\n",
+		     n_values, h->area,
+		     intervals ? arena_printf(a, ", each with its %s confidence "
+						 "interval as a vertical line",
+					      ind_level_text(a, level))
+			       : "",
+		     IND_SPC_MIN_POINTS,
+		     intervals ? " Where two intervals overlap a good deal, the "
+				 "difference between the figures may be chance."
+			       : "");
 	}
 	buf_printf(&desc, "Line chart of %s in %s, %s to %s.", ind->name, h->area,
 		   names[0], names[n - 1]);
+	if (n_gaps)
+		buf_printf(&desc, " %zu period%s with no figure %s gaps in the line.",
+			   n_gaps, n_gaps == 1 ? "" : "s", n_gaps == 1 ? "is a" : "are");
+	if (intervals)
+		buf_adds(&desc, " Each figure's confidence interval is drawn as a "
+				"vertical line.");
 	if (done)
 		buf_printf(&desc, " The mean is %s and the process limits %s and %s. "
 				  "%zu points are special cause improvement (drawn as "
@@ -328,15 +372,15 @@ static void spc_section(struct req *r, struct buf *b,
 				 : "");
 	buf_adds(&desc, " The figures are in the table that follows the chart.");
 	{
+		bool percent = perf_is(ind->unit, "proportion") && ind_scale(ind) == 100;
 		struct svg_chart c = {
 			.id = "spc-chart",
 			.title = arena_printf(a, "%s in %s", ind->name, h->area),
 			.desc = desc.ptr,
 			.n_x = n,
-			.x_labels = axis_labels(a, se, index, n),
+			.x_labels = axis_labels(a, se, first, n),
 			.x_names = names,
-			.y_title = perf_is(ind->unit, "proportion") && ind_scale(ind) == 100
-					   ? "Per cent"
+			.y_title = percent ? "Per cent"
 				   : perf_is(ind->unit, "rate")
 					   ? arena_printf(a, "Per %s",
 							  ind_value_text(a, &(struct indicator){ .unit = "count" },
@@ -348,6 +392,9 @@ static void spc_section(struct req *r, struct buf *b,
 			.n_lines = n_lines,
 			.y_integer = perf_is(ind->unit, "count"),
 			.y_fit = true,
+			/* A survey's percentage on an axis of at least 10
+			 * points: a change of 1 point looks like one. */
+			.y_min_span = percent ? 10 : 0,
 			.height = 380,
 		};
 
@@ -356,24 +403,40 @@ static void spc_section(struct req *r, struct buf *b,
 	buf_release(&desc);
 
 	/* The table alternative. */
-	html(b, "<details class=\"crime-details\"><summary>The figures in the "
-		"chart as a table</summary><div class=\"details__text\">\n"
-		"<div class=\"table-wrap\"><table class=\"table\" id=\"spc-table\">\n"
-		"<caption class=\"caption-s\">%s in %s</caption>\n<thead><tr>"
+	html_raw(b, "<details class=\"crime-details\"><summary>The figures in the "
+		    "chart as a table</summary><div class=\"details__text\">\n");
+	html_table_begin(b, arena_printf(a, "%s in %s", ind->name, h->area), NULL,
+			 "spc-table");
+	html(b, "<caption class=\"caption-s\">%s in %s</caption>\n<thead><tr>"
 		"<th scope=\"col\">Period</th><th scope=\"col\" class=\"numeric\">"
 		"Value</th>",
 	     ind->name, h->area);
+	if (intervals && !done)
+		html_raw(b, "<th scope=\"col\" class=\"numeric\">Lower limit</th>"
+			    "<th scope=\"col\" class=\"numeric\">Upper limit</th>");
 	if (done)
 		html_raw(b, "<th scope=\"col\" class=\"numeric\">Mean</th>"
-			    "<th scope=\"col\" class=\"numeric\">Lower limit</th>"
-			    "<th scope=\"col\" class=\"numeric\">Upper limit</th>"
+			    "<th scope=\"col\" class=\"numeric\">Lower process limit</th>"
+			    "<th scope=\"col\" class=\"numeric\">Upper process limit</th>"
 			    "<th scope=\"col\">Signal</th>");
 	html_raw(b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr><th scope=\"row\">%s</th><td class=\"numeric\">%s</td>",
-		     names[i], ind_value_text(a, ind, v[i]));
-		if (done) {
-			const struct stats_spc_point *q = &spc->points[i];
+		const struct ind_point *p = &se->points[first + i];
+
+		html(b, "<tr><th scope=\"row\">%s</th>", names[i]);
+		if (!p->has_value) {
+			html(b, "<td colspan=\"%d\" class=\"secondary-text\">No data"
+				"</td></tr>\n",
+			     done ? 5 : intervals ? 3 : 1);
+			continue;
+		}
+		html(b, "<td class=\"numeric\">%s</td>", ind_value_text(a, ind, v[i]));
+		if (intervals && !done)
+			html(b, "<td class=\"numeric\">%s</td><td class=\"numeric\">%s</td>",
+			     p->has_ci ? ind_value_text(a, ind, p->lower) : "",
+			     p->has_ci ? ind_value_text(a, ind, p->upper) : "");
+		if (done && spc_at[i] != SIZE_MAX) {
+			const struct stats_spc_point *q = &spc->points[spc_at[i]];
 
 			html(b, "<td class=\"numeric\">%s</td><td class=\"numeric\">%s</td>"
 				"<td class=\"numeric\">%s</td><td>",
@@ -386,10 +449,14 @@ static void spc_section(struct req *r, struct buf *b,
 				html_raw(b, "<span class=\"secondary-text\">Common cause"
 					    "</span>");
 			html_raw(b, "</td>");
+		} else if (done) {
+			html_raw(b, "<td colspan=\"4\"></td>");
 		}
 		html_raw(b, "</tr>\n");
 	}
-	html_raw(b, "</tbody></table></div>\n</div></details>\n");
+	html_raw(b, "</tbody>");
+	html_table_end(b);
+	html_raw(b, "</div></details>\n");
 	if (sp)
 		html(b, "<p class=\"body-s\">%s</p>\n", sp->method);
 }
@@ -496,9 +563,10 @@ static void peers_section(struct req *r, struct buf *b,
 	     s->other, ind_period_words(a, &s->a),
 	     s->highest_first ? "highest" : "lowest", ind_level_text(a, level));
 	peers_chart(r, b, h, s, order, bench, level);
-	html(b, "<div class=\"table-wrap\"><table class=\"table table--stack\" "
-		"id=\"peers-table\">\n"
-		"<caption class=\"caption-s\">%s, %s: the %s peer group</caption>\n"
+	html_table_begin(b, arena_printf(a, "%s, %s: the %s peer group", ind->name,
+				      ind_period_words(a, &s->a), s->other),
+			 "table--stack", "peers-table");
+	html(b, "<caption class=\"caption-s\">%s, %s: the %s peer group</caption>\n"
 		"<thead><tr><th scope=\"col\" class=\"numeric\">Rank</th>"
 		"<th scope=\"col\">Area</th><th scope=\"col\" class=\"numeric\">Value"
 		"</th><th scope=\"col\" class=\"numeric\">Lower limit</th>"
@@ -564,9 +632,12 @@ static void values_section(struct req *r, struct buf *b,
 	const struct indicator *ind = h->ind;
 	const struct indicator counts = { .unit = "count" };
 
-	html(b, "<h2 class=\"heading-l\" id=\"figures\">All figures for %s</h2>\n"
-		"<div class=\"table-wrap\"><table class=\"table\" id=\"values-table\">\n"
-		"<caption class=\"caption-s\">%s in %s, with %s confidence "
+	html(b, "<h2 class=\"heading-l\" id=\"figures\">All figures for %s</h2>\n",
+	     h->area);
+	html_table_begin(b, arena_printf(a, "%s in %s, with %s confidence intervals",
+				      ind->name, h->area, ind_level_text(a, level)),
+			 NULL, "values-table");
+	html(b, "<caption class=\"caption-s\">%s in %s, with %s confidence "
 		"intervals</caption>\n<thead><tr><th scope=\"col\">Period</th>"
 		"<th scope=\"col\" class=\"numeric\">Numerator</th>"
 		"<th scope=\"col\" class=\"numeric\">Denominator</th>"
@@ -574,7 +645,7 @@ static void values_section(struct req *r, struct buf *b,
 		"<th scope=\"col\" class=\"numeric\">Lower limit</th>"
 		"<th scope=\"col\" class=\"numeric\">Upper limit</th>"
 		"<th scope=\"col\">Source and notes</th></tr></thead>\n<tbody>\n",
-	     h->area, ind->name, h->area, ind_level_text(a, level));
+	     ind->name, h->area, ind_level_text(a, level));
 	for (size_t i = h->series.n; i-- > 0;) {
 		const struct ind_point *p = &h->series.points[i];
 
@@ -711,8 +782,10 @@ void page_indicator(struct req *r, struct resp *w)
 		goto fail;
 	if (!area || !*area) {
 		/* the partnership's own area, else the one with most figures */
-		const char *def = hl_default_area(&c, NULL);
+		const char *def = hl_default_area(&c, &e);
 
+		if (!def && e.code != ERR_OK)
+			goto fail;
 		area = n_areas ? areas[0] : NULL;
 		for (size_t i = 0; def && i < n_areas; i++)
 			if (perf_same(areas[i], def))
@@ -781,7 +854,7 @@ void page_indicator(struct req *r, struct resp *w)
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"headline\">Headline</h2>\n");
 	perf_headline_block(b, &h, false, false);
-	spc_section(r, b, &h, spc);
+	spc_section(r, b, &h, spc, level);
 	if (peers && peers->n_ranked)
 		peers_section(r, b, &h, peers, bench, level);
 	if (h.series.n)

@@ -19,9 +19,9 @@ void page_organisations(struct req *r, struct resp *w)
 		return;
 	}
 	page_begin(r, w, "Organisations and people", "organisations");
-	html_raw(b, "<h1>Organisations and people</h1>\n"
-		    "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Organisations</caption>\n<thead><tr>"
+	html_raw(b, "<h1>Organisations and people</h1>\n");
+	html_table_begin(b, "Organisations", NULL, NULL);
+	html_raw(b, "<caption>Organisations</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Organisation</th><th scope=\"col\">Sector</th>"
 		    "<th scope=\"col\">Partnership member</th>"
 		    "<th scope=\"col\" class=\"numeric\">People</th>"
@@ -39,9 +39,9 @@ void page_organisations(struct req *r, struct resp *w)
 		     choice_label(org_sectors, o[i].sector),
 		     o[i].is_member ? "Yes" : "No", o[i].n_people);
 	}
-	html_raw(b, "</tbody></table></div>\n"
-		    "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>People</caption>\n<thead><tr>"
+	html_raw(b, "</tbody></table></div>\n");
+	html_table_begin(b, "People", NULL, NULL);
+	html_raw(b, "<caption>People</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Name</th><th scope=\"col\">Role</th>"
 		    "<th scope=\"col\">Organisation</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n_people; i++) {

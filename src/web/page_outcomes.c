@@ -34,30 +34,34 @@ void page_outcomes(struct req *r, struct resp *w)
 		for (size_t g = 0; g < f[i].n_groups; g++) {
 			const struct outcome_group *grp = &f[i].groups[g];
 
-			html(b, "<h3 class=\"heading-m\">%s</h3>\n"
-				"<div class=\"table-wrap\"><table class=\"table\">\n"
-				"<caption class=\"visually-hidden\">%s</caption>\n"
+			html(b, "<h3 class=\"heading-m\">%s</h3>\n", grp->name);
+			html_table_begin(b, grp->name, NULL, NULL);
+			html(b, "<caption class=\"visually-hidden\">%s</caption>\n"
 				"<thead><tr><th scope=\"col\" class=\"numeric\">"
 				"Outcome</th><th scope=\"col\">Text</th>"
 				"<th scope=\"col\">Priority areas contributing</th>"
 				"</tr></thead>\n<tbody>\n",
-			     grp->name, grp->name);
+			     grp->name);
 			for (size_t k = 0; k < grp->n_outcomes; k++) {
 				const struct outcome *o = &grp->outcomes[k];
 				size_t np = 0;
 				struct priority *p = store_outcome_priorities(
 					r->store, r->arena, o->id, &np, &e);
 
+				if (!p) {
+					buf_reset(b);
+					web_store_error(r, w, &e);
+					return;
+				}
 				html(b, "<tr id=\"outcome-%d\"><td class=\"numeric\">%d</td>"
 					"<td>%s</td><td>",
 				     o->number, o->number, o->text);
-				for (size_t j = 0; p && j < np; j++) {
-					if (j)
-						html_raw(b, "<br>");
-					html(b, "<a href=\"/priorities/%lld\">%s</a>",
+				if (np)
+					html_raw(b, "<ul class=\"link-list\">");
+				for (size_t j = 0; j < np; j++)
+					html(b, "<li><a href=\"/priorities/%lld\">%s</a></li>",
 					     (long long)p[j].id, p[j].name);
-				}
-				html_raw(b, "</td></tr>\n");
+				html_raw(b, np ? "</ul></td></tr>\n" : "</td></tr>\n");
 			}
 			html_raw(b, "</tbody></table></div>\n");
 		}

@@ -12,8 +12,8 @@
 
 static void themes_table(struct buf *b, const struct theme *t, size_t n)
 {
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Themes and leads</caption>\n<thead><tr>"
+	html_table_begin(b, "Themes and leads", NULL, NULL);
+	html_raw(b, "<caption>Themes and leads</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Theme</th><th scope=\"col\">Theme lead</th>"
 		    "<th scope=\"col\">Priority areas for action</th>"
 		    "</tr></thead>\n<tbody>\n");
@@ -40,11 +40,15 @@ static void themes_table(struct buf *b, const struct theme *t, size_t n)
 static void status_table(struct buf *b, int64_t plan_id,
 			 const struct theme_status *ts, size_t n)
 {
-	int64_t total[8] = { 0 }, overdue = 0, all = 0;
+	int64_t total[8] = { 0 }, overdue = 0, all = 0, example = 0;
 
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption>Action status by theme</caption>\n<thead><tr>"
-		    "<th scope=\"col\">Theme</th>");
+	for (size_t i = 0; i < n; i++)
+		example += ts[i].example;
+	html_table_begin(b, "Action status by theme", NULL, NULL);
+	html_raw(b, "<caption>Action status by theme");
+	if (example)
+		html_example_tag(b);
+	html_raw(b, "</caption>\n<thead><tr><th scope=\"col\">Theme</th>");
 	for (size_t k = 0; action_statuses[k].code; k++)
 		html(b, "<th scope=\"col\" class=\"numeric\">%s</th>",
 		     action_statuses[k].label);
@@ -89,53 +93,101 @@ static void status_table(struct buf *b, int64_t plan_id,
 	html(b, "<td class=\"numeric\">%lld</td><td class=\"numeric\">%lld</td>"
 		"</tr></tfoot></table></div>\n",
 	     (long long)overdue, (long long)all);
+	if (example == all && all)
+		html_raw(b, "<p class=\"example-note\">Every action counted here is "
+			    "example data, invented for the demo: the council's "
+			    "records name the themes and priorities, not the "
+			    "actions.</p>\n");
+	else if (example)
+		html(b, "<p class=\"example-note\">%lld of the %lld actions counted "
+			"here are example data, invented for the demo.</p>\n",
+		     (long long)example, (long long)all);
 }
 
-static void funding_glance(struct req *r, struct buf *b)
-{
-	struct err e = ERR_INIT;
-	size_t n_years, n;
-	const char **years = store_fund_years(r->store, r->arena, &n_years, &e);
-	struct fund *f;
-	int64_t alloc = 0, awarded = 0;
+/* The funding of the latest year: its funds, loaded before the page is
+ * written (so that a store error is the error page). */
+struct glance {
+	const char *year;     /* NULL: no funding recorded */
+	struct fund *funds;
+	size_t n;
+};
 
-	if (!years || !n_years)
+static int funding_load(struct req *r, struct glance *g, struct err *e)
+{
+	size_t n_years;
+	const char **years = store_fund_years(r->store, r->arena, &n_years, e);
+
+	memset(g, 0, sizeof(*g));
+	if (!years)
+		return -1;
+	if (!n_years)
+		return 0;
+	g->year = years[0];
+	g->funds = store_funds(r->store, r->arena, g->year, false, &g->n, e);
+	return g->funds ? 0 : -1;
+}
+
+static void funding_glance(struct req *r, struct buf *b, const struct glance *g)
+{
+	const struct fund *f = g->funds;
+	int64_t alloc = 0, awarded = 0;
+	bool example = false, alloc_example = false;
+
+	if (!g->year)
 		return;
-	f = store_funds(r->store, r->arena, years[0], false, &n, &e);
-	if (!f)
-		return;
-	html(b, "<h2 class=\"heading-m\">Funding %s at a glance</h2>\n"
-		"<div class=\"table-wrap\"><table class=\"table\">\n"
-		"<caption class=\"visually-hidden\">Funding streams %s</caption>\n"
+	html(b, "<h2 class=\"heading-m\">Funding %s at a glance</h2>\n", g->year);
+	html_table_begin(b, arena_printf(r->arena, "Funding streams %s", g->year),
+			 NULL, NULL);
+	html(b, "<caption class=\"visually-hidden\">Funding streams %s</caption>\n"
 		"<thead><tr><th scope=\"col\">Funding stream</th>"
 		"<th scope=\"col\" class=\"numeric\">Allocation</th>"
 		"<th scope=\"col\" class=\"numeric\">Awarded</th>"
 		"<th scope=\"col\" class=\"numeric\">Remaining</th></tr></thead>\n"
 		"<tbody>\n",
-	     years[0], years[0]);
-	for (size_t i = 0; i < n; i++) {
+	     g->year);
+	for (size_t i = 0; i < g->n; i++) {
+		bool ex = f[i].example || f[i].awarded_example;
+
 		html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a></th>"
 			"<td class=\"numeric\">",
 		     (long long)f[i].id, f[i].name);
 		html_money(b, f[i].allocation_pence);
+		if (f[i].example)
+			html_example_tag(b);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].awarded_pence);
+		if (ex)
+			html_example_tag(b);
 		html_raw(b, "</td><td class=\"numeric\">");
 		html_money(b, f[i].remaining_pence);
+		if (ex)
+			html_example_tag(b);
 		html_raw(b, "</td></tr>\n");
 		alloc += f[i].allocation_pence;
 		awarded += f[i].awarded_pence;
+		example |= ex;
+		alloc_example |= f[i].example;
 	}
 	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">Total</th>"
 		    "<td class=\"numeric\">");
 	html_money(b, alloc);
+	if (alloc_example)
+		html_example_tag(b);
 	html_raw(b, "</td><td class=\"numeric\">");
 	html_money(b, awarded);
+	if (example)
+		html_example_tag(b);
 	html_raw(b, "</td><td class=\"numeric\">");
 	html_money(b, alloc - awarded);
-	html(b, "</td></tr></tfoot></table></div>\n"
-		"<p><a href=\"/funding?year=%s\">All funding and awards for %s</a></p>\n",
-	     years[0], years[0]);
+	if (example)
+		html_example_tag(b);
+	html_raw(b, "</td></tr></tfoot></table></div>\n");
+	if (example)
+		html_raw(b, "<p class=\"example-note\">The amounts awarded, and so "
+			    "what remains, add up award amounts that are example "
+			    "data, invented for the demo.</p>\n");
+	html(b, "<p><a href=\"/funding?year=%s\">All funding and awards for %s</a></p>\n",
+	     g->year, g->year);
 }
 
 /* The plan picker: a GET form, usable without JavaScript. */
@@ -155,17 +207,72 @@ static void plan_picker(struct req *r, struct buf *b, const struct plan *plans,
 	form_end_get(&f, "Show plan");
 }
 
+/* A figure of the plan: its value, its label (a link if href is not
+ * NULL), marked as example data when example of them are. */
+static void plan_figure(struct buf *b, int64_t value, const char *label,
+			const char *href, int64_t example, bool warning)
+{
+	html(b, "<li class=\"figure%s\"><span class=\"figure__value\">%lld</span>"
+		"<span class=\"figure__label\">",
+	     warning ? " figure--warning" : "", (long long)value);
+	if (href)
+		html(b, "<a href=\"%s\">%s</a>", href, label);
+	else
+		html(b, "%s", label);
+	if (example) {
+		html_example_tag(b);
+		if (example < value)
+			html(b, "<span class=\"figure__note\">%lld of them</span>",
+			     (long long)example);
+	}
+	html_raw(b, "</span></li>\n");
+}
+
+/* Whether the plan is in force today, and if not what that means. */
+static void plan_in_force(struct req *r, struct buf *b, const struct plan *plan,
+			  bool chosen)
+{
+	bool ended = strcmp(plan->period_end, r->today) < 0;
+	bool future = strcmp(plan->period_start, r->today) > 0;
+
+	if (!ended && !future)
+		return;
+	html_raw(b, "<div class=\"inset-text\"><p>");
+	if (future) {
+		html_raw(b, "This plan starts on ");
+		html_date(b, plan->period_start);
+		html_raw(b, ".");
+	} else if (chosen) {
+		html_raw(b, "This plan ended on ");
+		html_date(b, plan->period_end);
+		html_raw(b, ".");
+	} else {
+		html_raw(b, "No approved plan covers today (");
+		html_date(b, r->today);
+		html_raw(b, "). This is the plan that ended most recently, on ");
+		html_date(b, plan->period_end);
+		html_raw(b, "; the next plan will open here once it is recorded.");
+	}
+	html_raw(b, "</p></div>\n");
+}
+
 void page_overview(struct req *r, struct resp *w)
 {
 	struct buf *b = &w->body;
 	struct err e = ERR_INIT;
 	struct partnership *p = store_partnership(r->store, r->arena, &e);
-	struct plan *plans, *plan = NULL;
-	struct theme *themes;
-	struct theme_status *ts;
-	size_t n_plans, n_themes, n_ts;
-	int64_t plan_id;
+	struct plan *plans, *plan = NULL, *themed = NULL;
+	struct theme *themes = NULL;
+	struct theme_status *ts = NULL;
+	struct glance money;
+	size_t n_plans, n_themes = 0, n_ts = 0;
+	int64_t plan_id, themed_id = 0;
+	bool chosen;
 
+	if (!p && e.code != ERR_NOT_FOUND) {
+		web_store_error(r, w, &e);
+		return;
+	}
 	if (!p) {
 		page_begin(r, w, "Welcome", "overview");
 		html_raw(b, "<h1>Welcome to safer</h1>\n<p>This database holds no "
@@ -179,16 +286,38 @@ void page_overview(struct req *r, struct resp *w)
 		web_error_page(r, w, 400, "The plan must be chosen from the list.");
 		return;
 	}
-	if (!plan_id)
-		plan_id = store_current_plan_id(r->store, &e);
-	plans = store_plans(r->store, r->arena, r->today, &n_plans, &e);
-	if (!plans) {
+	/* The plan in force today, unless one was chosen. */
+	chosen = plan_id != 0;
+	if ((!plan_id && (plan_id = store_current_plan_id(r->store, &e)) < 0) ||
+	    !(plans = store_plans(r->store, r->arena, r->today, &n_plans, &e)) ||
+	    funding_load(r, &money, &e) < 0) {
 		web_store_error(r, w, &e);
 		return;
 	}
 	for (size_t i = 0; i < n_plans; i++)
 		if (plans[i].id == plan_id)
 			plan = &plans[i];
+	if (chosen && !plan) {
+		web_error_page(r, w, 404, "There is no such plan: choose one from "
+					  "the list.");
+		return;
+	}
+	if (plan && !plan->n_themes &&
+	    (themed_id = store_themed_plan_id(r->store, &e)) < 0) {
+		web_store_error(r, w, &e);
+		return;
+	}
+	for (size_t i = 0; i < n_plans; i++)
+		if (themed_id && plans[i].id == themed_id && themed_id != plan_id)
+			themed = &plans[i];
+	if (plan &&
+	    (!(themes = store_themes(r->store, r->arena, plan->id, false, &n_themes,
+				     &e)) ||
+	     !(ts = store_action_status_by_theme(r->store, r->arena, plan->id,
+						 r->today, &n_ts, &e)))) {
+		web_store_error(r, w, &e);
+		return;
+	}
 
 	page_begin(r, w, "Overview", "overview");
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>%s</h1>\n", p->area,
@@ -203,20 +332,11 @@ void page_overview(struct req *r, struct resp *w)
 		html_paragraphs(b, p->description);
 	if (!plan) {
 		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
-		funding_glance(r, b);
+		funding_glance(r, b, &money);
 		page_end(r, w);
 		return;
 	}
 	plan_picker(r, b, plans, n_plans, plan->id);
-	themes = store_themes(r->store, r->arena, plan->id, false, &n_themes, &e);
-	ts = themes ? store_action_status_by_theme(r->store, r->arena, plan->id,
-						   r->today, &n_ts, &e)
-		    : NULL;
-	if (!ts) {
-		buf_reset(b);
-		web_store_error(r, w, &e);
-		return;
-	}
 	html(b, "<h2 class=\"heading-l\"><a href=\"/plans/%lld\">%s</a></h2>\n",
 	     (long long)plan->id, plan->title);
 	html_raw(b, "<p>");
@@ -232,27 +352,36 @@ void page_overview(struct req *r, struct resp *w)
 			html_date(b, plan->approved_on);
 		}
 	}
-	html_raw(b, ".</p>\n<ul class=\"figures\">\n");
-	html(b, "<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
-		"<span class=\"figure__label\">themes</span></li>\n"
-		"<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
-		"<span class=\"figure__label\">priority areas for action</span></li>\n"
-		"<li class=\"figure\"><span class=\"figure__value\">%lld</span>"
-		"<span class=\"figure__label\"><a href=\"/actions?plan=%lld\">"
-		"actions</a></span></li>\n"
-		"<li class=\"figure%s\"><span class=\"figure__value\">%lld</span>"
-		"<span class=\"figure__label\"><a href=\"/actions?plan=%lld&amp;"
-		"overdue=1\">overdue</a></span></li>\n</ul>\n",
-	     (long long)plan->n_themes, (long long)plan->n_priorities,
-	     (long long)plan->n_actions, (long long)plan->id,
-	     plan->n_overdue ? " figure--warning" : "", (long long)plan->n_overdue,
-	     (long long)plan->id);
+	html_raw(b, ".</p>\n");
+	plan_in_force(r, b, plan, chosen);
+	html_raw(b, "<ul class=\"figures\">\n");
+	plan_figure(b, plan->n_themes, "themes", NULL, 0, false);
+	plan_figure(b, plan->n_priorities, "priority areas for action", NULL, 0,
+		    false);
+	plan_figure(b, plan->n_actions, "actions",
+		    arena_printf(r->arena, "/actions?plan=%lld", (long long)plan->id),
+		    plan->n_example_actions, false);
+	plan_figure(b, plan->n_overdue, "overdue",
+		    arena_printf(r->arena, "/actions?plan=%lld&overdue=1",
+				 (long long)plan->id),
+		    plan->n_example_overdue, plan->n_overdue > 0);
+	html_raw(b, "</ul>\n");
 	if (n_themes) {
 		themes_table(b, themes, n_themes);
 		status_table(b, plan->id, ts, n_ts);
 	} else {
-		html_raw(b, "<p>No themes have been recorded for this plan yet.</p>\n");
+		html_raw(b, "<p>No themes, priority areas or actions have been "
+			    "recorded for this plan yet.");
+		if (themed) {
+			html(b, " Those of the <a href=\"/?plan=%lld\">%s</a> (",
+			     (long long)themed->id, themed->title);
+			html_period(b, themed->period_start, themed->period_end);
+			html_raw(b, ") are recorded.");
+		}
+		html_raw(b, "</p>\n");
+		if (n_ts)
+			status_table(b, plan->id, ts, n_ts);
 	}
-	funding_glance(r, b);
+	funding_glance(r, b, &money);
 	page_end(r, w);
 }

@@ -22,8 +22,8 @@ void page_plans(struct req *r, struct resp *w)
 	page_begin(r, w, "Plans", "plans");
 	html_raw(b, "<h1>Plans</h1>\n<p>The partnership plan and the strategies "
 		    "and action plans that sit under it.</p>\n");
-	html_raw(b, "<div class=\"table-wrap\"><table class=\"table\">\n"
-		    "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
+	html_table_begin(b, "Plans", NULL, NULL);
+	html_raw(b, "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Plan</th><th scope=\"col\">Period</th>"
 		    "<th scope=\"col\">Status</th><th scope=\"col\">Approved</th>"
 		    "<th scope=\"col\" class=\"numeric\">Themes</th>"
@@ -45,11 +45,14 @@ void page_plans(struct req *r, struct resp *w)
 			html(b, "%s%s", p[i].approved_on ? ", " : "", p[i].approved_by);
 		if (!p[i].approved_on && !p[i].approved_by)
 			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-		html(b, "</td><td class=\"numeric\">%lld</td>"
-			"<td class=\"numeric\">%lld</td><td class=\"numeric\">%lld</td>"
-			"</tr>\n",
-		     (long long)p[i].n_themes, (long long)p[i].n_actions,
-		     (long long)p[i].n_overdue);
+		html(b, "</td><td class=\"numeric\">%lld</td><td class=\"numeric\">%lld",
+		     (long long)p[i].n_themes, (long long)p[i].n_actions);
+		if (p[i].n_example_actions)
+			html_example_tag(b);
+		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_overdue);
+		if (p[i].n_example_overdue)
+			html_example_tag(b);
+		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody></table></div>\n");
 	page_end(r, w);
@@ -92,6 +95,12 @@ void page_plan(struct req *r, struct resp *w)
 	if (p->n_overdue)
 		html(b, ", <a href=\"/actions?plan=%lld&amp;overdue=1\">%lld overdue</a>",
 		     (long long)p->id, (long long)p->n_overdue);
+	if (p->n_example_actions == p->n_actions && p->n_actions)
+		html_raw(b, ", all example data");
+	else if (p->n_example_actions)
+		html(b, ", %lld of them example data", (long long)p->n_example_actions);
+	if (p->n_example_actions)
+		html_example_tag(b);
 	html_row_end(b);
 	html_summary_end(b);
 
@@ -99,8 +108,10 @@ void page_plan(struct req *r, struct resp *w)
 	if (!n)
 		html_raw(b, "<p>No themes have been recorded for this plan.</p>\n");
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<h3 class=\"heading-m\"><a href=\"/themes/%lld\">%s</a></h3>\n",
-		     (long long)t[i].id, t[i].name);
+		html(b, "<h3 class=\"heading-m\"><a href=\"/themes/%lld\">%s</a></h3>\n"
+			"<p class=\"body-s\"><a href=\"/themes/%lld/performance\">"
+			"Performance<span class=\"visually-hidden\"> of %s</span></a></p>\n",
+		     (long long)t[i].id, t[i].name, (long long)t[i].id, t[i].name);
 		html_raw(b, "<p>Theme lead: ");
 		html_person(b, t[i].lead_name, t[i].lead_role, t[i].lead_organisation);
 		html_raw(b, "</p>\n");
@@ -156,6 +167,12 @@ void page_theme(struct req *r, struct resp *w)
 	html_row_end(b);
 	if (t->description)
 		html_row_text(b, "Description", t->description);
+	html_row_begin(b, "Performance");
+	html(b, "<a href=\"/themes/%lld/performance\">How this theme is doing"
+		"<span class=\"visually-hidden\">: %s</span></a>: its indicators' "
+		"latest figures, against their benchmarks and targets",
+	     (long long)t->id, t->name);
+	html_row_end(b);
 	html_summary_end(b);
 
 	html_raw(b, "<h2 class=\"heading-m\">Priority areas for action</h2>\n");

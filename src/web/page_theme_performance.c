@@ -75,60 +75,31 @@ static void theme_form(struct form *f, const struct theme *t,
 	form_end_get(f, "Show figures");
 }
 
-/* The trend in words: the SPC's reading, else the latest change's. */
+/* The trend: the reading the headline sentence gives too (h->trend),
+ * with an arrow and "better" or "worse" where the polarity says. */
 static void trend_cell(struct buf *b, const struct hl_indicator *h)
 {
-	const struct hl_statement *spc = NULL, *change = NULL;
+	const struct hl_trend *t = &h->trend;
+	const char *arrow = t->kind == HL_TREND_NONE || t->kind == HL_TREND_STEADY
+				    ? ""
+			    : t->direction > 0 ? "\xE2\x86\x97 "
+			    : t->direction < 0 ? "\xE2\x86\x98 "
+					       : "";
 
-	for (size_t i = 0; i < h->n_st; i++) {
-		if (h->st[i].kind == HL_SPC)
-			spc = &h->st[i];
-		else if (h->st[i].kind == HL_CHANGE && !change &&
-			 (h->st[i].change == HL_CHANGE_PREVIOUS ||
-			  h->st[i].change == HL_CHANGE_TWO_YEARS))
-			change = &h->st[i];
-	}
-	for (size_t i = 0; i < h->n_st; i++)
-		if (h->st[i].kind == HL_CHANGE &&
-		    h->st[i].change == HL_CHANGE_TWO_YEARS)
-			change = &h->st[i];
-	if (spc && spc->spc.done) {
-		const struct stats_spc_point *last = &spc->spc.points[spc->spc.n - 1];
-
-		switch (last->class) {
-		case STATS_SPC_IMPROVEMENT:
-			html_raw(b, "<span class=\"ind-trend\">\xE2\x86\x97 Improving</span>");
-			break;
-		case STATS_SPC_CONCERN:
-			html_raw(b, "<span class=\"ind-trend\">\xE2\x86\x98 Concern</span>");
-			break;
-		case STATS_SPC_NEUTRAL_HIGH:
-			html_raw(b, "<span class=\"ind-trend\">Unusually high</span>");
-			break;
-		case STATS_SPC_NEUTRAL_LOW:
-			html_raw(b, "<span class=\"ind-trend\">Unusually low</span>");
-			break;
-		case STATS_SPC_COMMON_CAUSE:
-			html_raw(b, "<span class=\"ind-trend\">No sign of change</span>");
-			break;
-		}
-		html(b, "<br><span class=\"body-s\">latest point: %s (SPC, %zu points)"
-			"</span>",
-		     last->class_name, spc->spc.n);
+	if (t->kind == HL_TREND_NONE) {
+		html(b, "<span class=\"secondary-text\">%s</span>",
+		     t->label ? t->label : "Not enough figures");
 		return;
 	}
-	if (change && change->tested) {
-		html(b, "<span class=\"ind-trend\">%s</span><br><span class=\"body-s\">"
-			"against %s%s</span>",
-		     !change->significant ? "No significant change"
-		     : change->direction > 0 ? "Significant increase"
-					     : "Significant fall",
-		     change->change == HL_CHANGE_TWO_YEARS ? "two years before"
-							   : change->b.period,
-		     change->small ? "; small numbers" : "");
-		return;
-	}
-	html_raw(b, "<span class=\"secondary-text\">Not enough figures</span>");
+	html_raw(b, "<span class=\"ind-trend\">");
+	html_raw(b, arrow);
+	html(b, "%s</span>", t->label);
+	if (t->judgement)
+		html(b, " <span class=\"ind-trend__judgement\">(%s)</span>",
+		     t->judgement > 0 ? "better" : "worse");
+	if (t->when)
+		html(b, "<br><span class=\"body-s\">%s%s</span>", t->when,
+		     t->st && t->st->small ? "; small numbers" : "");
 }
 
 void page_theme_performance(struct req *r, struct resp *w)
@@ -195,9 +166,10 @@ void page_theme_performance(struct req *r, struct resp *w)
 		page_end(r, w);
 		return;
 	}
-	html(b, "<div class=\"table-wrap\"><table class=\"table table--stack\" "
-		"id=\"theme-performance\">\n"
-		"<caption class=\"caption-s\">The indicators of %s in %s: latest "
+	html_table_begin(b, arena_printf(r->arena, "The indicators of %s in %s: latest "
+					   "figures", t->name, area ? area : ""),
+			 "table--stack", "theme-performance");
+	html(b, "<caption class=\"caption-s\">The indicators of %s in %s: latest "
 		"figures</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
 		"<th scope=\"col\">Latest</th><th scope=\"col\">Against the benchmark"
 		"</th><th scope=\"col\">Target</th><th scope=\"col\">Trend</th>"
@@ -235,11 +207,11 @@ void page_theme_performance(struct req *r, struct resp *w)
 	}
 	html_raw(b, "</tbody></table></div>\n");
 	html(b, "<p>Better, similar and worse compare each figure's confidence "
-		"interval with its benchmark; the trend is read from a statistical "
-		"process control chart where there are at least %d figures, else from "
-		"the test of the latest change. Each indicator's page gives the "
-		"method in full.</p>\n"
-		"</p>\n",
+		"interval with its benchmark. The trend is the one the headlines "
+		"give: a change that passed its test (over two years, else on the "
+		"period before, else within the year), else the latest points of a "
+		"statistical process control chart where there are at least %d "
+		"figures. Each indicator's page gives the method in full.</p>\n",
 	     IND_SPC_MIN_POINTS);
 	{
 		struct buf u = BUF_INIT;

@@ -54,7 +54,10 @@ void perf_verdict_tag(struct buf *b, enum hl_verdict v)
 	case HL_SMALL_NUMBERS: html_tag(b, "yellow", "Small numbers"); break;
 	case HL_SPECIAL_CAUSE: html_tag(b, "purple", "Special cause"); break;
 	case HL_COMMON_CAUSE: html_tag(b, "grey", "Common cause"); break;
-	case HL_NOT_TESTED: html_tag(b, "grey", "Not tested"); break;
+	case HL_NOT_TESTED:
+		/* A figure, a rank or a target is not a test: no tag, rather
+		 * than one that reads as "not checked". */
+		break;
 	}
 }
 
@@ -125,8 +128,8 @@ bool perf_read_level(struct req *r, double *level)
 	return !v || !*v || stats_level_parse(v, level) == 0;
 }
 
-/* A statement: the sentence, its verdict, the method behind "How this
- * was worked out" and the link to the data. */
+/* A statement: the sentence with its verdict, its method, and the link
+ * to the data. */
 void perf_statement(struct buf *b, const struct hl_statement *s, bool link)
 {
 	html(b, "<li class=\"ind-statement\"><p class=\"ind-statement__sentence\">%s ",
@@ -134,9 +137,7 @@ void perf_statement(struct buf *b, const struct hl_statement *s, bool link)
 	perf_verdict_tag(b, s->verdict);
 	if (s->example)
 		html_example_tag(b);
-	html(b, "</p>\n<details class=\"ind-method\"><summary>How this was worked "
-		"out</summary><div class=\"details__text\"><p>%s</p></div></details>\n",
-	     s->method);
+	html(b, "</p>\n<p class=\"ind-statement__method\">%s</p>\n", s->method);
 	if (link)
 		html(b, "<p class=\"ind-statement__link\"><a href=\"%s\">See the "
 			"data<span class=\"visually-hidden\">: %s</span></a></p>\n",
@@ -144,7 +145,8 @@ void perf_statement(struct buf *b, const struct hl_statement *s, bool link)
 	html_raw(b, "</li>\n");
 }
 
-/* An indicator's headline: the summary sentence, then the statements. */
+/* An indicator's headline: its one sentence, as a report would print it,
+ * then every statement behind "How this was worked out". */
 void perf_headline_block(struct buf *b, const struct hl_indicator *h,
 			   bool heading, bool link)
 {
@@ -162,10 +164,13 @@ void perf_headline_block(struct buf *b, const struct hl_indicator *h,
 	html_raw(b, "</p>\n");
 	if (!h->has_data)
 		return;
-	html_raw(b, "<ul class=\"ind-statements\">\n");
+	html(b, "<details class=\"ind-method\"><summary>How this was worked out"
+		"<span class=\"visually-hidden\">: %s</span></summary>\n"
+		"<div class=\"details__text\">\n<ul class=\"ind-statements\">\n",
+	     h->ind->name);
 	for (size_t i = 0; i < h->n_st; i++)
 		perf_statement(b, &h->st[i], link);
-	html_raw(b, "</ul>\n");
+	html_raw(b, "</ul>\n</div></details>\n");
 }
 
 /* A context for a page: the server's crime engine; on failure the page

@@ -304,16 +304,22 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 	bool any = false;
 	const char *id = c->id ? c->id : "chart";
 
-	/* The range of the values and of the reference lines. */
+	/* The range of the values, their intervals and the reference
+	 * lines. */
 	for (size_t s = 0; s < c->n_series; s++)
 		for (size_t i = 0; i < c->n_x; i++) {
-			double v = c->series[s].values[i];
+			const struct svg_series *se = &c->series[s];
+			double v = se->values[i];
 
 			if (!isfinite(v))
 				continue;
 			any = true;
 			lo = v < lo ? v : lo;
 			hi = v > hi ? v : hi;
+			if (se->lower && isfinite(se->lower[i]) && se->lower[i] < lo)
+				lo = se->lower[i];
+			if (se->upper && isfinite(se->upper[i]) && se->upper[i] > hi)
+				hi = se->upper[i];
 		}
 	for (size_t k = 0; k < c->n_lines; k++) {
 		double v = c->lines[k].value;
@@ -333,6 +339,18 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 		lo -= c->y_integer ? 2 : 1;
 		hi += c->y_integer ? 2 : 1;
 	}
+	if (c->y_fit && c->y_min_span > 0 && hi - lo < c->y_min_span) {
+		double mid = (hi + lo) / 2;
+		bool positive = lo >= 0;
+
+		lo = mid - c->y_min_span / 2;
+		hi = mid + c->y_min_span / 2;
+		if (positive && lo < 0) {
+			/* no axis below zero for figures that never are */
+			hi -= lo;
+			lo = 0;
+		}
+	}
 	nice_scale(lo, hi, c->y_integer, &sc);
 
 	/* Margins: the left one fits the longest y label at the narrow
@@ -344,7 +362,9 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 			widest = label.len;
 	}
 	left = 12 + (double)widest * CHAR_NARROW;
-	top = c->y_title ? 40 : 16;
+	/* The y title's baseline is low enough for the narrow screens' text
+	 * (28 units) to clear the top of the viewBox. */
+	top = c->y_title ? 48 : 16;
 	x0 = left + PLOT_PAD;
 	x1 = W - MARGIN_RIGHT - PLOT_PAD;
 	y0 = top;
@@ -354,9 +374,9 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 			 : (x0 + x1) / 2)
 #define Y(v) (y1 - ((v) - sc.lo) / (sc.hi - sc.lo) * (y1 - y0))
 
-	html(b, "<div class=\"chart\">\n<svg class=\"chart__svg\" viewBox=\"0 0 %d %d\" "
+	html(b, "<div class=\"chart%s\">\n<svg class=\"chart__svg\" viewBox=\"0 0 %d %d\" "
 		"role=\"img\" aria-labelledby=\"%s-title\"",
-	     (int)W, (int)H, id);
+	     c->small ? " chart--small" : "", (int)W, (int)H, id);
 	if (c->desc || !any)
 		html(b, " aria-describedby=\"%s-desc\"", id);
 	html(b, " focusable=\"false\" font-size=\"%d\">\n<title id=\"%s-title\">%s</title>\n",
@@ -386,7 +406,7 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 		buf_adds(b, "</text>\n");
 	}
 	if (c->y_title)
-		html(b, "<text class=\"chart__label\" x=\"0\" y=\"18\">%s</text>\n",
+		html(b, "<text class=\"chart__label\" x=\"0\" y=\"28\">%s</text>\n",
 		     c->y_title);
 
 	/* X ticks and labels; every other label is minor. */
@@ -463,6 +483,29 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 		html_raw(b, " fill=\"none\" stroke-linejoin=\"round\"");
 		stroke_attrs(b, &se->style, se->style.thick ? 3.5 : 2);
 		html_raw(b, "/>\n");
+		/* Intervals: a whisker with short caps at each point. */
+		for (size_t i = 0; se->lower && se->upper && i < c->n_x; i++) {
+			double v = se->values[i], l = se->lower[i], u = se->upper[i];
+
+			if (!isfinite(v) || !isfinite(l) || !isfinite(u))
+				continue;
+			html(b, "<path class=\"chart__interval\" stroke=\"%s\" "
+				"stroke-width=\"1.5\" fill=\"none\" d=\"M", colour);
+			svg_num(b, X(i) - 4);
+			buf_addc(b, ' ');
+			svg_num(b, Y(l));
+			buf_adds(b, "h8M");
+			svg_num(b, X(i));
+			buf_addc(b, ' ');
+			svg_num(b, Y(l));
+			buf_adds(b, "V");
+			svg_num(b, Y(u));
+			buf_adds(b, "M");
+			svg_num(b, X(i) - 4);
+			buf_addc(b, ' ');
+			svg_num(b, Y(u));
+			buf_adds(b, "h8\"/>");
+		}
 		for (size_t i = 0; i < c->n_x; i++) {
 			double v = se->values[i];
 			const char *cls = se->point_class ? se->point_class[i] : NULL;
@@ -488,7 +531,7 @@ void svg_line_chart(struct buf *b, const struct svg_chart *c)
 #undef Y
 
 	/* The legend. */
-	if (c->n_series || c->n_lines) {
+	if (!c->small && (c->n_series || c->n_lines)) {
 		html_raw(b, "<ul class=\"chart__legend\">\n");
 		for (size_t s = 0; s < c->n_series; s++)
 			legend_key(b, &c->series[s].style, c->series[s].style.marker,

@@ -30,8 +30,9 @@
  *    chart__label--minor, which the stylesheet hides on narrow screens).
  *  - Horizontal reference lines (a mean, process limits, a target), each
  *    with its label at the right end and in the legend.
- *  - One path per series, broken where a value is NaN, and a marker at
- *    every point: colour, dash pattern and marker shape differ between
+ *  - One path per series, broken where a value is NaN (a gap in the
+ *    data is a gap in the line), each point's interval as a whisker if
+ *    the series has one, and a marker at every point: colour, dash pattern and marker shape differ between
  *    series, so that no series is told apart by colour alone.  A point
  *    may carry a CSS class of its own (a point outside the process
  *    limits, say): it then always gets a marker, with that class.
@@ -84,6 +85,9 @@ struct svg_series {
 	struct svg_style style;
 	const char *const *point_class; /* NULL, or n_x CSS classes (NULL:
 					 * none) for the points' markers */
+	const double *lower, *upper;  /* NULL, or n_x bounds of each point's
+				       * interval (NaN: none), drawn as a
+				       * whisker and kept inside the y axis */
 };
 
 /* A horizontal line across the plot at a value of the y axis. */
@@ -113,7 +117,14 @@ struct svg_chart {
 	bool y_integer;         /* values are counts: ticks are whole */
 	bool y_fit;             /* start the y axis near the smallest value
 				 * instead of at zero (SPC charts) */
+	double y_min_span;      /* with y_fit: the axis spans at least this
+				 * much, around the values (so that a change
+				 * of 1 in 90 does not fill the chart); 0:
+				 * no minimum */
 	int width, height;      /* the viewBox; 0 gives 720 by 360 */
+	bool small;             /* one of small multiples: no legend (a
+				 * heading beside it names its series), and
+				 * text kept small on narrow screens */
 };
 
 /* Write the chart (see above) into b.  A chart with no points or no

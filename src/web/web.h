@@ -71,6 +71,16 @@ void html_person(struct buf *b, const char *name, const char *role,
 /* Multi-line text: paragraphs split at blank lines, escaped. */
 void html_paragraphs(struct buf *b, const char *text);
 
+/* A table in its wrapper, which scrolls sideways when the table is wider
+ * than the screen (a shadow at an edge says there is more): the wrapper
+ * is a region named label (the table's caption, which the caller writes
+ * next) that takes the keyboard focus, so that it can be scrolled with
+ * the arrow keys.  cls (more classes of the table) and id may be NULL.
+ * Close with html_table_end. */
+void html_table_begin(struct buf *b, const char *label, const char *cls,
+		      const char *id);
+void html_table_end(struct buf *b);
+
 /* Summary list: html_summary_begin, then for each row
  * html_row_begin(key) ... value markup ... html_row_end, then
  * html_summary_end. */

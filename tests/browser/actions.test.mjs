@@ -4,6 +4,7 @@
 // GOV.UK error pattern on the form; and a progress update without
 // JavaScript.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { assertClean, getJSON, openBrowser, submit, text } from './browser.mjs';
@@ -95,10 +96,13 @@ test('add an action, find it with the filters and download it as CSV', async () 
   const { page, problems } = await b.page({ acceptDownloads: true });
   const title = 'Pilot a domestic abuse perpetrator helpline ' + Date.now();
 
-  await page.goto(b.url + '/actions');
+  await page.goto(b.url + '/actions?plan=1');
   await page.getByRole('link', { name: 'Add an action' }).click();
-  await page.waitForURL(b.url + '/actions/new');
+  await page.waitForURL(b.url + '/actions/new?plan=1');
   assert.equal(await page.locator('h1').innerText(), 'Add an action');
+  // The plan ended in 2021: the form says so, and lets the action be added.
+  assert.match(await text(page.locator('.action-warnings')),
+               /^! Warning The plan 'Safer Stockport Partnership Plan 2018\/21' ended on 31 March 2021\.$/);
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Description (optional)').fill('With the Respect helpline.');
   await page.getByLabel('Theme').selectOption({ label: 'Protecting Vulnerable People' });
@@ -116,6 +120,8 @@ test('add an action, find it with the filters and download it as CSV', async () 
   assert.match(page.url(), /\/actions\/\d+\?saved=created$/);
   const id = Number(new URL(page.url()).pathname.split('/').pop());
   assert.match(await text(page.getByRole('status')), /The action has been added\./);
+  assert.match(await text(page.locator('.action-warnings')), /ended on 31 March 2021/,
+               'added, and the warning said again');
   assert.equal(await page.locator('h1').innerText(), title);
   assert.equal(await text(summaryValue(page, 'Due date')), '1 April 2020 Overdue');
   assert.equal(await text(summaryValue(page, 'Owner')),
@@ -185,7 +191,7 @@ test('add an action, find it with the filters and download it as CSV', async () 
 
 // The new-action form sent with an empty title and 31 February 2021.
 async function sendBadForm(page) {
-  await page.goto(b.url + '/actions/new');
+  await page.goto(b.url + '/actions/new?plan=1');
   await page.getByLabel('Description (optional)').fill('Typed before the mistake');
   await page.getByLabel('Theme').selectOption({ label: 'Serious and Organised Crime' });
   await page.getByLabel('Owner').selectOption({ label: 'Marcus Noden (Greater Manchester Police)' });
@@ -332,4 +338,78 @@ test('overdue actions are marked in the list, in words and with the red bar', as
     .evaluate((td) => getComputedStyle(td).boxShadow);
   assert.match(bar, /rgb\(212, 53, 28\)/);
   assertClean(problems);
+});
+
+test('an action due after its plan is saved with a warning on its page', async () => {
+  const { page, problems } = await b.page();
+  await page.goto(b.url + '/actions/new?plan=1');
+  await page.getByLabel('Title').fill('Due after the plan');
+  const due = page.getByRole('group', { name: 'Due date (optional)' });
+  await due.getByLabel('Day').fill('30');
+  await due.getByLabel('Month').fill('9');
+  await due.getByLabel('Year').fill('2030');
+  const res = await submit(page, page.getByRole('button', { name: 'Add action' }));
+  assert.equal(res.status(), 200, 'a warning does not stop the save');
+  assert.match(await text(page.locator('.action-warnings')),
+               /The due date, 30 September 2030, is after the end of the plan's period \(31 March 2021\)\./);
+  // Seen again later: the due date is still outside; the plan's end is
+  // said only when the action is added.
+  await page.goto(page.url().replace(/\?.*$/, ''));
+  const w = await text(page.locator('.action-warnings'));
+  assert.match(w, /30 September 2030/);
+  assert.doesNotMatch(w, /ended on/);
+  assertClean(problems);
+});
+
+test('a progress update can be dated in the past, not in the future', async () => {
+  const { page, problems } = await b.page();
+  await page.goto(b.url + '/actions/3');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Add update' }) });
+  await form.getByLabel('Progress update').fill('Met the school leads in May.');
+  const date = form.getByRole('group', { name: 'Date of the update (optional)' });
+  await date.getByLabel('Day').fill('12');
+  await date.getByLabel('Month').fill('5');
+  await date.getByLabel('Year').fill('2021');
+  let res = await submit(page, form.getByRole('button', { name: 'Add update' }));
+  assert.equal(res.status(), 200);
+  const item = page.locator('.timeline__item', { hasText: 'Met the school leads in May.' });
+  assert.equal(await text(item.locator('.timeline__title')), '12 May 2021');
+  // In the history by its date: after any later update.
+  const titles = await page.locator('.timeline__title').allInnerTexts();
+  const dates = titles.map((t) => Date.parse(t.replace(/ Example data$/, '')));
+  assert.deepEqual(dates, [...dates].sort((x, y) => y - x), 'newest first, by date');
+
+  // Tomorrow is refused, by the field, and nothing is added.
+  const n = await page.locator('.timeline__item').count();
+  const t = new Date(Date.now() + 2 * 86400e3);
+  await form.getByLabel('Progress update').fill('From the future.');
+  await date.getByLabel('Day').fill(String(t.getUTCDate()));
+  await date.getByLabel('Month').fill(String(t.getUTCMonth() + 1));
+  await date.getByLabel('Year').fill(String(t.getUTCFullYear()));
+  problems.allow(b.url + '/actions/3/updates', 400);
+  res = await submit(page, form.getByRole('button', { name: 'Add update' }));
+  assert.equal(res.status(), 400);
+  assert.match(await text(page.locator('.error-summary')),
+               /Date of the update must be today or in the past/);
+  assert.equal(await page.locator('.error-summary a').getAttribute('href'), '#created_at-day');
+  assert.equal(await page.locator('.timeline__item').count(), n);
+  assertClean(problems);
+});
+
+test('a store that cannot answer is an error page, not an empty list', async () => {
+  const g = await openBrowser();
+  try {
+    // The people cannot be read: the form must not offer an empty list of
+    // owners as if there were nobody.
+    execFileSync('sqlite3', [g.server.db, 'ALTER TABLE person RENAME TO person_gone;']);
+    const { page, problems } = await g.page();
+    problems.allow(g.url + '/actions/new?plan=1', 500);
+    const res = await page.goto(g.url + '/actions/new?plan=1');
+    assert.equal(res.status(), 500);
+    assert.equal(await page.locator('h1').innerText(), 'Sorry, there is a problem with safer');
+    assert.equal(await page.locator('select#owner_id').count(), 0);
+    assertClean(problems, '', { ignore: /\/favicon\.ico$|Failed to load resource/ });
+  } finally {
+    await g.close();
+  }
 });

@@ -5,6 +5,7 @@
 // locations, the demo banner, every CSV link answering CSV, the error
 // summary for an unknown area, and a phone-sized screen.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { assertClean, openBrowser, submit, text } from './browser.mjs';
 
@@ -70,10 +71,22 @@ test('the monthly chart is accessible and agrees with its table', async () => {
   const desc = await svg.locator('desc#trend-chart-desc').textContent();
   assert.match(desc, /^Line chart of the crimes recorded each month in Bury/);
   assert.match(await svg.getAttribute('viewBox'), /^0 0 \d+ \d+$/);
-  // The legend names every series, with its key drawn beside it.
+  // The legend names the series, with its key drawn beside it.
   const legend = await page.locator('.chart').first().locator('.chart__legend li').allInnerTexts();
-  assert.equal(legend[0], 'All crime');
-  assert.equal(legend.length, 6);
+  assert.deepEqual(legend, ['All crime']);
+  // The five most common types are small multiples: a chart each, on its
+  // own scale, under its own heading, with no legend to decode.
+  const small = page.locator('.small-multiples > li');
+  assert.equal(await small.count(), 5);
+  const types = await small.locator('h4').allInnerTexts();
+  for (let i = 0; i < 5; i++) {
+    const chart = small.nth(i).locator('svg[role="img"]');
+    assert.equal(await chart.locator('title').first().textContent(),
+                 `${types[i]} each month in Bury`);
+    assert.equal(await small.nth(i).locator('.chart__legend').count(), 0);
+    assert.ok((await chart.locator('text.chart__label').allTextContents()).includes('0'),
+              `${types[i]}: its axis starts at zero`);
+  }
   // Axes: month labels and a number scale.
   const labels = await svg.locator('text.chart__label').allTextContents();
   assert.ok(labels.includes('Crimes a month'));
@@ -92,11 +105,11 @@ test('the monthly chart is accessible and agrees with its table', async () => {
   // The table alternative, behind "The figures in the chart as a table".
   const table = page.locator('#trend-table');
   assert.equal(await table.isVisible(), false);
-  await page.getByText('The figures in the chart as a table').first().click();
+  await page.getByText('The figures in the charts as a table').first().click();
   assert.equal(await table.isVisible(), true);
   const head = await table.locator('thead th').allInnerTexts();
   assert.deepEqual(head.slice(0, 2), ['Month', 'All crime']);
-  assert.deepEqual(head.slice(2, 7), legend.slice(1));
+  assert.deepEqual(head.slice(2, 7), types);
   const body = await cells(table);
   assert.equal(body.length, 36);
   for (const row of body) {
@@ -141,7 +154,8 @@ test('the last 12 months against the 12 before add up, and match the chart and t
   assert.equal(monthly.slice(-24, -12).reduce((s, r) => s + num(r[1]), 0), before);
   // And the headline figures say it first.
   const figures = await page.locator('.figures .figure').allInnerTexts();
-  assert.match(figures[0], /crimes in the year to/);
+  // Each names the months it covers: the last 12 of the period.
+  assert.match(figures[0], /^[\d,]+\ncrimes, \w+ \d{4} to \w+ \d{4}$/);
   assert.equal(num(figures[0].split('\n')[0]), after);
   // Anti-social behaviour: its own table's last 12 months are the year.
   const asb = await cells(page.locator('#asb-table'));
@@ -201,6 +215,10 @@ test('every table has a CSV download that answers CSV with the same figures', as
     const res = await fetch(b.url + href);
     assert.equal(res.status, 200, href);
     assert.match(res.headers.get('content-type'), /^text\/csv/, href);
+    // Named for what it holds: the area, what, how, and the months.
+    assert.match(res.headers.get('content-disposition'),
+                 /^attachment; filename="(bury|greater-manchester)-crime(-and-asb)?-(by|top-\d+)-[a-z-]+-\d{4}-\d\d-to-\d{4}-\d\d\.csv"$|^attachment; filename="bury-anti-social-behaviour-by-month-\d{4}-\d\d-to-\d{4}-\d\d\.csv"$/,
+                 href);
     const lines = (await res.text()).trim().split(/\r?\n/);
     assert.ok(lines.length >= 2, `${href}: ${lines.length} lines`);
     assert.match(lines[0], /count/);
@@ -208,9 +226,11 @@ test('every table has a CSV download that answers CSV with the same figures', as
   }
   // The top LSOAs' CSV starts with the table's first LSOA and its count.
   const first = (await cells(page.locator('#lsoas-table')))[0];
-  assert.equal(csv.lsoa[0], 'lsoa,count,rate_per_1000');
-  const [code, count] = csv.lsoa[1].split(',');
+  // An LSOA by its code and its name.
+  assert.equal(csv.lsoa[0], 'lsoa,lsoa_name,count,rate_per_1000');
+  const [code, name, count] = csv.lsoa[1].split(',');
   assert.equal(code, first[2]);
+  assert.equal(name, first[1]);
   assert.equal(Number(count), num(first[3]));
   // The monthly CSV holds every type, anti-social behaviour too.
   assert.equal(csv['month,type'][0], 'month,type,count');
@@ -287,6 +307,118 @@ test('an LSOA typed in the form is shown; an unknown one gets the error summary'
   assert.equal(await page.locator('#place').inputValue(), 'Nowhere <b>"at all"</b>');
   assert.equal(await page.locator('main b').count(), 0, 'the name is escaped');
   assertClean(problems);
+});
+
+test('the crime type filter narrows every crime figure to one type', async () => {
+  const { page, problems } = await b.page();
+  await chooseArea(page, { area: 'Bury' });
+  const all = await cells(page.locator('#change-table'));
+  const burglary = all.find((r) => r[0] === 'Burglary');
+  await page.getByLabel('Crime type').selectOption('Burglary');
+  const res = await submit(page, page.getByRole('button', { name: 'Show figures' }));
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /[?&]type=Burglary(&|$)/);
+  assert.equal(await page.getByLabel('Crime type').inputValue(), 'Burglary');
+  assert.match(await text(page.locator('.lead')), /^Burglary, /);
+  // The headline, the monthly chart and table, the change table: burglary.
+  const figures = await page.locator('.figures .figure').allInnerTexts();
+  assert.match(figures[0], /crimes \(Burglary\), /);
+  assert.equal(num(figures[0].split('\n')[0]), num(burglary[2]));
+  const svg = page.locator('svg[aria-labelledby="trend-chart-title"]');
+  assert.equal(await svg.locator('title#trend-chart-title').textContent(), 'Burglary each month in Bury');
+  assert.equal(await page.locator('.small-multiples').count(), 0);
+  const head = await page.locator('#trend-table thead th').allTextContents();
+  assert.deepEqual(head, ['Month', 'Burglary']);
+  const monthly = await cells(page.locator('#trend-table'));
+  assert.equal(monthly.slice(-12).reduce((t, r) => t + num(r[1]), 0), num(burglary[2]));
+  const rows = await cells(page.locator('#change-table'));
+  assert.deepEqual(rows.map((r) => r[0]), ['Burglary']);
+  assert.deepEqual(rows[0], burglary);
+  // Wards, LSOAs, outcomes and peers count burglaries too.
+  assert.match(await page.locator('#wards-table caption').innerText(), /Burglary/);
+  const outcomes = await cells(page.locator('#outcomes-table'), 'tfoot');
+  assert.equal(num(outcomes[0][1]), num(burglary[2]));
+  const peers = await cells(page.locator('#peers-table'));
+  assert.equal(num(peers.find((r) => r[1].startsWith('Bury'))[3]), num(burglary[2]));
+  // The CSV links of its figures ask for burglary only.
+  const hrefs = await page.locator('main a[href*="format=csv"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  let checked = 0;
+  for (const href of hrefs) {
+    const q = new URL(b.url + href).searchParams;
+    if (!['month,type', 'ward', 'lsoa', 'outcome', 'district'].includes(q.get('by'))) continue;
+    assert.deepEqual(q.getAll('type'), ['Burglary'], href);
+    checked++;
+  }
+  assert.equal(checked, 5);
+  // An unknown type is a problem by its field.
+  await page.goto(b.url + '/crime?area=Bury&type=Piracy');
+  problems.allow(page.url(), 400);
+  assert.match(await text(page.locator('#type-error')), /There is no crime type called ‘Piracy’/);
+  assertClean(problems);
+});
+
+test('each ward, LSOA and district in the tables opens its own dashboard for the same period', async () => {
+  const { page, problems } = await b.page();
+  await page.goto(b.url + '/crime?area=Bury&from=2025-01&to=2025-12&type=Robbery');
+  for (const id of ['#wards-table', '#lsoas-table', '#peers-table']) {
+    const link = page.locator(`${id} tbody th a`).first();
+    const name = await link.innerText();
+    const href = await link.getAttribute('href');
+    const q = new URL(b.url + href).searchParams;
+    assert.equal(q.get('from'), '2025-01', href);
+    assert.equal(q.get('to'), '2025-12', href);
+    assert.equal(q.get('type'), 'Robbery', href);
+    await Promise.all([page.waitForNavigation(), link.click()]);
+    assert.equal(await page.locator('h1').innerText(), name, `${id}: ${href}`);
+    assert.match(await text(page.locator('.lead')), /^Robbery, January to December 2025$/);
+    await page.goBack();
+  }
+  assertClean(problems);
+});
+
+test('a month with no data: a gap in the charts and a flag beside every figure over it', async () => {
+  const g = await openBrowser();
+  try {
+    const s = await (await fetch(g.url + '/api/v1/crime/summary')).json();
+    const [y, m] = s.street.last_month.split('-').map(Number);
+    // 15 months before the end: in the 24 months the dashboard compares,
+    // not in the last 12 that the crime indicator's headline counts.
+    const gap = new Date(Date.UTC(y, m - 1 - 15, 1));
+    const to = new Date(Date.UTC(y, m - 1 - 12, 1)).toISOString().slice(0, 7);
+    const words = gap.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const month = gap.getUTCFullYear() * 12 + gap.getUTCMonth();
+    execFileSync('sqlite3', [g.server.db,
+      'PRAGMA foreign_keys = ON; ' +
+      `DELETE FROM crime_batch WHERE month = ${month};`]);
+    const { page, problems } = await g.page();
+    await page.goto(g.url + '/crime?area=Bury');
+    // The headline figures cover the last 12 months: no gap in them, but
+    // in the year before, so the change is not given, and says why.
+    assert.equal(await page.locator('.figures .figure').first().locator('.figure__gap').count(), 0);
+    assert.match(await text(page.locator('.figures .figure').nth(1)), /no change given .*Not like for like/);
+    // A period ending after the gap: the gap is in the headline's months.
+    await page.goto(g.url + `/crime?area=Bury&to=${to}`);
+    const first = page.locator('.figures .figure').first();
+    assert.match(await text(first.locator('.figure__gap')),
+                 new RegExp(`Gap in the data No data for ${words}: 11 of the 12 months counted\\.`));
+    // The chart breaks at the gap: two runs of the line, not one.
+    const d = await page.locator('svg[aria-labelledby="trend-chart-title"] g.chart__series--0 path')
+      .getAttribute('d');
+    assert.equal(d.match(/M/g).length, 2, d);
+    // The crime indicator's SPC chart breaks there too, on an axis of every month.
+    await page.goto(g.url + '/indicators/5?area=Bury');
+    const spc = page.locator('svg[aria-labelledby="spc-chart-title"]');
+    const path = await spc.locator('g.chart__series--0 path:not(.chart__interval)').getAttribute('d');
+    assert.equal(path.match(/M/g).length, 2, path);
+    const rows = await cells(page.locator('#spc-table'));
+    const row = rows.find((r) => r[0] === words);
+    assert.ok(row, `${words} is a row of the table`);
+    assert.equal(row[1], 'No data');
+    assertClean(problems);
+  } finally {
+    await g.close();
+  }
 });
 
 test('the dashboard fits a 375px screen', async () => {

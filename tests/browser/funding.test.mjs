@@ -20,7 +20,7 @@ async function streams(page) {
   const rows = await table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
   const total = await table.locator('tfoot tr').evaluate((tr) =>
-    [...tr.cells].map((c) => c.innerText.trim()));
+    [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim()));
   return { rows, total };
 }
 
@@ -32,14 +32,20 @@ test('the funding page shows the four 2020/21 funds and their totals', async () 
   assert.equal(await page.locator('h1').innerText(), 'Funding streams and awards');
   assert.equal(await page.locator('.caption-l').innerText(), '2020/21');
   assert.deepEqual(await figures(page), ['£478,973', '£413,500', '£65,473']);
+  // The amounts awarded are sums of example amounts: marked as such, in
+  // the figures, each fund's row and the totals; the allocations are the
+  // council's own.
+  assert.deepEqual(await page.locator('.figures .figure__label').allInnerTexts()
+    .then((l) => l.map((x) => x.replace(/\s+/g, ' ').trim())),
+                   ['allocated', 'awarded Example data', 'remaining Example data']);
   const { rows, total } = await streams(page);
   assert.deepEqual(rows, [
-    ['Community Safety Grant', 'Not recorded', '£218,973', '£180,000', '£38,973'],
-    ['Serious Violence Fund', 'Not recorded', '£150,000', '£135,000', '£15,000'],
-    ['Voluntary and Community Sector Grant', 'Not recorded', '£100,000', '£90,000', '£10,000'],
-    ['Hate Crime Fund', 'Not recorded', '£10,000', '£8,500', '£1,500'],
+    ['Community Safety Grant', 'Not recorded', '£218,973', '£180,000 Example data', '£38,973 Example data'],
+    ['Serious Violence Fund', 'Not recorded', '£150,000', '£135,000 Example data', '£15,000 Example data'],
+    ['Voluntary and Community Sector Grant', 'Not recorded', '£100,000', '£90,000 Example data', '£10,000 Example data'],
+    ['Hate Crime Fund', 'Not recorded', '£10,000', '£8,500 Example data', '£1,500 Example data'],
   ]);
-  assert.deepEqual(total, ['Total', '', '£478,973', '£413,500', '£65,473']);
+  assert.deepEqual(total, ['Total', '', '£478,973', '£413,500 Example data', '£65,473 Example data']);
   // Each fund has its awards table under its own heading.
   for (const name of ['Community Safety Grant', 'Serious Violence Fund',
                       'Voluntary and Community Sector Grant', 'Hate Crime Fund'])
@@ -48,7 +54,8 @@ test('the funding page shows the four 2020/21 funds and their totals', async () 
   // The overview says the same.
   await page.goto(b.url + '/');
   const glance = page.locator('table', { has: page.locator('caption', { hasText: 'Funding streams 2020/21' }) });
-  assert.deepEqual(await glance.locator('tfoot td').allInnerTexts(), ['£478,973', '£413,500', '£65,473']);
+  assert.deepEqual((await glance.locator('tfoot td').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()),
+                   ['£478,973', '£413,500 Example data', '£65,473 Example data']);
   assertClean(problems);
 });
 
@@ -84,7 +91,8 @@ test('add a funding stream and an award, change an award: the totals follow', as
     .selectOption({ label: 'Crime (Public Safety and Protection, Safer Stockport Partnership Plan 2018/21)' });
   await submit(page, page.getByRole('button', { name: 'Add award' }));
   assert.equal(page.url(), `${b.url}/funds/${fundId}?saved=1`);
-  assert.match(await text(page.locator('.summary-list')), /Awarded £2,000 Remaining £10,500\.50/);
+  assert.match(await text(page.locator('.summary-list')), /Awarded £2,000 Remaining £10,500\.50/,
+               'a fund with no example amounts is not marked');
   const row = page.locator('main table tbody tr', { hasText: 'Alley-gating in Brinnington' });
   assert.equal(await text(row), 'Alley-gating in Brinnington Target hardening Crime Awarded £2,000 ' +
                                 'Change award to Alley-gating in Brinnington');
@@ -94,7 +102,7 @@ test('add a funding stream and an award, change an award: the totals follow', as
   let { rows, total } = await streams(page);
   assert.deepEqual(rows.find((r) => r[0] === 'Safer Streets Fund'),
                    ['Safer Streets Fund', 'Home Office', '£12,500.50', '£2,000', '£10,500.50']);
-  assert.deepEqual(total, ['Total', '', '£491,473.50', '£415,500', '£75,973.50']);
+  assert.deepEqual(total, ['Total', '', '£491,473.50', '£415,500 Example data', '£75,973.50 Example data']);
 
   // Change the amount of a demo award from the funding page: IDVAs,
   // £60,000 -> £61,250.
@@ -106,13 +114,15 @@ test('add a funding stream and an award, change an award: the totals follow', as
   await amount.fill('61250');
   await submit(page, page.getByRole('button', { name: 'Save changes' }));
   assert.equal(page.url(), `${b.url}/funds/1?saved=1`);
-  assert.match(await text(page.locator('.summary-list')), /Awarded £181,250 Remaining £37,723/);
+  assert.match(await text(page.locator('.summary-list')),
+               /Awarded £181,250 Example data Remaining £37,723 Example data/);
 
   await page.goto(b.url + '/funding');
   assert.deepEqual(await figures(page), ['£491,473.50', '£416,750', '£74,723.50']);
   ({ rows, total } = await streams(page));
-  assert.deepEqual(rows[0], ['Community Safety Grant', 'Not recorded', '£218,973', '£181,250', '£37,723']);
-  assert.deepEqual(total, ['Total', '', '£491,473.50', '£416,750', '£74,723.50']);
+  assert.deepEqual(rows[0], ['Community Safety Grant', 'Not recorded', '£218,973',
+                             '£181,250 Example data', '£37,723 Example data']);
+  assert.deepEqual(total, ['Total', '', '£491,473.50', '£416,750 Example data', '£74,723.50 Example data']);
 
   // The API in pence agrees; the total awarded counts the demo's example
   // amounts, and says so.

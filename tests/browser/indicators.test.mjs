@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { safer } from '../lib/server.mjs';
-import { assertClean, openBrowser, submit, text } from './browser.mjs';
+import { assertClean, getJSON, openBrowser, submit, text } from './browser.mjs';
 
 let b;
 before(async () => { b = await openBrowser(); });
@@ -96,7 +96,7 @@ test('the SPC chart marks special causes by shape and class, and agrees with its
   await page.getByText('The figures in the chart as a table').click();
   assert.equal(await table.isVisible(), true);
   assert.deepEqual(await table.locator('thead th').allInnerTexts(),
-                   ['Period', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Signal']);
+                   ['Period', 'Value', 'Mean', 'Lower process limit', 'Upper process limit', 'Signal']);
   const rows = await cells(table);
   assert.equal(rows.length, 36);
   const improveMonths = new Set(improve.map((t) => /, (\w+ \d{4}):/.exec(t)[1]));
@@ -144,8 +144,9 @@ test('the peers table gives each district\'s figure with its interval, and the r
                /Standard competition ranking.*A rank is not a test of significance/);
   const st = page.locator('.ind-statement', { hasText: 'the 3rd highest of the 10 areas' });
   assert.equal(await st.count(), 1);
-  await st.getByText('How this was worked out').click();
-  assert.match(await text(st.locator('.details__text')), /Standard competition ranking/);
+  assert.equal(await st.isVisible(), false, 'the statements are behind "How this was worked out"');
+  await page.locator('#headline ~ details.ind-method summary').first().click();
+  assert.match(await text(st.locator('.ind-statement__method')), /Standard competition ranking/);
   assertClean(problems);
 });
 
@@ -186,6 +187,22 @@ test('the headlines page states the four claims with their methods, and links th
   await page.waitForURL(b.url + '/headlines');
   assert.equal(await page.locator('h1').innerText(), 'Performance headlines');
   assert.equal(await page.locator('.caption-l').innerText(), 'Stockport');
+  // One sentence an indicator, as the annual review (seed 004) writes
+  // them; everything else behind "How this was worked out".
+  const leads = (await page.locator('.ind-summary').allInnerTexts()).map((x) => x.replace(/\s+/g, ' '));
+  assert.equal(leads.length, 5);
+  for (const l of [
+    "Residents who feel safe in their local area: 92.0% in Stockport in Wave 6 (November to December 2020), " +
+      "the 2nd highest of 10 in the Greater Manchester peer group and significantly higher than " +
+      "Greater Manchester's 88.0%. Example data",
+    "Non-opiate users completing drug treatment: 46.7% in Stockport in 2020/21, the 3rd highest of 10 in " +
+      "the Greater Manchester peer group and significantly higher than England's 35.9%. Example data",
+    'Hate crimes recorded: 68 in Stockport in 2021/22 Q1 (April to June 2021); there was a significant ' +
+      'increase in 2020/21 Q2 (July to September 2020), which has fallen significantly since. Example data',
+  ]) assert.ok(leads.includes(l), `${l}\n is not among\n${leads.join('\n')}`);
+  assert.equal(await page.locator('.ind-statement').first().isVisible(), false);
+  for (const d of await page.locator('details.ind-method').all())
+    await d.locator('summary').click();
   const claims = [
     /Residents who feel safe in their local area: 92\.0% in Stockport in Wave 6 \(November to December 2020\), significantly higher than Greater Manchester \(88\.0%\)\./,
     /Non-opiate users completing drug treatment: 46\.7% in Stockport in 2020\/21, the 3rd highest of the 10 areas in the Greater Manchester peer group\./,
@@ -200,18 +217,25 @@ test('the headlines page states the four claims with their methods, and links th
     assert.ok(i >= 0, `${c} is on the page`);
     const st = page.locator('.ind-statement').nth(i);
     const tags = await st.locator('.ind-statement__sentence .tag').allInnerTexts();
-    assert.ok(tags.includes(c.source.includes('3rd highest') ? 'Not tested' : 'Significant'), `${c}: ${tags}`);
-    // The method, behind "How this was worked out".
-    const method = st.locator('.details__text');
-    assert.equal(await method.isVisible(), false);
-    await st.getByText('How this was worked out').click();
-    assert.equal(await method.isVisible(), true);
-    assert.match(await text(method),
+    // A rank is not a test: no verdict tag at all, rather than "Not tested".
+    if (c.source.includes('3rd highest')) assert.deepEqual(tags, ['Example data'], `${c}: ${tags}`);
+    else assert.ok(tags.includes('Significant'), `${c}: ${tags}`);
+    // Its method.
+    assert.match(await text(st.locator('.ind-statement__method')),
                  /Wilson score|exact conditional binomial test|Exact conditional binomial test|Standard competition ranking/);
   }
+  // "Special cause" and "Example data" do not look alike.
+  const looks = await page.evaluate(() => {
+    const style = (el) => { const s = getComputedStyle(el); return [s.backgroundColor, s.borderStyle].join(' '); };
+    const tags = [...document.querySelectorAll('.tag')];
+    return { special: style(tags.find((t) => t.textContent === 'Special cause')),
+             example: style(tags.find((t) => t.textContent === 'Example data')) };
+  });
+  assert.notEqual(looks.special, looks.example);
+  assert.match(looks.example, /dashed/);
   // The feel-safe method says which rule decided.
   const fs = page.locator('.ind-statement', { hasText: 'significantly higher than Greater Manchester (88.0%)' });
-  assert.match(await text(fs.locator('.details__text')),
+  assert.match(await text(fs.locator('.ind-statement__method')),
                /Wilson score 95% confidence interval for Stockport: 88\.9% to 94\.3%\. Stockport's interval does not include Greater Manchester's value \(88\.0%\)/);
   // Every "See the data" link leads to a page that answers.
   const hrefs = await page.locator('.ind-statement__link a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -238,7 +262,7 @@ test('the headlines form chooses the area, the period and the level', async () =
   await submit(page, page.getByRole('button', { name: 'Show headlines' }));
   assert.match(page.url(), /period=2020%2F21\+Q2/);
   assert.match(await page.locator('.lead').innerText(), /Figures to the end of 2020\/21 Q2, with 99\.8% confidence/);
-  const sentences = (await page.locator('.ind-statement__sentence').allInnerTexts()).join('\n');
+  const sentences = (await page.locator('.ind-statement__sentence').allTextContents()).join('\n');
   assert.match(sentences, /Hate crimes recorded in Stockport: 112 in 2020\/21 Q2 \(July to September 2020\), up 69\.7% on 66 in 2020\/21 Q1 \(April to June 2020\): a significant increase\./);
   assert.match(sentences, /Wave 4 \(June to July 2020\)/, 'feel-safe as at the end of September 2020');
   await page.getByLabel('Area', { exact: true }).selectOption('Bury');
@@ -262,7 +286,21 @@ test('a theme\'s performance at a glance: latest, benchmark, target, trend', asy
   assert.match(by['Residents who feel safe in their local area'][2], /^Better than Greater Manchester \(88\.0%\)/);
   assert.match(by['Residents who feel safe in their local area'][3], /^Met target 90\.0%/);
   assert.match(by['Burglary per 1,000 residents'][2], /^Better than Greater Manchester/);
-  assert.match(by['Burglary per 1,000 residents'][4], /SPC, 36 points/);
+  // The trend is the headline's: the same reading, in the same words.
+  assert.match(by['Burglary per 1,000 residents'][4], /^↘ Significant fall \(better\) in the past two years$/);
+  assert.match(by['Anti-social behaviour incidents'][4], /^↘ Significant fall \(better\) in the past two years$/);
+  assert.match(by['Residents who feel safe in their local area'][4], /^No significant change against Wave 5/);
+  const head = await getJSON(b.server, '/api/v1/headlines');
+  for (const t of head.themes)
+    for (const x of t.indicators) {
+      const row = by[x.indicator.name];
+      if (!row || !x.has_data) continue;
+      assert.ok(row[4].includes(x.trend.label), `${x.indicator.name}: ${row[4]} / ${x.trend.label}`);
+      if (x.trend.kind === 'change')
+        assert.ok(x.summary.toLowerCase().includes(x.trend.label.toLowerCase()) ||
+                  x.summary.includes(x.trend.label.replace('Significant', 'a significant').toLowerCase()),
+                  `${x.summary} says ${x.trend.label}`);
+    }
   assert.match(by['Anti-social behaviour incidents'][2], /No benchmark/);
   await page.getByLabel('Area', { exact: true }).selectOption('Wigan');
   await submit(page, page.getByRole('button', { name: 'Show figures' }));

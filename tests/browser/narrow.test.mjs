@@ -44,6 +44,8 @@ async function assertNoSideScroll(path) {
 
 test('the overview fits a 375px screen', async () => {
   await assertNoSideScroll('/');
+  // The plan with themes and actions (the one in force has none yet).
+  await assertNoSideScroll('/?plan=1');
   // Its tables are wider than the screen, and scroll inside their wrapper.
   const wraps = await page.locator('.table-wrap').evaluateAll((ws) =>
     ws.map((w) => ({ scrolls: w.scrollWidth > w.clientWidth, overflow: getComputedStyle(w).overflowX })));

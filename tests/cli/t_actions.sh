@@ -11,8 +11,10 @@ expect_rc 0 "the demo loads"
 # Listing, in each format.
 run actions list
 expect_rc 0 "actions list"
-check "the table has a header row" grep -qE '^ID +DUE +STATUS +RAG +OWNER +TITLE' <<<"$out"
-check "the table has 20 actions" test "$(wc -l <<<"$out")" -eq 21
+check "the table has a header row" grep -qE '^ID +DUE +STATUS +RAG +OWNER +DATA +TITLE' <<<"$out"
+check "the table has 20 actions" test "$(grep -cE '^[0-9]+ +[0-9-]{10} ' <<<"$out")" -eq 20
+check "each marked as example data" test "$(grep -cE '^[0-9]+ +[0-9-]{10} .* example ' <<<"$out")" -eq 20
+expect_out "20 of these 20 actions are example data, invented for the demo." "and the table says so under it"
 expect_out "Operation Challenger: disrupt organised crime groups and dismantle supply lines" "an action title"
 expect_out "OVERDUE" "overdue actions are marked"
 run actions list --format json
@@ -96,16 +98,30 @@ check "add prints the new id" grep -qxE '[0-9]+' <<<"$out"
 id=$out
 run actions show "$id" --format json
 check "the new action reads back as given" json 'd["title"] == "Refresh the ASB case review process" and d["theme_id"] == 1 and d["priority_id"] == 1 and d["plan_id"] == 1 and d["owner_id"] == 1 and d["due_on"] == "2030-09-30" and d["status"] == "in_progress" and d["rag"] == "amber" and d["description"] == "Two sentences. Of text." and d["example"] is False'
-run actions add --title "Only a title"
+out=$(SAFER_TODAY=2020-06-01 "$SAFER" --db "$DB" actions add --title "Only a title" 2>"$TMP/err"); rc=$?; err=$(cat "$TMP/err")
 expect_rc 0 "add with only a title goes into the current plan"
+expect_err "safer: warning: the plan 'Safer Stockport Partnership Plan 2018/21' is closed" "in its period then, but closed since: a warning"
 run actions show "$out" --format json
-check "the current plan is 2018/21, status not started" json 'd["plan_id"] == 1 and d["status"] == "not_started" and d["theme_id"] is None'
+check "the current plan on 2020-06-01 is 2018/21, status not started" json 'd["plan_id"] == 1 and d["status"] == "not_started" and d["theme_id"] is None'
 run actions add --title "From a priority" --priority 9
 expect_rc 0 "add with only a priority area"
 run actions show "$out" --format json
 check "the theme and plan follow from the priority area" json 'd["theme_id"] == 2 and d["plan_id"] == 1'
 run actions add --title "OSSP action" --plan 2
 expect_rc 0 "add to another plan"
+out=$(SAFER_TODAY=2023-01-01 "$SAFER" --db "$DB" actions add --title "Due late" --plan 2 --due 2026-01-31 2>"$TMP/err"); rc=$?; err=$(cat "$TMP/err")
+expect_rc 0 "an action due after its plan's period is still added"
+expect_err "safer: warning: the due date, 31 January 2026, is after the end of the plan's period (31 March 2025)" "with a warning on stderr"
+late=$out
+run actions add --title "Into an old plan" --plan 1
+expect_rc 0 "an action added to a plan that has ended is still added"
+expect_err "safer: warning: the plan 'Safer Stockport Partnership Plan 2018/21' ended on 31 March 2021" "with a warning"
+run actions show "$late"
+expect_rc 0 "show a new action"
+check "show does not mark an action that is not example data" eval '! grep -q "example data" <<<"$out"'
+run actions show 1
+expect_out "(example data: invented for the demo, not in the partnership's records)" "show marks an example action"
+expect_out "(example data)" "and its example updates"
 
 run actions add
 expect_rc 1 "add without a title fails"
@@ -130,7 +146,7 @@ expect_rc 2 "add with --note is a usage error"
 run actions add --title "Extra" extra
 expect_rc 2 "add with an unexpected argument is a usage error"
 run actions list --format json
-check "only the four good adds were stored" json 'd["count"] == 24'
+check "only the six good adds were stored" json 'd["count"] == 26'
 
 # Update: fields, then a progress update with --note.
 run actions update "$id" --title "Refresh the ASB case review" --rag green
@@ -160,6 +176,19 @@ run actions update "$id" --title "Renamed" --note "Renamed it." --status complet
 expect_rc 0 "fields and a note together"
 run actions show "$id" --format json
 check "both the change and the note are stored" json 'd["title"] == "Renamed" and d["status"] == "completed" and d["update_count"] == 3'
+# A progress update dated in the past, with --date.
+run actions update "$id" --note "Back in March." --date 2026-03-02 --status on_hold
+expect_rc 0 "a progress update dated in the past"
+run actions show "$id" --format json
+check "it is in the history at its date" json 'd["update_count"] == 4 and any(u["created_at"] == "2026-03-02" and u["body"] == "Back in March." for u in d["updates"])'
+check "a later update stands: its status is not set on the action" json 'd["status"] == "completed"'
+run actions update "$id" --note "Tomorrow." --date 2099-01-01
+expect_rc 1 "a progress update dated in the future fails"
+expect_err "--date: must be today or in the past" "and says why"
+run actions update "$id" --note "Not a day." --date 2021-02-30
+expect_rc 1 "an impossible --date fails"
+run actions update "$id" --title x --date 2021-01-01
+expect_rc 2 "--date without --note is a usage error"
 
 # Update errors.
 run actions update 999 --title x
@@ -182,12 +211,12 @@ run actions update "$id" --due 2021-13-01
 expect_rc 1 "an impossible due date fails"
 expect_err "due_on" "the message names due_on"
 run actions show "$id" --format json
-check "failed updates changed nothing" json 'd["title"] == "Renamed" and d["status"] == "completed" and d["update_count"] == 3'
+check "failed updates changed nothing" json 'd["title"] == "Renamed" and d["status"] == "completed" and d["update_count"] == 4'
 run actions update "$id"
 expect_rc 2 "update with nothing to change is a usage error"
 run actions update "$id" --title x --author 1
 expect_rc 2 "--author without --note is a usage error"
-expect_err "--author goes with --note" "the usage error says why"
+expect_err "--author and --date go with --note" "the usage error says why"
 run actions update --title x
 expect_rc 2 "update without an id is a usage error"
 run actions update abc --title x

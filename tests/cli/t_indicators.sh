@@ -345,6 +345,20 @@ run headlines
 expect_rc 0 "headlines as text"
 expect_out "Performance headlines for Stockport, latest figures (95% confidence)" "the default area is Stockport"
 expect_out "== Protecting Vulnerable People ==" "headlines are by theme"
+# The headline sentences, one an indicator, as the annual review (seed 004)
+# writes them: "92% of Stockport residents ... feel safe ..., statistically
+# significantly higher than the figure for the whole of GM (88%)"; "46.7%,
+# the 3rd highest in GM and ... against the national figure of 35.9%";
+# "a significant increase in hate crime July-September, ... reduced since".
+check "each headline sentence is a line of its own" grep -qxF "Residents who feel safe in their local area: 92.0% in Stockport in Wave 6 (November to December 2020), the 2nd highest of 10 in the Greater Manchester peer group and significantly higher than Greater Manchester's 88.0%. [example data]" <<<"$out"
+expect_out "Non-opiate users completing drug treatment: 46.7% in Stockport in 2020/21, the 3rd highest of 10 in the Greater Manchester peer group and significantly higher than England's 35.9%." \
+	"the headline of non-opiate completion"
+expect_out "Hate crimes recorded: 68 in Stockport in 2021/22 Q1 (April to June 2021); there was a significant increase in 2020/21 Q2 (July to September 2020), which has fallen significantly since." \
+	"the headline of hate crime"
+check "a burglary headline: down over two years, a significant fall" grep -qE '^Burglary per 1,000 residents: [0-9.]+ in Stockport in the 12 months to .*; down [0-9.]+% in the past two years, a significant fall\.' <<<"$out"
+check "a figure is not called 'not tested'" eval '! grep -qF "[not tested]" <<<"$out"'
+check "an SPC statement says what the latest months show" grep -qE '^  - (Anti-social behaviour incidents|Burglary per 1,000 residents) in Stockport: (special cause (improvement|concern) in the latest|back within the usual range in|no sign of change: )' <<<"$out"
+# The statements behind each headline.
 expect_out "Residents who feel safe in their local area: 92.0% in Stockport in Wave 6 (November to December 2020), significantly higher than Greater Manchester (88.0%)." \
 	"feel-safe: 92%, significantly higher than Greater Manchester's 88%"
 expect_out "Non-opiate users completing drug treatment: 46.7% in Stockport in 2020/21, the 3rd highest of the 10 areas in the Greater Manchester peer group." \

@@ -20,6 +20,17 @@ check "four plans in JSON" json 'len(d["plans"]) == 4'
 check "OSSP approved 2022-03" json '[p for p in d["plans"] if p["title"] == "One Stockport Safety Partnership Plan 2022-2025"][0]["approved_on"] == "2022-03"'
 check "the JSON list has counts, not themes" json 'all("counts" in p and "themes" not in p for p in d["plans"])'
 
+# The current plan: the one in force on the day (SAFER_TODAY), else the
+# one that ended most recently; never a draft while another will do.
+current() { SAFER_TODAY=$1 "$SAFER" --db "$DB" plans list --format json |
+	python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["current_plan_id"])'; }
+check "on 2019-06-01 the current plan is 2018/21, in force" test "$(current 2019-06-01)" = 1
+check "on 2023-06-01 it is OSSP 2022-2025, in force" test "$(current 2023-06-01)" = 2
+check "on 2024-06-01 OSSP, not the draft Serious Violence Plan 2024/25" test "$(current 2024-06-01)" = 2
+check "on 2026-12-01, no plan in force: OSSP, which ended most recently" test "$(current 2026-12-01)" = 2
+check "on 2021-09-01, between plans: 2018/21, which ended most recently" test "$(current 2021-09-01)" = 1
+check "on 2016-06-01: the Domestic Abuse strategy, which ended most recently" test "$(current 2016-06-01)" = 3
+
 run plans list --format csv
 expect_rc 0 "plans list --format csv"
 check "the CSV header" test "$(head -n1 <<<"$out" | tr -d '\r')" == "id,title,kind,period_start,period_end,status,themes,actions,overdue"

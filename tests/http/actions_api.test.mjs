@@ -177,9 +177,14 @@ test('POST creates: 201, Location, and the body echoes the action', async () => 
   assert.equal(a.example, false);
   assert.deepEqual(a.updates, []);
   assert.equal(a.update_count, 0);
+  // Saved, with warnings: the plan has ended, and the due date is after it.
+  assert.deepEqual(a.warnings.map((x) => x.field), ['plan_id', 'due_on']);
+  assert.match(a.warnings[0].message, /^the plan 'Safer Stockport Partnership Plan 2018\/21' ended on 31 March 2021$/);
+  assert.match(a.warnings[1].message, /^the due date, 30 June 2030, is after the end of the plan's period \(31 March 2021\)$/);
   const again = await api('GET', r.headers.get('location'));
   assert.equal(again.status, 200);
-  assert.deepEqual(again.json, a);
+  const { warnings, ...stored } = a;
+  assert.deepEqual(again.json, stored, 'the warnings are of the answer, not stored');
   assert.equal((await listActions()).length, before + 1);
 });
 
@@ -215,11 +220,21 @@ test('PATCH changes only the fields given', async () => {
   });
   assert.equal(c.status, 201, c.text);
   const before = c.json;
-  const strip = (a) => { const { updated_at, ...rest } = a; return rest; };
+  const strip = (a) => { const { updated_at, warnings, ...rest } = a; return rest; };
 
   let r = await api('PATCH', `/api/v1/actions/${before.id}`, { status: 'on_hold' });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(strip(r.json), { ...strip(before), status: 'on_hold' });
+
+  assert.equal(r.json.warnings, undefined, 'no warnings when neither plan nor due date changes');
+
+  r = await api('PATCH', `/api/v1/actions/${before.id}`, { due_on: '2019-01-31' });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.warnings, [], 'a due date inside the plan: no warning');
+  r = await api('PATCH', `/api/v1/actions/${before.id}`, { due_on: '2031-01-31' });
+  assert.deepEqual(r.json.warnings.map((x) => x.field), ['due_on'],
+                   'a new due date outside the plan: a warning, and saved');
+  assert.equal(r.json.due_on, '2031-01-31');
 
   r = await api('PATCH', `/api/v1/actions/${before.id}`, { title: 'Patched', rag: null });
   assert.equal(r.status, 200, r.text);
@@ -294,6 +309,34 @@ test('POST updates: adds a progress update and can set status and RAG', async ()
   const after = await api('GET', `/api/v1/actions/${id}`);
   assert.equal(after.json.update_count, 2, 'refused updates add nothing');
   assert.equal(after.json.status, 'in_progress');
+});
+
+test('POST updates: dated in the past with date or created_at; never in the future', async () => {
+  const c = await api('POST', '/api/v1/actions', { plan_id: 1, title: 'Dated updates' });
+  const id = c.json.id;
+  let r = await api('POST', `/api/v1/actions/${id}/updates`,
+                    { body: 'Under way since spring.', date: '2021-05-10', status: 'in_progress' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.updates[0].created_at, '2021-05-10');
+  assert.equal(r.json.status, 'in_progress');
+  // An earlier one goes into the history in its place; the latest stands.
+  r = await api('POST', `/api/v1/actions/${id}/updates`,
+                { body: 'Planned in March.', created_at: '2021-03-01', status: 'not_started', rag: 'red' });
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual(r.json.updates.map((u) => u.created_at), ['2021-05-10', '2021-03-01']);
+  assert.equal(r.json.status, 'in_progress', 'a back-dated status does not override a later one');
+  assert.equal(r.json.rag, null);
+  assert.equal(r.json.updates[1].status, 'not_started', 'but it is kept in the history');
+  expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', date: '2999-01-01' }),
+            'date', 'a date in the future');
+  expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', created_at: '2099-01-01' }),
+            'created_at', 'created_at in the future');
+  expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', date: '1 May 2021' }),
+            'date', 'a date that is not YYYY-MM-DD');
+  expect400(await api('POST', `/api/v1/actions/${id}/updates`,
+                      { body: 'x', date: '2021-05-01', created_at: '2021-05-01' }),
+            'date', 'both');
+  assert.equal((await api('GET', `/api/v1/actions/${id}`)).json.update_count, 2, 'refused ones are not kept');
 });
 
 test('validation: bad JSON, non-objects, unknown fields, wrong types', async () => {

@@ -63,7 +63,9 @@ test('counts: totals add up, and agree with the summary and the CSV', async () =
   const csv = await get('/api/v1/crime/counts?by=month&format=csv');
   assert.equal(csv.status, 200);
   assert.equal(csv.type, 'text/csv; charset=utf-8');
-  assert.equal(csv.headers.get('content-disposition'), 'attachment; filename="crime-counts.csv"');
+  // The file is named for what it holds: area, what is counted, how, months.
+  assert.equal(csv.headers.get('content-disposition'),
+               `attachment; filename="england-and-wales-crime-and-asb-by-month-${m.json.query.from}-to-${m.json.query.to}.csv"`);
   const lines = csv.text.split('\r\n');
   assert.equal(lines.pop(), '', 'rows end with CRLF');
   assert.equal(lines[0], 'month,count');
@@ -112,9 +114,11 @@ test('top: the n largest, in order, matching the counts', async () => {
   const counts = (await get(`/api/v1/crime/counts?by=district&from=${from}&to=${to}`)).json.rows;
   for (const x of r.json.rows)
     assert.equal(counts.find((y) => y.district === x.district).count, x.count, x.district);
-  const csv = await get('/api/v1/crime/top?by=ward&n=3&area=Stockport&format=csv');
-  assert.equal(csv.headers.get('content-disposition'), 'attachment; filename="crime-top.csv"');
-  assert.equal(csv.text.split('\r\n')[0], 'ward,count');
+  const csv = await get('/api/v1/crime/top?by=ward&n=3&area=Stockport&type=Burglary&format=csv');
+  assert.match(csv.headers.get('content-disposition'),
+               /^attachment; filename="stockport-burglary-top-3-wards-\d{4}-\d\d-to-\d{4}-\d\d\.csv"$/);
+  // A ward (or an LSOA) by its code where there is one, and its name.
+  assert.equal(csv.text.split('\r\n')[0], 'ward,ward_name,count');
   assert.equal(csv.text.split('\r\n').filter(Boolean).length, 4);
 });
 

@@ -71,8 +71,10 @@ const plan = {};
 test('the add-action form lists the plan\'s themes, priority areas and people', async () => {
   const p = await getJSON('/api/v1/plans/1');
   Object.assign(plan, p);
-  const r = await page('/actions/new');
+  const r = await page('/actions/new?plan=1');
   assert.equal(r.status, 200);
+  // Plan 1 ended in 2021: the form says so before anything is added.
+  assert.match(r.text, /class="warning-text action-warnings"[^]*The plan &#39;Safer Stockport Partnership Plan 2018\/21&#39; ended on 31 March 2021\./);
   for (const t of p.themes) assert.ok(r.text.includes(`<option value="${t.id}">${esc(t.name)}</option>`), t.name);
   assert.ok(r.text.includes('<input type="hidden" name="plan_id" value="1">'));
   assert.equal(selected(r.text, 'status'), 'not_started');

@@ -208,8 +208,10 @@ test('plans: four plans including OSSP 2022-2025 approved 2022-03', async () => 
   assert.equal(ossp.status, 'approved');
   assert.deepEqual(ossp.period, { start: '2022-04-01', end: '2025-03-31' });
   for (const p of l.plans) assert.equal(p.themes, undefined, 'the list does not embed themes');
+  // The current plan is the approved plan in force today, else the one
+  // that ended most recently: OSSP 2022-2025 from April 2022 on.
   const current = l.plans.find((p) => p.id === l.current_plan_id);
-  assert.equal(current.title, PLAN_2018, 'the current plan is the newest with themes');
+  assert.equal(current.title, 'One Stockport Safety Partnership Plan 2022-2025');
 });
 
 test('plans/{id}: unknown id is 404 JSON; unknown parameter is 400', async () => {
