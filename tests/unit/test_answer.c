@@ -386,12 +386,18 @@ static void test_top(void **state)
 	/* Ties by key: E01000001 before E01000003, E01000002 before
 	 * E01000004; rows with no location are not ranked. */
 	assert_int_equal(t.n, 4);
+	/* An LSOA's code, then its name, then the count. */
+	assert_string_equal(t.cell[0][0], "lsoa");
+	assert_string_equal(t.cell[0][1], "lsoa_name");
+	assert_string_equal(t.cell[0][2], "count");
 	assert_string_equal(t.cell[1][0], "E01000001");
-	assert_string_equal(t.cell[1][1], "1200");
+	assert_string_equal(t.cell[1][1], "Northtown 001A");
+	assert_string_equal(t.cell[1][2], "1200");
 	assert_string_equal(t.cell[2][0], "E01000003");
-	assert_string_equal(t.cell[2][1], "1200");
+	assert_string_equal(t.cell[2][1], "Northtown 003A");
+	assert_string_equal(t.cell[2][2], "1200");
 	assert_string_equal(t.cell[3][0], "E01000002");
-	assert_string_equal(t.cell[3][1], "3");
+	assert_string_equal(t.cell[3][2], "3");
 
 	buf_reset(&b);
 	arena_reset(&a);
