@@ -256,7 +256,8 @@ static void run_get(struct req *r, struct resp *w, const struct route *route)
 		cache_put(key, gen, w);
 }
 
-void http_dispatch(struct req *r, struct resp *w)
+/* http_dispatch without what every response gets at the end. */
+static void dispatch(struct req *r, struct resp *w)
 {
 	const struct route *found = NULL;
 	unsigned allowed = 0;
@@ -301,4 +302,10 @@ void http_dispatch(struct req *r, struct resp *w)
 		return;
 	}
 	run_get(r, w, found);
+}
+
+void http_dispatch(struct req *r, struct resp *w)
+{
+	dispatch(r, w);
+	resp_finish(w);
 }

@@ -109,6 +109,19 @@ int http_parse_urlencoded(struct arena *a, const char *s, size_t n,
 /* Add a response header (at most 8; the names are literals). */
 void resp_header(struct resp *w, const char *name, const char *value);
 
+/* The value of a response header already added (case-insensitive name),
+ * or NULL. */
+const char *resp_get_header(const struct resp *w, const char *name);
+
+/* Seconds a client is asked to wait before trying again after a 503 (the
+ * database was busy with another writer, or could not be opened). */
+#define HTTP_RETRY_AFTER "5"
+
+/* The headers that follow from the status, added once a response is
+ * complete, whoever wrote it: Retry-After on a 503.  http_dispatch calls
+ * it; so does the server for the answers it gives before dispatch. */
+void resp_finish(struct resp *w);
+
 /* 303 See Other to a path within safer (after a successful POST). */
 void resp_redirect(struct resp *w, struct arena *a, const char *location);
 

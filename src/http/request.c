@@ -148,6 +148,20 @@ void resp_header(struct resp *w, const char *name, const char *value)
 	w->n_headers++;
 }
 
+const char *resp_get_header(const struct resp *w, const char *name)
+{
+	for (size_t i = 0; i < w->n_headers; i++)
+		if (strcasecmp(w->headers[i].key, name) == 0)
+			return w->headers[i].value;
+	return NULL;
+}
+
+void resp_finish(struct resp *w)
+{
+	if (w->status == 503 && !resp_get_header(w, "Retry-After"))
+		resp_header(w, "Retry-After", HTTP_RETRY_AFTER);
+}
+
 void resp_redirect(struct resp *w, struct arena *a, const char *location)
 {
 	w->status = 303;

@@ -45,15 +45,19 @@ static void close_store(void *p)
 }
 
 /* This worker's store, opened on first use; NULL with e set if the
- * database cannot be opened. */
+ * database cannot be opened.  A write waits at most SERVER_BUSY_MS for
+ * another writer: the worker's other connections wait meanwhile, and the
+ * client is better told 503 soon than left hanging. */
 static struct store *worker_store(struct err *e)
 {
 	struct store *s = pthread_getspecific(store_key);
 
 	if (!s) {
 		s = store_open(db_path, false, e);
-		if (s)
+		if (s) {
+			store_busy_timeout(s, SERVER_BUSY_MS);
 			pthread_setspecific(store_key, s);
+		}
 	}
 	return s;
 }
@@ -181,14 +185,6 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
-static bool has_header(const struct resp *w, const char *name)
-{
-	for (size_t i = 0; i < w->n_headers; i++)
-		if (strcasecmp(w->headers[i].key, name) == 0)
-			return true;
-	return false;
-}
-
 /* Headers every response carries. */
 static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 {
@@ -200,7 +196,7 @@ static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 		mr, "Content-Security-Policy",
 		"default-src 'none'; style-src 'self'; img-src 'self' data:; "
 		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-	if (!has_header(w, "Cache-Control"))
+	if (!resp_get_header(w, "Cache-Control"))
 		MHD_add_response_header(mr, "Cache-Control", "no-cache");
 }
 
@@ -246,6 +242,7 @@ static enum MHD_Result send_early_error(struct MHD_Connection *c,
 
 	site->error(&r, &w, status, code, msg);
 	w.status = status;
+	resp_finish(&w);
 	ret = send_resp(c, NULL, &w);
 	buf_release(&w.body);
 	arena_reset(&worker_arena);
@@ -344,6 +341,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!r.store) {
 		fprintf(stderr, "safer: %s\n", e.msg);
 		arena_reset(a);
+		if (e.code == ERR_BUSY)
+			return send_early_error(c, url, 503, "busy", e.msg);
 		return send_early_error(c, url, 503, "unavailable",
 					"the database cannot be opened");
 	}

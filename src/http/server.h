@@ -21,6 +21,10 @@ struct server_addr {
 int server_parse_listen(const char *listen, struct server_addr *out,
 			struct err *e);
 
+/* How long a write waits for another writer before it is answered 503
+ * with Retry-After, in milliseconds. */
+#define SERVER_BUSY_MS 3000
+
 struct http_site;
 
 /* Serve site over the database at path until SIGINT or SIGTERM.  Returns

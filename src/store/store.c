@@ -119,6 +119,11 @@ void store_close(struct store *s)
 	free(s);
 }
 
+void store_busy_timeout(struct store *s, unsigned ms)
+{
+	db_busy_timeout(s->db, ms);
+}
+
 int store_begin(struct store *s, struct err *e)
 {
 	return db_begin(s->db, e);

@@ -45,6 +45,11 @@ struct store {
 struct store *store_open(const char *path, bool create, struct err *e);
 void store_close(struct store *s);
 
+/* Wait at most ms for another writer before a write fails with ERR_BUSY
+ * (the default is the command line's, DB_BUSY_TIMEOUT_MS in db.h; the
+ * server waits less, and answers 503). */
+void store_busy_timeout(struct store *s, unsigned ms);
+
 /* Group several writes into one transaction (each write is already its
  * own transaction; these nest).  On any failure call store_rollback. */
 int store_begin(struct store *s, struct err *e);

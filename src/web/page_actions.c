@@ -412,7 +412,7 @@ void page_action_add_update(struct req *r, struct resp *w)
 			return;
 		render_action(r, w, r->ids[0], &l);
 		if (w->status == 200)
-			w->status = 400;
+			w->status = form_failed_status(&l);
 		return;
 	}
 	resp_redirect(w, r->arena,
@@ -572,7 +572,7 @@ static void form_failed(struct req *r, struct resp *w, int64_t plan_id,
 	}
 	action_form(r, w, plan_id, a, l);
 	if (w->status == 200)
-		w->status = 400;
+		w->status = form_failed_status(l);
 }
 
 void page_action_create(struct req *r, struct resp *w)

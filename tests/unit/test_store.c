@@ -9,10 +9,13 @@
  * error naming its field; the inference of theme and plan; partial
  * updates; progress updates; "overdue" on a fixed date; the counts of the
  * overview; the funding arithmetic; and transactions that nest and roll
- * back completely.
+ * back completely; a writer held up by another past its busy timeout
+ * fails with ERR_BUSY wherever SQLite says so.
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -1351,6 +1354,56 @@ static void test_failed_write_in_transaction(void **state)
 	assert_int_equal(a->n_updates, 0);
 }
 
+/* Two connections to one file: while one holds the write lock, the
+ * other's writes fail with ERR_BUSY (from BEGIN IMMEDIATE, and from a
+ * write with no transaction of its own) once its busy timeout is over,
+ * with words for people; its reads go on; and once the lock is gone the
+ * same write succeeds. */
+static void test_busy(void **state)
+{
+	char dir[] = "/tmp/safer-test-busy-XXXXXX", path[64];
+	struct err e = ERR_INIT;
+	struct store *holder, *other;
+	struct arena a = { 0 };
+
+	UNUSED(state);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/busy.db", dir);
+	holder = store_open(path, true, &e);
+	assert_non_null(holder);
+	other = store_open(path, false, &e);
+	assert_non_null(other);
+	store_busy_timeout(other, 20);
+	assert_int_equal(store_meta_set(holder, "k", "before", &e), 0);
+
+	assert_int_equal(store_begin(holder, &e), 0);
+	assert_int_equal(store_meta_set(holder, "k", "held", &e), 0);
+	assert_int_equal(store_meta_set(other, "k", "other", &e), -1);
+	assert_int_equal(e.code, ERR_BUSY);
+	assert_string_equal(e.msg, "the database is busy with another change; "
+				   "try again in a moment");
+	assert_int_equal(err_http_status(e.code), 503);
+	assert_string_equal(err_code_name(e.code), "busy");
+	err_clear(&e);
+	assert_int_equal(store_begin(other, &e), -1);
+	assert_int_equal(e.code, ERR_BUSY);
+	assert_string_equal(store_meta_get(other, &a, "k"), "before");
+	store_rollback(holder);
+
+	assert_int_equal(store_meta_set(other, "k", "other", &e), 0);
+	assert_string_equal(store_meta_get(holder, &a, "k"), "other");
+	store_close(other);
+	store_close(holder);
+	arena_release(&a);
+	snprintf(path, sizeof(path), "%s/busy.db", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/busy.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/busy.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1372,6 +1425,7 @@ int main(void)
 		T(test_award_validation),
 		cmocka_unit_test(test_transactions),
 		T(test_failed_write_in_transaction),
+		cmocka_unit_test(test_busy),
 	};
 #undef T
 
