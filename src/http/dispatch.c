@@ -27,7 +27,7 @@ bool http_cache_enabled = true;
 static void fail(struct req *r, struct resp *w, int status, const char *code,
 		 const char *message)
 {
-	r->site->error(r, w, status, code, message);
+	r->site->error(r, w, status, code, message, NULL);
 }
 
 /* Match path against pattern, filling r->ids from the {id} parts. */
@@ -60,6 +60,86 @@ static bool match(const char *pattern, const char *path, struct req *r)
 	if (*p || *s)
 		return false;
 	r->n_ids = n_ids;
+	return true;
+}
+
+bool http_route_param(const struct route *rt, const char *name,
+		      bool *repeatable)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = rt->params; p && *p;) {
+		size_t len = strcspn(p, " ");
+		bool star = len > 0 && p[len - 1] == '*';
+
+		if (len - star == n && memcmp(p, name, n) == 0) {
+			if (repeatable)
+				*repeatable = star;
+			return true;
+		}
+		p += len;
+		p += *p == ' ';
+	}
+	return false;
+}
+
+/* The query as the route declares it (see struct route): r->query keeps
+ * only the declared parameters, in the order declared, each once unless
+ * repeatable.  On a page the rest is dropped; the API refuses it with
+ * 400 naming the first parameter at fault (in the order sent).  False
+ * when w is filled. */
+static bool declared_query(struct req *r, struct resp *w)
+{
+	const struct route *rt = r->route;
+	bool api = rt->flags & ROUTE_JSON;
+	struct kv *kept;
+	size_t n = 0;
+
+	for (size_t i = 0; api && i < r->n_query; i++) {
+		const char *key = r->query[i].key;
+		bool repeatable;
+
+		if (!http_route_param(rt, key, &repeatable)) {
+			r->site->error(r, w, 400, "invalid",
+				       arena_printf(r->arena,
+						    "unknown query parameter '%.100s'",
+						    key),
+				       key);
+			return false;
+		}
+		for (size_t k = 0; !repeatable && k < i; k++)
+			if (strcmp(r->query[k].key, key) == 0) {
+				r->site->error(r, w, 400, "invalid",
+					       arena_printf(r->arena,
+							    "query parameter '%.100s' "
+							    "is given more than once",
+							    key),
+					       key);
+				return false;
+			}
+	}
+	if (!r->n_query)
+		return true;
+	kept = arena_array(r->arena, r->n_query, sizeof(*kept));
+	for (const char *p = rt->params; p && *p;) {
+		size_t len = strcspn(p, " ");
+		bool star = len > 0 && p[len - 1] == '*';
+		size_t name_len = len - star;
+
+		for (size_t i = 0; i < r->n_query; i++) {
+			const char *key = r->query[i].key;
+
+			if (strlen(key) != name_len || memcmp(key, p, name_len) != 0)
+				continue;
+			kept[n++] = r->query[i];
+			if (!star)
+				break;
+		}
+		p += len;
+		p += *p == ' ';
+	}
+	r->query = kept;
+	r->n_query = n;
 	return true;
 }
 
@@ -208,7 +288,8 @@ static void add_allow(struct req *r, struct resp *w, unsigned methods)
 	buf_release(&b);
 }
 
-/* The cache key of a GET: the path, the query as sent, and the date. */
+/* The cache key of a GET: the path, the declared query (declared_query
+ * has put it in the route's order and dropped the rest), and the date. */
 static const char *cache_key(const struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -295,13 +376,15 @@ static void dispatch(struct req *r, struct resp *w)
 		}
 		return;
 	}
+	r->route = found;
 	if (method != HTTP_GET) {
 		cache_note_write();
-		if (check_write(r, w, found))
+		if (check_write(r, w, found) && declared_query(r, w))
 			found->handler(r, w);
 		return;
 	}
-	run_get(r, w, found);
+	if (declared_query(r, w))
+		run_get(r, w, found);
 }
 
 void http_dispatch(struct req *r, struct resp *w)

@@ -45,11 +45,14 @@ struct http_site;
 
 struct req {
 	const struct http_site *site;
+	const struct route *route; /* the route matched (set by http_dispatch) */
 	struct arena *arena;
 	struct store *store;
 	enum http_method method;
 	const char *path;        /* percent-decoded, without the query */
-	struct kv *query;        /* decoded query parameters, in order */
+	struct kv *query;        /* decoded query parameters; once the route
+				  * is found, only those it declares, in the
+				  * order it declares them */
 	size_t n_query;
 	struct kv *headers;      /* names as sent; look up with http_header */
 	size_t n_headers;
@@ -80,7 +83,11 @@ struct resp {
 const char *http_header(const struct req *r, const char *name);
 
 /* The first value of a query parameter or form field, or NULL.  Values are
- * checked to be valid UTF-8 before any handler runs. */
+ * checked to be valid UTF-8 before any handler runs.  A handler may read
+ * only the query parameters its route declares (struct route's params):
+ * reading another is a bug in safer, and BUG()s, so that every parameter
+ * a page or the API reads is in the route table, where the cache key and
+ * the API's checks find it. */
 const char *http_query(const struct req *r, const char *name);
 const char *http_form(const struct req *r, const char *name);
 
@@ -149,18 +156,43 @@ enum {
 	ROUTE_JSON = 1 << 1,
 };
 
+/*
+ * A route declares the query parameters its handler reads (Kore's
+ * params): params is their names, separated by single spaces, a name
+ * ending in '*' being one that may be given more than once ("area
+ * type* by"); NULL declares none.  Before the handler runs, the query
+ * keeps only what is declared, in the order declared:
+ *
+ *   - a page (no ROUTE_JSON) drops any other parameter, and every value
+ *     of a repeated one after its first, as if they had not been sent
+ *     (links from elsewhere carry all sorts);
+ *   - the API (ROUTE_JSON) refuses them, 400 naming the parameter:
+ *     "unknown query parameter 'x'", "query parameter 'x' is given more
+ *     than once".
+ *
+ * So a handler sees only what it declared, and the response cache keys
+ * an answer on the path and exactly those values.
+ */
 struct route {
 	unsigned methods;    /* HTTP_* bits */
 	const char *pattern; /* "/actions/{id}/edit" */
 	route_fn *handler;
 	unsigned flags;      /* ROUTE_* bits */
+	const char *params;  /* "plan theme status", or NULL */
 };
+
+/* Does the route declare the query parameter name?  *repeatable (if not
+ * NULL) gets whether it may be given more than once. */
+bool http_route_param(const struct route *rt, const char *name,
+		      bool *repeatable);
 
 /* Write an error response for a request that no handler answered (no
  * route, a method not allowed, a request refused by the checks): status,
- * a code for machines ("not_found") and a sentence for people. */
+ * a code for machines ("not_found"), a sentence for people, and the
+ * query parameter at fault or NULL. */
 typedef void http_error_fn(struct req *r, struct resp *w, int status,
-			   const char *code, const char *message);
+			   const char *code, const char *message,
+			   const char *field);
 
 /* What a server serves: its routes (tried in order; the first whose
  * pattern and method match runs) and its error writer. */

@@ -27,6 +27,10 @@ static const char *lookup(const struct kv *kv, size_t n, const char *name)
 
 const char *http_query(const struct req *r, const char *name)
 {
+	if (r->route && !http_route_param(r->route, name, NULL))
+		BUG("the handler of %s reads the query parameter '%s', which "
+		    "its route does not declare",
+		    r->route->pattern, name);
 	return lookup(r->query, r->n_query, name);
 }
 

@@ -240,7 +240,7 @@ static enum MHD_Result send_early_error(struct MHD_Connection *c,
 	struct resp w = { .body = BUF_INIT };
 	enum MHD_Result ret;
 
-	site->error(&r, &w, status, code, msg);
+	site->error(&r, &w, status, code, msg, NULL);
 	w.status = status;
 	resp_finish(&w);
 	ret = send_resp(c, NULL, &w);

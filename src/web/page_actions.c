@@ -290,7 +290,9 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	struct action *a = store_action(r->store, r->arena, id, r->today, &e);
 	struct action_update *u = NULL;
 	size_t n = 0;
-	const char *saved = saved_message(http_query(r, "saved"));
+	/* ?saved= after a redirect; not on an update form shown again */
+	const char *saved = update_errors ? NULL
+					  : saved_message(http_query(r, "saved"));
 	struct form f = { r, b, update_errors, update_errors != NULL, labels };
 
 	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e))) {
@@ -464,7 +466,9 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 	if (a) {
 		theme = a->theme_id;
 		priority = a->priority_id;
-	} else {
+	} else if (!errors) {
+		/* a new action: the address may choose them (?theme=), but
+		 * not once the form comes back from a post */
 		http_query_id(r, "theme", &theme, NULL);
 		http_query_id(r, "priority", &priority, NULL);
 	}

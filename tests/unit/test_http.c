@@ -6,7 +6,7 @@
  * the Stockport demo, without a socket: routing with {id}, 404 and 405
  * with Allow, the Host check against DNS rebinding, the form token and
  * Origin checks that stop cross-site writes, and the JSON API's media
- * type and error bodies.
+ * type and error bodies; the query parameters each route declares.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -1019,6 +1019,156 @@ static void test_api_query(void **state)
 	finish(&t);
 }
 
+/* The parameters a route declares: names separated by spaces, '*' for
+ * one that may be repeated. */
+static void test_route_param(void **state)
+{
+	const struct route rt = { HTTP_GET, "/x", NULL, 0, "area type* by" };
+	const struct route none = { HTTP_GET, "/y", NULL, 0, NULL };
+	bool rep = true;
+
+	UNUSED(state);
+	assert_true(http_route_param(&rt, "area", &rep));
+	assert_false(rep);
+	assert_true(http_route_param(&rt, "type", &rep));
+	assert_true(rep);
+	assert_true(http_route_param(&rt, "by", &rep));
+	assert_false(rep);
+	assert_true(http_route_param(&rt, "by", NULL));
+	assert_false(http_route_param(&rt, "typ", NULL));
+	assert_false(http_route_param(&rt, "type*", NULL));
+	assert_false(http_route_param(&rt, "areas", NULL));
+	assert_false(http_route_param(&rt, "", NULL));
+	assert_false(http_route_param(&rt, "area type", NULL));
+	assert_false(http_route_param(&none, "area", NULL));
+}
+
+/* The API refuses what its route does not declare, and a parameter
+ * given twice unless declared repeatable, naming it; a page drops both,
+ * as if they had not been sent; what is left is in the route's order. */
+static void test_declared_query(void **state)
+{
+	struct t t;
+	char *plain;
+
+	UNUSED(state);
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "overdue=&overdue=1");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "overdue",
+		  "query parameter 'overdue' is given more than once");
+	finish(&t);
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "status=on_hold&colour=red&size=9");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "colour", "unknown query parameter 'colour'");
+	finish(&t);
+	/* Writes too, after the checks every write passes. */
+	start(&t, HTTP_POST, "/api/v1/actions");
+	query(&t, "x=1");
+	body(&t, "application/json", "{\"title\":\"x\"}");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "x", "unknown query parameter 'x'");
+	finish(&t);
+	start(&t, HTTP_POST, "/api/v1/actions");
+	query(&t, "x=1");
+	body(&t, "text/plain", "{\"title\":\"x\"}");
+	assert_int_equal(run(&t), 415);
+	finish(&t);
+	/* Repeatable: crime types. */
+	start(&t, HTTP_GET, "/api/v1/crime/counts");
+	query(&t, "type=Burglary&by=type&type=Robbery");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 3);
+	assert_string_equal(t.r.query[0].key, "type");
+	assert_string_equal(t.r.query[0].value, "Burglary");
+	assert_string_equal(t.r.query[1].key, "type");
+	assert_string_equal(t.r.query[1].value, "Robbery");
+	assert_string_equal(t.r.query[2].key, "by");
+	finish(&t);
+	/* The route's order, whatever the order sent. */
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "status=on_hold&plan=1");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 2);
+	assert_string_equal(t.r.query[0].key, "plan");
+	assert_string_equal(t.r.query[1].key, "status");
+	finish(&t);
+
+	/* A page: the same as without what it does not read. */
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "status=on_hold");
+	assert_int_equal(run(&t), 200);
+	plain = strdup(t.w.body.ptr);
+	finish(&t);
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "utm_source=x&status=on_hold&status=completed&overdue=&overdue=1");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 2);
+	assert_string_equal(t.r.query[0].key, "status");
+	assert_string_equal(t.r.query[0].value, "on_hold");
+	assert_string_equal(t.r.query[1].key, "overdue");
+	assert_string_equal(t.r.query[1].value, "");
+	assert_string_equal(t.w.body.ptr, plain);
+	finish(&t);
+	free(plain);
+	start(&t, HTTP_GET, "/static/safer.css");
+	query(&t, "v=2");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 0);
+	finish(&t);
+}
+
+/* Every route runs with every parameter it declares, and every form
+ * route with an empty form: no handler reads a parameter its route does
+ * not declare (http_query would BUG) and none fails. */
+static void test_every_route(void **state)
+{
+	UNUSED(state);
+	for (size_t i = 0; i < safer_site.n_routes; i++) {
+		const struct route *rt = &safer_site.routes[i];
+		struct buf path = BUF_INIT, q = BUF_INIT;
+		struct t t;
+
+		for (const char *p = rt->pattern; *p; p++) {
+			if (strncmp(p, "{id}", 4) == 0) {
+				buf_addc(&path, '1');
+				p += 3;
+			} else {
+				buf_addc(&path, *p);
+			}
+		}
+		for (const char *p = rt->params; p && *p;) {
+			size_t len = strcspn(p, " ");
+
+			buf_printf(&q, "%s%.*s=", q.len ? "&" : "",
+				   (int)(len - (p[len - 1] == '*')), p);
+			p += len;
+			p += *p == ' ';
+		}
+		if (rt->methods & HTTP_GET) {
+			start(&t, HTTP_GET, path.ptr);
+		} else if (rt->flags & ROUTE_JSON) {
+			/* an empty change, or one refused */
+			start(&t, rt->methods & HTTP_POST ? HTTP_POST : HTTP_PATCH,
+			      path.ptr);
+			body(&t, "application/json", "{}");
+		} else {
+			start(&t, HTTP_POST, path.ptr);
+			form(&t, "x=");
+		}
+		t.r.path = path.ptr;
+		if (q.len)
+			query(&t, q.ptr);
+		if (run(&t) >= 500)
+			fail_msg("%s %s?%s gave %d", rt->methods & HTTP_GET ? "GET" : "POST",
+				 path.ptr, q.ptr, t.w.status);
+		finish(&t);
+		buf_release(&path);
+		buf_release(&q);
+	}
+}
+
 /* GET answers come from the cache until something is written; the date
  * is part of the key. */
 static void test_cache(void **state)
@@ -1095,6 +1245,9 @@ int main(void)
 		T(test_api_bad_bodies),
 		T(test_api_patch),
 		T(test_api_query),
+		T(test_route_param),
+		T(test_declared_query),
+		T(test_every_route),
 		T(test_cache),
 		T(test_healthz),
 	};
