@@ -137,12 +137,15 @@ const struct command commands[] = {
 	  "Plans, with their themes, leads and priority areas.\n",
 	  "list, show and add plans" },
 	{ "serve", cmd_serve,
-	  "usage: safer serve [--listen HOST:PORT] [--threads N] [--no-cache]\n\n"
+	  "usage: safer serve [--listen HOST:PORT] [--threads N]\n"
+	  "                   [--cache-mb N] [--no-cache]\n\n"
 	  "Serve the web pages and the JSON API.  The default is 127.0.0.1:8080,\n"
 	  "reachable only from this machine; give --listen 0.0.0.0:8080 to serve\n"
-	  "the network.  Answers that depend only on the data are kept until the\n"
-	  "data changes; --no-cache builds every one afresh (to measure how fast\n"
-	  "pages are made).  Ctrl-C stops.\n",
+	  "the network.  Ctrl-C stops.\n\n"
+	  "Answers that depend only on the data are kept until the data changes,\n"
+	  "in at most --cache-mb MiB for the whole server (default 32; the least\n"
+	  "recently used go first); --no-cache (or --cache-mb 0) builds every one\n"
+	  "afresh, to measure how fast pages are made.\n",
 	  "serve the web interface and the API" },
 	{ "stats", cmd_stats,
 	  "usage: safer stats proportion K N\n"

@@ -378,9 +378,13 @@ static void dispatch(struct req *r, struct resp *w)
 	}
 	r->route = found;
 	if (method != HTTP_GET) {
+		/* Before: this thread's own commit does not change its data
+		 * version.  After: what other threads built and kept while
+		 * the write was under way may be older than it. */
 		cache_note_write();
 		if (check_write(r, w, found) && declared_query(r, w))
 			found->handler(r, w);
+		cache_note_write();
 		return;
 	}
 	if (declared_query(r, w))

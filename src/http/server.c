@@ -36,11 +36,10 @@ struct conn {
 
 static __thread struct arena worker_arena;
 
-/* A worker thread ends: its store, cached answers and arena go. */
+/* A worker thread ends: its store and arena go. */
 static void close_store(void *p)
 {
 	store_close(p);
-	cache_clear();
 	arena_release(&worker_arena);
 }
 
@@ -430,7 +429,8 @@ int server_parse_listen(const char *listen, struct server_addr *out,
 }
 
 int server_run(const char *path, const struct http_site *s,
-	       const struct server_addr *addr, unsigned threads, struct err *e)
+	       const struct server_addr *addr,
+	       const struct server_options *opts, struct err *e)
 {
 	struct MHD_Daemon *d;
 	sigset_t set;
@@ -439,6 +439,8 @@ int server_run(const char *path, const struct http_site *s,
 
 	db_path = path;
 	site = s;
+	cache_set_budget(opts->cache_bytes ? opts->cache_bytes
+					   : CACHE_DEFAULT_BUDGET);
 	/* libsodium's functions are thread-safe once this has returned */
 	if (sodium_init() < 0)
 		return err_set(e, ERR_IO, NULL, "cannot start libsodium");
@@ -459,7 +461,7 @@ int server_run(const char *path, const struct http_site *s,
 			(addr->addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		addr->port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&addr->addr,
-		MHD_OPTION_THREAD_POOL_SIZE, threads ? threads : 2u,
+		MHD_OPTION_THREAD_POOL_SIZE, opts->threads ? opts->threads : 2u,
 		MHD_OPTION_CONNECTION_LIMIT, 1000u,
 		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
@@ -479,6 +481,7 @@ int server_run(const char *path, const struct http_site *s,
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
+	cache_clear();
 	printf("safer: stopped\n");
 	return 0;
 }

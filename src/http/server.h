@@ -27,10 +27,18 @@ int server_parse_listen(const char *listen, struct server_addr *out,
 
 struct http_site;
 
+/* How the server serves (safer serve's options); 0 in a field means its
+ * default. */
+struct server_options {
+	unsigned threads;   /* worker threads (default 2) */
+	size_t cache_bytes; /* the response cache's budget (CACHE_DEFAULT_BUDGET
+			     * in cache.h; http_cache_enabled turns it off) */
+};
+
 /* Serve site over the database at path until SIGINT or SIGTERM.  Returns
  * 0 after a clean stop, -1 with e set if the server cannot start. */
 int server_run(const char *path, const struct http_site *site,
-	       const struct server_addr *addr, unsigned threads,
-	       struct err *e);
+	       const struct server_addr *addr,
+	       const struct server_options *opts, struct err *e);
 
 #endif

@@ -6,7 +6,8 @@
  * the Stockport demo, without a socket: routing with {id}, 404 and 405
  * with Allow, the Host check against DNS rebinding, the form token and
  * Origin checks that stop cross-site writes, and the JSON API's media
- * type and error bodies; the query parameters each route declares.
+ * type and error bodies; the query parameters each route declares; the
+ * response cache's budget, eviction and keys.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -1209,6 +1210,129 @@ static void test_cache(void **state)
 	finish(&t);
 }
 
+/* A response of n bytes of c, as a handler would leave it. */
+static void fake_resp(struct resp *w, char c, size_t n)
+{
+	memset(w, 0, sizeof(*w));
+	w->status = 200;
+	w->content_type = "text/plain";
+	buf_init(&w->body, 0);
+	for (size_t i = 0; i < n; i++)
+		buf_addc(&w->body, c);
+}
+
+/* One budget of bytes for the whole cache, whatever the keys: the least
+ * recently used go first, an entry over an eighth of the budget is not
+ * kept, and entries of a past generation are never served. */
+static void test_cache_budget(void **state)
+{
+	struct resp w, got;
+	char key[32];
+	size_t peak = 0;
+	uint64_t gen = cache_generation(1);
+
+	UNUSED(state);
+	cache_set_budget(64 * 1024);
+	fake_resp(&w, 'x', 4000);
+	for (int i = 0; i < 200; i++) {
+		snprintf(key, sizeof(key), "/k?n=%d", i);
+		cache_put(key, gen, &w);
+		if (cache_bytes() > peak)
+			peak = cache_bytes();
+		/* "/k?n=0" is used all along: it stays */
+		memset(&got, 0, sizeof(got));
+		buf_init(&got.body, 0);
+		assert_true(cache_get("/k?n=0", gen, &got));
+		assert_int_equal(got.body.len, 4000);
+		buf_release(&got.body);
+	}
+	assert_true(peak <= 64 * 1024);
+	assert_true(cache_bytes() > 48 * 1024); /* and it is used */
+	assert_true(cache_count() >= 12 && cache_count() <= 16);
+	memset(&got, 0, sizeof(got));
+	buf_init(&got.body, 0);
+	assert_false(cache_get("/k?n=1", gen, &got));   /* the oldest went */
+	assert_true(cache_get("/k?n=199", gen, &got));  /* the newest stayed */
+	buf_release(&got.body);
+	buf_release(&w.body);
+
+	/* Larger than an eighth of the budget: not kept. */
+	fake_resp(&w, 'y', 9000);
+	cache_put("/big", gen, &w);
+	memset(&got, 0, sizeof(got));
+	buf_init(&got.body, 0);
+	assert_false(cache_get("/big", gen, &got));
+	buf_release(&w.body);
+
+	/* A write makes every entry stale; a stale one is dropped when met,
+	 * and a newer one is not replaced by an older. */
+	cache_note_write();
+	assert_false(cache_get("/k?n=199", gen + 1, &got));
+	fake_resp(&w, 'z', 10);
+	cache_put("/k?n=198", gen + 2, &w);
+	cache_put("/k?n=198", gen + 1, &w);
+	assert_false(cache_get("/k?n=198", gen + 1, &got));
+	assert_true(cache_get("/k?n=198", gen + 2, &got));
+	buf_release(&w.body);
+	buf_release(&got.body);
+
+	/* A smaller budget drops what no longer fits at once. */
+	cache_set_budget(1024);
+	assert_true(cache_bytes() <= 1024);
+	cache_set_budget(CACHE_DEFAULT_BUDGET);
+	cache_clear();
+	assert_int_equal(cache_bytes(), 0);
+	assert_int_equal(cache_count(), 0);
+}
+
+/* Through dispatch: one entry for one answer, however the query was
+ * written (parameters in another order, undeclared ones, repeats). */
+static void test_cache_key(void **state)
+{
+	static const char *const queries[] = {
+		"status=on_hold&plan=1", "plan=1&status=on_hold",
+		"utm_source=mail&plan=1&status=on_hold",
+		"plan=1&plan=2&status=on_hold&status=completed",
+		"status=on_hold&x=1&plan=1&y=2",
+	};
+	struct t t;
+	size_t bytes = 0;
+
+	UNUSED(state);
+	for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
+		start(&t, HTTP_GET, "/actions");
+		query(&t, queries[i]);
+		assert_int_equal(run(&t), 200);
+		finish(&t);
+		if (i == 0)
+			bytes = cache_bytes();
+		assert_int_equal(cache_count(), 1);
+		assert_int_equal(cache_bytes(), bytes);
+	}
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "plan=1&status=completed");
+	assert_int_equal(run(&t), 200);
+	finish(&t);
+	assert_int_equal(cache_count(), 2);
+}
+
+/* Every 503 tells the client when to come back, whoever wrote it. */
+static void test_retry_after(void **state)
+{
+	struct resp w;
+
+	UNUSED(state);
+	fake_resp(&w, 'x', 1);
+	resp_finish(&w);
+	assert_null(resp_get_header(&w, "Retry-After"));
+	w.status = 503;
+	resp_finish(&w);
+	assert_string_equal(resp_get_header(&w, "retry-after"), HTTP_RETRY_AFTER);
+	resp_finish(&w);
+	assert_int_equal(w.n_headers, 1);
+	buf_release(&w.body);
+}
+
 static void test_healthz(void **state)
 {
 	struct t t;
@@ -1249,6 +1373,9 @@ int main(void)
 		T(test_declared_query),
 		T(test_every_route),
 		T(test_cache),
+		T(test_cache_budget),
+		T(test_cache_key),
+		T(test_retry_after),
 		T(test_healthz),
 	};
 #undef T
