@@ -7,7 +7,8 @@
  * number 1 or more and is passed to the handler in req->ids[].
  * ROUTE_CACHE marks answers that may be served from the response cache
  * (http/cache.c): those that carry no form token.  ROUTE_JSON marks the
- * API's.  The last column is the query parameters the handler reads
+ * API's.  ROUTE_NO_STORE marks the pages with a form (the form token, or
+ * what someone typed): browsers must not keep them.  The last column is the query parameters the handler reads
  * ("type*" may be repeated): a page never sees others, the API refuses
  * them (struct route in http/http.h).
  */
@@ -30,28 +31,28 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/themes/{id}/performance", page_theme_performance, ROUTE_CACHE, "area" },
 	{ HTTP_GET, "/priorities/{id}", page_priority, ROUTE_CACHE, NULL },
 	{ HTTP_GET, "/actions", page_actions, ROUTE_CACHE, ACTION_FILTERS },
-	{ HTTP_POST, "/actions", page_action_create, 0, NULL },
+	{ HTTP_POST, "/actions", page_action_create, ROUTE_NO_STORE, NULL },
 	{ HTTP_GET, "/actions.csv", page_actions_csv, ROUTE_CACHE, ACTION_FILTERS },
-	{ HTTP_GET, "/actions/new", page_action_new, 0, "plan theme priority" },
-	{ HTTP_GET, "/actions/{id}", page_action, 0, "saved" },
-	{ HTTP_POST, "/actions/{id}", page_action_save, 0, NULL },
-	{ HTTP_GET, "/actions/{id}/edit", page_action_edit, 0, NULL },
-	{ HTTP_POST, "/actions/{id}/updates", page_action_add_update, 0, NULL },
+	{ HTTP_GET, "/actions/new", page_action_new, ROUTE_NO_STORE, "plan theme priority" },
+	{ HTTP_GET, "/actions/{id}", page_action, ROUTE_NO_STORE, "saved" },
+	{ HTTP_POST, "/actions/{id}", page_action_save, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/actions/{id}/edit", page_action_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/actions/{id}/updates", page_action_add_update, ROUTE_NO_STORE, NULL },
 	{ HTTP_GET, "/funding", page_funding, ROUTE_CACHE, "year" },
 	{ HTTP_GET, "/awards.csv", page_awards_csv, ROUTE_CACHE, "year" },
 	{ HTTP_GET, "/crime", page_crime, ROUTE_CACHE, "area place peer from to" },
 	{ HTTP_GET, "/indicators", page_indicators, ROUTE_CACHE, NULL },
 	{ HTTP_GET, "/indicators/{id}", page_indicator, ROUTE_CACHE, "area level" },
 	{ HTTP_GET, "/headlines", page_headlines, ROUTE_CACHE, "area period level" },
-	{ HTTP_POST, "/funds", page_fund_create, 0, NULL },
-	{ HTTP_GET, "/funds/new", page_fund_new, 0, NULL },
+	{ HTTP_POST, "/funds", page_fund_create, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/new", page_fund_new, ROUTE_NO_STORE, NULL },
 	{ HTTP_GET, "/funds/{id}", page_fund, ROUTE_CACHE, "saved" },
-	{ HTTP_POST, "/funds/{id}", page_fund_save, 0, NULL },
-	{ HTTP_GET, "/funds/{id}/edit", page_fund_edit, 0, NULL },
-	{ HTTP_GET, "/funds/{id}/awards/new", page_award_new, 0, NULL },
-	{ HTTP_POST, "/funds/{id}/awards", page_award_create, 0, NULL },
-	{ HTTP_GET, "/awards/{id}/edit", page_award_edit, 0, NULL },
-	{ HTTP_POST, "/awards/{id}", page_award_save, 0, NULL },
+	{ HTTP_POST, "/funds/{id}", page_fund_save, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/{id}/edit", page_fund_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/{id}/awards/new", page_award_new, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/funds/{id}/awards", page_award_create, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/awards/{id}/edit", page_award_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/awards/{id}", page_award_save, ROUTE_NO_STORE, NULL },
 	{ HTTP_GET, "/governance", page_governance, ROUTE_CACHE, NULL },
 	{ HTTP_GET, "/outcomes", page_outcomes, ROUTE_CACHE, NULL },
 	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE, NULL },

@@ -394,5 +394,8 @@ static void dispatch(struct req *r, struct resp *w)
 void http_dispatch(struct req *r, struct resp *w)
 {
 	dispatch(r, w);
+	if (r->route && (r->route->flags & ROUTE_NO_STORE) &&
+	    !resp_get_header(w, "Cache-Control"))
+		resp_header(w, "Cache-Control", "no-store");
 	resp_finish(w);
 }

@@ -154,6 +154,11 @@ enum {
 	 * a JSON body (browsers cannot send one across sites without asking
 	 * first); otherwise it must send a form with the form token. */
 	ROUTE_JSON = 1 << 1,
+	/* The answer carries a form token, or what someone typed into a
+	 * form: browsers and proxies must not keep it (Cache-Control:
+	 * no-store), so that Back after leaving, or the next user of a
+	 * shared computer, does not find it. */
+	ROUTE_NO_STORE = 1 << 2,
 };
 
 /*
@@ -203,8 +208,10 @@ struct http_site {
 };
 
 /* Handle a request completely: check it (Host, form token, sizes),
- * find its route in r->site, run the handler, and fill in 404, 405 or
- * 500 as needed.  Never fails: every outcome is a response. */
+ * find its route in r->site, keep the query it declares, run the
+ * handler, fill in 404, 405 or 500 as needed, and add the headers the
+ * route's flags and the status ask for (resp_finish).  Never fails:
+ * every outcome is a response. */
 void http_dispatch(struct req *r, struct resp *w);
 
 /* Hosts accepted in the Host header when serving on loopback (set by the

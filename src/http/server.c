@@ -128,6 +128,30 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+/* What is wrong with how the request says where it ends, or which host
+ * it is for, or NULL.  Two lengths, or a length and a chunked coding, are
+ * how a request is smuggled past a proxy that reads it one way while
+ * safer reads it another (RFC 9112, 6.3); two Hosts, how a request is
+ * routed one way and answered as another. */
+static const char *framing_problem(struct MHD_Connection *c)
+{
+	struct count lengths = { MHD_HTTP_HEADER_CONTENT_LENGTH, 0 };
+	struct count codings = { MHD_HTTP_HEADER_TRANSFER_ENCODING, 0 };
+	struct count hosts = { MHD_HTTP_HEADER_HOST, 0 };
+
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &lengths);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &codings);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hosts);
+	if (lengths.n > 1)
+		return "more than one Content-Length header";
+	if (lengths.n && codings.n)
+		return "both Content-Length and Transfer-Encoding headers "
+		       "(a request has one or the other)";
+	if (hosts.n > 1)
+		return "more than one Host header";
+	return NULL;
+}
+
 static enum http_method method_of(const char *m)
 {
 	static const struct {
@@ -266,20 +290,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!cc) {
 		const char *cl = MHD_lookup_connection_value(
 			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		struct count lengths = { MHD_HTTP_HEADER_CONTENT_LENGTH, 0 };
+		const char *refused = framing_problem(c);
 		int64_t len;
 
 		cc = xcalloc(1, sizeof(*cc));
 		buf_init(&cc->body, HTTP_MAX_BODY);
 		*con_cls = cc;
-		/* Two lengths for one body is how requests are smuggled past
-		 * a proxy: refuse them. */
-		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header,
-					  &lengths);
-		if (lengths.n > 1) {
+		if (refused) {
 			cc->too_large = true; /* read no body */
-			return send_early_error(c, url, 400, "bad_request",
-						"more than one Content-Length header");
+			return send_early_error(c, url, 400, "bad_request", refused);
 		}
 		if (cl && (text_int64(cl, 0, INT64_MAX, &len, NULL, NULL) < 0 ||
 			   len > HTTP_MAX_BODY)) {

@@ -1333,6 +1333,37 @@ static void test_retry_after(void **state)
 	buf_release(&w.body);
 }
 
+/* Pages with a form say no-store (their route's flag), errors included;
+ * others are left to the server's default. */
+static void test_no_store(void **state)
+{
+	static const char *const forms[] = {
+		"/actions/new", "/actions/1/edit", "/funds/new", "/funds/1/edit",
+		"/funds/1/awards/new", "/awards/1/edit", "/actions/1",
+		"/actions/12345/edit",
+	};
+	struct t t;
+
+	UNUSED(state);
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
+		start(&t, HTTP_GET, forms[i]);
+		run(&t);
+		if (!resp_get(&t, "Cache-Control") ||
+		    strcmp(resp_get(&t, "Cache-Control"), "no-store") != 0)
+			fail_msg("%s: Cache-Control is not no-store", forms[i]);
+		finish(&t);
+	}
+	start(&t, HTTP_POST, "/actions");
+	form(&t, "title=&plan_id=1");
+	assert_int_equal(run(&t), 400);
+	assert_string_equal(resp_get(&t, "Cache-Control"), "no-store");
+	finish(&t);
+	start(&t, HTTP_GET, "/actions");
+	assert_int_equal(run(&t), 200);
+	assert_null(resp_get(&t, "Cache-Control"));
+	finish(&t);
+}
+
 static void test_healthz(void **state)
 {
 	struct t t;
@@ -1376,6 +1407,7 @@ int main(void)
 		T(test_cache_budget),
 		T(test_cache_key),
 		T(test_retry_after),
+		T(test_no_store),
 		T(test_healthz),
 	};
 #undef T
