@@ -79,6 +79,9 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "threads", required_argument, NULL, 't' },
 		{ "no-cache", no_argument, NULL, 'n' },
 		{ "cache-mb", required_argument, NULL, 'c' },
+		{ "request-deadline", required_argument, NULL, 'd' },
+		{ "max-connections", required_argument, NULL, 'm' },
+		{ "max-per-client", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *listen = NULL;
@@ -105,6 +108,18 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 				so.cache_bytes = (size_t)v * 1024 * 1024;
 			else
 				http_cache_enabled = false;
+		} else if (c == 'd') {
+			if (arg_number("--request-deadline", optarg, 1, 3600, &v) < 0)
+				return 2;
+			so.deadline = (unsigned)v;
+		} else if (c == 'm') {
+			if (arg_number("--max-connections", optarg, 16, 1000000, &v) < 0)
+				return 2;
+			so.max_connections = (unsigned)v;
+		} else if (c == 'p') {
+			if (arg_number("--max-per-client", optarg, 1, 1000000, &v) < 0)
+				return 2;
+			so.max_per_client = (unsigned)v;
 		} else {
 			return cmd_usage_error("serve", "unknown option");
 		}
