@@ -63,23 +63,38 @@ static bool match(const char *pattern, const char *path, struct req *r)
 	return true;
 }
 
+/* Step through a route's params ("area type* by"): the next name at *p,
+ * its length without the '*', and whether it may be repeated; false at
+ * the end. */
+static bool next_param(const char **p, const char **name, size_t *len,
+		       bool *repeatable)
+{
+	size_t n;
+
+	if (!*p || !**p)
+		return false;
+	n = strcspn(*p, " ");
+	*name = *p;
+	*repeatable = n > 0 && (*p)[n - 1] == '*';
+	*len = n - *repeatable;
+	*p += n;
+	*p += **p == ' ';
+	return true;
+}
+
 bool http_route_param(const struct route *rt, const char *name,
 		      bool *repeatable)
 {
-	size_t n = strlen(name);
+	const char *p = rt->params, *param;
+	size_t n = strlen(name), len;
+	bool star;
 
-	for (const char *p = rt->params; p && *p;) {
-		size_t len = strcspn(p, " ");
-		bool star = len > 0 && p[len - 1] == '*';
-
-		if (len - star == n && memcmp(p, name, n) == 0) {
+	while (next_param(&p, &param, &len, &star))
+		if (len == n && memcmp(param, name, n) == 0) {
 			if (repeatable)
 				*repeatable = star;
 			return true;
 		}
-		p += len;
-		p += *p == ' ';
-	}
 	return false;
 }
 
@@ -91,9 +106,9 @@ bool http_route_param(const struct route *rt, const char *name,
 static bool declared_query(struct req *r, struct resp *w)
 {
 	const struct route *rt = r->route;
-	bool api = rt->flags & ROUTE_JSON;
+	bool api = rt->flags & ROUTE_JSON, star;
 	struct kv *kept;
-	size_t n = 0;
+	size_t n = 0, len;
 
 	for (size_t i = 0; api && i < r->n_query; i++) {
 		const char *key = r->query[i].key;
@@ -121,23 +136,17 @@ static bool declared_query(struct req *r, struct resp *w)
 	if (!r->n_query)
 		return true;
 	kept = arena_array(r->arena, r->n_query, sizeof(*kept));
-	for (const char *p = rt->params; p && *p;) {
-		size_t len = strcspn(p, " ");
-		bool star = len > 0 && p[len - 1] == '*';
-		size_t name_len = len - star;
-
+	for (const char *p = rt->params, *param;
+	     next_param(&p, &param, &len, &star);)
 		for (size_t i = 0; i < r->n_query; i++) {
 			const char *key = r->query[i].key;
 
-			if (strlen(key) != name_len || memcmp(key, p, name_len) != 0)
+			if (strlen(key) != len || memcmp(key, param, len) != 0)
 				continue;
 			kept[n++] = r->query[i];
 			if (!star)
 				break;
 		}
-		p += len;
-		p += *p == ' ';
-	}
 	r->query = kept;
 	r->n_query = n;
 	return true;

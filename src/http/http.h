@@ -218,8 +218,8 @@ void http_dispatch(struct req *r, struct resp *w);
  * server from its listening address); NULL accepts any. */
 extern const char *http_allowed_port;
 
-/* False turns the response cache off (safer serve --no-cache: for
- * measuring how fast pages are built). */
+/* False turns the response cache off (safer serve --no-cache or
+ * --cache-mb 0: for measuring how fast pages are built). */
 extern bool http_cache_enabled;
 
 #endif
