@@ -128,7 +128,7 @@ test: deps-test
 bench:
 	@tools/deps build bench
 	@$(MAKE) --no-print-directory safer
-	@bench/crime && bench/http
+	@bench/crime && bench/http && bench/slowclients
 
 compile_commands.json:
 	bear -- $(MAKE) -B all

@@ -159,12 +159,26 @@ const struct command commands[] = {
 	  "Plans, with their themes, leads and priority areas.\n",
 	  "list, show and add plans" },
 	{ "serve", cmd_serve,
-	  "usage: safer serve [--listen HOST:PORT] [--threads N] [--no-cache]\n\n"
+	  "usage: safer serve [--listen HOST:PORT] [--threads N]\n"
+	  "                   [--cache-mb N] [--no-cache]\n"
+	  "                   [--request-deadline SECONDS] [--max-connections N]\n"
+	  "                   [--max-per-client N]\n\n"
 	  "Serve the web pages and the JSON API.  The default is 127.0.0.1:8080,\n"
 	  "reachable only from this machine; give --listen 0.0.0.0:8080 to serve\n"
-	  "the network.  Answers that depend only on the data are kept until the\n"
-	  "data changes; --no-cache builds every one afresh (to measure how fast\n"
-	  "pages are made).  Ctrl-C stops.\n",
+	  "the network.  Ctrl-C stops.\n\n"
+	  "Answers that depend only on the data are kept until the data changes,\n"
+	  "in at most --cache-mb MiB for the whole server (default 32; the least\n"
+	  "recently used go first); --no-cache (or --cache-mb 0) builds every one\n"
+	  "afresh, to measure how fast pages are made.\n\n"
+	  "Slow clients: a client has --request-deadline seconds (default 10) to\n"
+	  "send a whole request, headers and body, from when the server is ready\n"
+	  "for it (the connection opened, or the last answer sent); then the\n"
+	  "connection is cut.  At most --max-connections are open at once\n"
+	  "(default 8192, fewer if 'ulimit -n' allows fewer), and at most\n"
+	  "--max-per-client from one address (default 2048, at most half of\n"
+	  "--max-connections); a connection beyond either is closed at once.\n"
+	  "A write that waits more than 3 seconds for another writer (an import,\n"
+	  "sqlite3) is answered 503 with Retry-After.\n",
 	  "serve the web interface and the API" },
 	{ "stats", cmd_stats,
 	  "usage: safer stats proportion K N\n"

@@ -7,83 +7,91 @@
  * number 1 or more and is passed to the handler in req->ids[].
  * ROUTE_CACHE marks answers that may be served from the response cache
  * (http/cache.c): those that carry no form token.  ROUTE_JSON marks the
- * API's.
+ * API's.  ROUTE_NO_STORE marks the pages with a form (the form token, or
+ * what someone typed): browsers must not keep them.  The last column is the query parameters the handler reads
+ * ("type*" may be repeated): a page never sees others, the API refuses
+ * them (struct route in http/http.h).
  */
 #include "api/api.h"
 #include "routes.h"
 #include "web/web.h"
 #include "web/pages.h"
 
+/* The filters of the list of actions (page, CSV and API alike), and the
+ * question asked of the crime API (api_crime.c). */
+#define ACTION_FILTERS "plan theme priority owner status overdue"
+#define CRIME_QUESTION "area from to type* by rate change rolling n format"
+
 static const struct route routes[] = {
 	/* Pages */
-	{ HTTP_GET, "/", page_overview, ROUTE_CACHE },
-	{ HTTP_GET, "/plans", page_plans, ROUTE_CACHE },
-	{ HTTP_GET, "/plans/{id}", page_plan, ROUTE_CACHE },
-	{ HTTP_GET, "/themes/{id}", page_theme, ROUTE_CACHE },
-	{ HTTP_GET, "/themes/{id}/performance", page_theme_performance, ROUTE_CACHE },
-	{ HTTP_GET, "/priorities/{id}", page_priority, ROUTE_CACHE },
-	{ HTTP_GET, "/actions", page_actions, ROUTE_CACHE },
-	{ HTTP_POST, "/actions", page_action_create, 0 },
-	{ HTTP_GET, "/actions.csv", page_actions_csv, ROUTE_CACHE },
-	{ HTTP_GET, "/actions/new", page_action_new, 0 },
-	{ HTTP_GET, "/actions/{id}", page_action, 0 },
-	{ HTTP_POST, "/actions/{id}", page_action_save, 0 },
-	{ HTTP_GET, "/actions/{id}/edit", page_action_edit, 0 },
-	{ HTTP_POST, "/actions/{id}/updates", page_action_add_update, 0 },
-	{ HTTP_GET, "/funding", page_funding, ROUTE_CACHE },
-	{ HTTP_GET, "/awards.csv", page_awards_csv, ROUTE_CACHE },
-	{ HTTP_GET, "/crime", page_crime, ROUTE_CACHE },
-	{ HTTP_GET, "/indicators", page_indicators, ROUTE_CACHE },
-	{ HTTP_GET, "/indicators/{id}", page_indicator, ROUTE_CACHE },
-	{ HTTP_GET, "/headlines", page_headlines, ROUTE_CACHE },
-	{ HTTP_POST, "/funds", page_fund_create, 0 },
-	{ HTTP_GET, "/funds/new", page_fund_new, 0 },
-	{ HTTP_GET, "/funds/{id}", page_fund, ROUTE_CACHE },
-	{ HTTP_POST, "/funds/{id}", page_fund_save, 0 },
-	{ HTTP_GET, "/funds/{id}/edit", page_fund_edit, 0 },
-	{ HTTP_GET, "/funds/{id}/awards/new", page_award_new, 0 },
-	{ HTTP_POST, "/funds/{id}/awards", page_award_create, 0 },
-	{ HTTP_GET, "/awards/{id}/edit", page_award_edit, 0 },
-	{ HTTP_POST, "/awards/{id}", page_award_save, 0 },
-	{ HTTP_GET, "/governance", page_governance, ROUTE_CACHE },
-	{ HTTP_GET, "/outcomes", page_outcomes, ROUTE_CACHE },
-	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE },
-	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE },
-	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE },
+	{ HTTP_GET, "/", page_overview, ROUTE_CACHE, "plan" },
+	{ HTTP_GET, "/plans", page_plans, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/plans/{id}", page_plan, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/themes/{id}", page_theme, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/themes/{id}/performance", page_theme_performance, ROUTE_CACHE, "area" },
+	{ HTTP_GET, "/priorities/{id}", page_priority, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/actions", page_actions, ROUTE_CACHE, ACTION_FILTERS },
+	{ HTTP_POST, "/actions", page_action_create, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/actions.csv", page_actions_csv, ROUTE_CACHE, ACTION_FILTERS },
+	{ HTTP_GET, "/actions/new", page_action_new, ROUTE_NO_STORE, "plan theme priority" },
+	{ HTTP_GET, "/actions/{id}", page_action, ROUTE_NO_STORE, "saved" },
+	{ HTTP_POST, "/actions/{id}", page_action_save, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/actions/{id}/edit", page_action_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/actions/{id}/updates", page_action_add_update, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funding", page_funding, ROUTE_CACHE, "year" },
+	{ HTTP_GET, "/awards.csv", page_awards_csv, ROUTE_CACHE, "year" },
+	{ HTTP_GET, "/crime", page_crime, ROUTE_CACHE, "area place peer from to type" },
+	{ HTTP_GET, "/indicators", page_indicators, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/indicators/{id}", page_indicator, ROUTE_CACHE, "area level" },
+	{ HTTP_GET, "/headlines", page_headlines, ROUTE_CACHE, "area period level" },
+	{ HTTP_POST, "/funds", page_fund_create, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/new", page_fund_new, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/{id}", page_fund, ROUTE_CACHE, "saved" },
+	{ HTTP_POST, "/funds/{id}", page_fund_save, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/{id}/edit", page_fund_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/funds/{id}/awards/new", page_award_new, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/funds/{id}/awards", page_award_create, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/awards/{id}/edit", page_award_edit, ROUTE_NO_STORE, NULL },
+	{ HTTP_POST, "/awards/{id}", page_award_save, ROUTE_NO_STORE, NULL },
+	{ HTTP_GET, "/governance", page_governance, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/outcomes", page_outcomes, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL },
 
 	/* JSON API (docs/api.md) */
-	{ HTTP_GET, "/healthz", api_healthz, ROUTE_JSON },
-	{ HTTP_GET, "/api/v1/plans", api_plans, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/plans/{id}", api_plan, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/outcomes", api_outcomes, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/funds", api_funds, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/funds/{id}", api_fund, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/awards", api_awards, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/actions", api_actions, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_POST, "/api/v1/actions", api_action_create, ROUTE_JSON },
-	{ HTTP_GET, "/api/v1/actions/{id}", api_action, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_PATCH, "/api/v1/actions/{id}", api_action_patch, ROUTE_JSON },
-	{ HTTP_GET, "/api/v1/actions/{id}/updates", api_action_updates, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_POST, "/api/v1/actions/{id}/updates", api_action_update_create, ROUTE_JSON },
-	{ HTTP_GET, "/api/v1/people", api_people, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/organisations", api_organisations, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/boards", api_boards, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/crime/counts", api_crime_counts, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/crime/top", api_crime_top, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/crime/summary", api_crime_summary, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/indicators/{id}", api_indicator, ROUTE_JSON | ROUTE_CACHE },
-	{ HTTP_GET, "/api/v1/headlines", api_headlines, ROUTE_JSON | ROUTE_CACHE },
+	{ HTTP_GET, "/healthz", api_healthz, ROUTE_JSON, NULL },
+	{ HTTP_GET, "/api/v1/plans", api_plans, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/plans/{id}", api_plan, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/outcomes", api_outcomes, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/funds", api_funds, ROUTE_JSON | ROUTE_CACHE, "year" },
+	{ HTTP_GET, "/api/v1/funds/{id}", api_fund, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/awards", api_awards, ROUTE_JSON | ROUTE_CACHE, "fund" },
+	{ HTTP_GET, "/api/v1/actions", api_actions, ROUTE_JSON | ROUTE_CACHE, ACTION_FILTERS },
+	{ HTTP_POST, "/api/v1/actions", api_action_create, ROUTE_JSON, NULL },
+	{ HTTP_GET, "/api/v1/actions/{id}", api_action, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_PATCH, "/api/v1/actions/{id}", api_action_patch, ROUTE_JSON, NULL },
+	{ HTTP_GET, "/api/v1/actions/{id}/updates", api_action_updates, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_POST, "/api/v1/actions/{id}/updates", api_action_update_create, ROUTE_JSON, NULL },
+	{ HTTP_GET, "/api/v1/people", api_people, ROUTE_JSON | ROUTE_CACHE, "organisation" },
+	{ HTTP_GET, "/api/v1/organisations", api_organisations, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/boards", api_boards, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/crime/counts", api_crime_counts, ROUTE_JSON | ROUTE_CACHE, CRIME_QUESTION },
+	{ HTTP_GET, "/api/v1/crime/top", api_crime_top, ROUTE_JSON | ROUTE_CACHE, CRIME_QUESTION },
+	{ HTTP_GET, "/api/v1/crime/summary", api_crime_summary, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_JSON | ROUTE_CACHE, NULL },
+	{ HTTP_GET, "/api/v1/indicators/{id}", api_indicator, ROUTE_JSON | ROUTE_CACHE, "area level" },
+	{ HTTP_GET, "/api/v1/headlines", api_headlines, ROUTE_JSON | ROUTE_CACHE, "area period level" },
 };
 
 /* Errors in the form the client reads: JSON for the API, a page for
  * everyone else. */
 static void site_error(struct req *r, struct resp *w, int status,
-		       const char *code, const char *message)
+		       const char *code, const char *message, const char *field)
 {
 	if (strncmp(r->path, "/api/", 5) == 0 ||
 	    strcmp(r->path, "/healthz") == 0) {
-		resp_api_error_status(w, status, code, message, NULL);
+		resp_api_error_status(w, status, code, message, field);
 		return;
 	}
 	web_error_page(r, w, status, message);

@@ -32,9 +32,4 @@ void api_begin(struct resp *w, struct jw *j);
 /* Finish: a trailing newline. */
 void api_end(struct resp *w);
 
-/* Reject query parameters other than the ones named (NULL-terminated):
- * 400 naming the first unknown one.  Returns false when w is filled. */
-bool api_only_params(struct req *r, struct resp *w,
-		     const char *const *allowed);
-
 #endif

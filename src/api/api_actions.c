@@ -169,17 +169,12 @@ static void send_action(struct req *r, struct resp *w, int64_t id, int status,
 
 void api_actions(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { "plan", "theme", "priority",
-					      "owner", "status", "overdue",
-					      NULL };
 	struct action_filter f = { 0 };
 	struct err e = ERR_INIT;
 	struct jw j;
 	struct action *a;
 	size_t n;
 
-	if (!api_only_params(r, w, params))
-		return;
 	f.today = r->today;
 	f.status = http_query(r, "status");
 	if (f.status && !*f.status)
@@ -218,13 +213,8 @@ void api_actions(struct req *r, struct resp *w)
 
 void api_action(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
-
-	if (api_only_params(r, w, params))
-		send_action(r, w, r->ids[0], 200, 0);
+	send_action(r, w, r->ids[0], 200, 0);
 }
-
-static const char *const no_params[] = { NULL };
 
 void api_action_create(struct req *r, struct resp *w)
 {
@@ -232,8 +222,6 @@ void api_action_create(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (!api_only_params(r, w, no_params))
-		return;
 	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_create(r->store, &in, &id, &e) < 0) {
@@ -252,8 +240,6 @@ void api_action_patch(struct req *r, struct resp *w)
 	struct action_input in = { 0 };
 	struct err e = ERR_INIT;
 
-	if (!api_only_params(r, w, no_params))
-		return;
 	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_update(r->store, r->ids[0], &in, &e) < 0) {
@@ -269,14 +255,11 @@ void api_action_patch(struct req *r, struct resp *w)
 
 void api_action_updates(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	struct action_update *u;
 	size_t n;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!store_action(r->store, r->arena, r->ids[0], r->today, &e) ||
 	    !(u = store_action_updates(r->store, r->arena, r->ids[0], &n, &e))) {
 		resp_api_error(w, &e);
@@ -301,8 +284,6 @@ void api_action_update_create(struct req *r, struct resp *w)
 	int64_t id;
 
 	memset(&in, 0, sizeof(in));
-	if (!api_only_params(r, w, no_params))
-		return;
 	if (read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
 		      &e) < 0) {
 		resp_api_error(w, &e);

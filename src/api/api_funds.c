@@ -8,15 +8,12 @@
 
 void api_funds(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { "year", NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	const char *year = http_query(r, "year");
 	size_t n;
 	struct fund *f;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (year && !*year)
 		year = NULL;
 	if ((year && text_financial_year(year, "year", &e) < 0) ||
@@ -31,13 +28,10 @@ void api_funds(struct req *r, struct resp *w)
 
 void api_fund(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	struct fund *f;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(f = store_fund(r->store, r->arena, r->ids[0], &e))) {
 		resp_api_error(w, &e);
 		return;
@@ -49,15 +43,12 @@ void api_fund(struct req *r, struct resp *w)
 
 void api_awards(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { "fund", NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	int64_t fund;
 	size_t n;
 	struct award *a;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (http_query_id(r, "fund", &fund, &e) < 0 ||
 	    !(a = store_awards(r->store, r->arena, fund, &n, &e))) {
 		resp_api_error(w, &e);

@@ -59,14 +59,11 @@ static bool read_common(struct req *r, struct resp *w, struct ind_ctx *c,
 
 void api_indicators(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct indicator *all;
 	struct jw j;
 	size_t n;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(all = store_indicators(r->store, r->arena, &n, &e))) {
 		resp_api_error(w, &e);
 		return;
@@ -84,7 +81,6 @@ void api_indicators(struct req *r, struct resp *w)
 
 void api_indicator(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { "area", "level", NULL };
 	struct err e = ERR_INIT;
 	struct ind_ctx c = { 0 };
 	struct indicator *ind;
@@ -93,8 +89,6 @@ void api_indicator(struct req *r, struct resp *w)
 	size_t n_areas;
 	struct jw j;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(ind = store_indicator(r->store, r->arena, r->ids[0], &e))) {
 		resp_api_error(w, &e);
 		return;
@@ -113,15 +107,12 @@ void api_indicator(struct req *r, struct resp *w)
 
 void api_headlines(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { "area", "period", "level", NULL };
 	struct err e = ERR_INIT;
 	struct ind_ctx c = { 0 };
 	struct hl_report rep;
 	const char *area = NULL;
 	struct jw j;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!read_common(r, w, &c, &area, &e))
 		return;
 	if (hl_report(&c, area ? area : "", http_query(r, "period"), &rep, &e) < 0) {

@@ -8,15 +8,12 @@
 
 void api_plans(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	size_t n;
 	struct plan *p;
 	int64_t current = 0;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(p = store_plans(r->store, r->arena, r->today, &n, &e)) ||
 	    (current = store_current_plan_id(r->store, &e)) < 0) {
 		resp_api_error(w, &e);
@@ -29,15 +26,12 @@ void api_plans(struct req *r, struct resp *w)
 
 void api_plan(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	struct plan *p;
 	struct theme *t = NULL;
 	size_t n = 0;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(p = store_plan(r->store, r->arena, r->ids[0], r->today, &e)) ||
 	    !(t = store_themes(r->store, r->arena, p->id, true, &n, &e))) {
 		resp_api_error(w, &e);
@@ -50,14 +44,11 @@ void api_plan(struct req *r, struct resp *w)
 
 void api_outcomes(struct req *r, struct resp *w)
 {
-	static const char *const params[] = { NULL };
 	struct err e = ERR_INIT;
 	struct jw j;
 	size_t n;
 	struct framework *f;
 
-	if (!api_only_params(r, w, params))
-		return;
 	if (!(f = store_frameworks(r->store, r->arena, &n, &e))) {
 		resp_api_error(w, &e);
 		return;

@@ -61,6 +61,7 @@ const char *err_code_name(enum err_code code)
 	case ERR_TOO_LARGE: return "too_large";
 	case ERR_IO: return "io";
 	case ERR_DB: return "internal";
+	case ERR_BUSY: return "busy";
 	}
 	return "internal";
 }
@@ -75,6 +76,7 @@ int err_http_status(enum err_code code)
 	case ERR_TOO_LARGE: return 413;
 	case ERR_IO:
 	case ERR_DB: return 500;
+	case ERR_BUSY: return 503;
 	}
 	return 500;
 }

@@ -6,7 +6,9 @@
  * and never exits.  The top level decides what to do: the CLI prints the
  * message and exits 1, the web pages show it beside the field, the API
  * returns {"error": {"code", "message", "field"}} with the HTTP status
- * of the code.
+ * of the code.  ERR_BUSY is not a failure of safer: another writer held
+ * the database past the wait allowed, and the same request can succeed a
+ * moment later (the API and the pages answer 503 with Retry-After).
  *
  * Messages follow git: lowercase, the problem first, the subject quoted:
  * "no such action: 42", "cannot open 'x.csv'", "must be a date (YYYY-MM-DD)".
@@ -25,6 +27,7 @@ enum err_code {
 	ERR_TOO_LARGE, /* input over a size limit: 413 */
 	ERR_IO,        /* file or network: 500 */
 	ERR_DB,        /* the store failed: 500 */
+	ERR_BUSY,      /* another writer held the store too long: 503 */
 };
 
 struct err {

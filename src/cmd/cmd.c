@@ -34,6 +34,11 @@ int cmd_fail(const struct err *e)
 		fprintf(stderr, "safer: %s: %s\n", e->field, e->msg);
 	else
 		fprintf(stderr, "safer: %s\n", e->msg);
+	if (e->code == ERR_BUSY)
+		fprintf(stderr, "hint: another program (an import, the server saving "
+				"a form, sqlite3) is writing to the\n"
+				"hint: database; run the command again when it "
+				"has finished\n");
 	return 1;
 }
 

@@ -41,7 +41,8 @@ void cmd_print_usage(const struct command *c, FILE *to);
 /* Complain about the arguments of command name and return 2. */
 int cmd_usage_error(const char *name, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
-/* Print "safer: <message>" (and the field) to stderr and return 1. */
+/* Print "safer: <message>" (and the field) to stderr and return 1; a
+ * busy database (ERR_BUSY) also gets a hint saying what to do. */
 int cmd_fail(const struct err *e);
 
 /* Open the store at ctx->db_path (creating it if create), acting as the

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <unistd.h>
 
+#include "base/text.h"
 #include "cmd.h"
 #include "http/http.h"
 #include "http/server.h"
@@ -61,32 +62,71 @@ int cmd_init(int argc, char **argv, struct cmd_ctx *ctx)
 	return rc;
 }
 
+/* A whole number from min to max for option name; usage error message
+ * on failure (returns -1). */
+static int arg_number(const char *name, const char *arg, int64_t min,
+		      int64_t max, int64_t *v)
+{
+	if (text_int64(arg, min, max, v, name, NULL) < 0) {
+		cmd_usage_error("serve", "%s must be a whole number from %lld to "
+				"%lld, not '%s'",
+				name, (long long)min, (long long)max, arg);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "no-cache", no_argument, NULL, 'n' },
+		{ "cache-mb", required_argument, NULL, 'c' },
+		{ "request-deadline", required_argument, NULL, 'd' },
+		{ "max-connections", required_argument, NULL, 'm' },
+		{ "max-per-client", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *listen = NULL;
 	struct server_addr addr;
+	struct server_options so = { 0 };
 	struct err e = ERR_INIT;
 	struct store *s;
-	int64_t threads = 0;
+	int64_t threads = 0, v;
 	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'l')
+		if (c == 'l') {
 			listen = optarg;
-		else if (c == 'n')
+		} else if (c == 'n') {
 			http_cache_enabled = false;
-		else if (c == 't') {
+		} else if (c == 't') {
 			if (cmd_arg_id("serve", "--threads", optarg, &threads) < 0)
 				return 2;
-		} else
+		} else if (c == 'c') {
+			if (arg_number("--cache-mb", optarg, 0, 65536, &v) < 0)
+				return 2;
+			if (v)
+				so.cache_bytes = (size_t)v * 1024 * 1024;
+			else
+				http_cache_enabled = false;
+		} else if (c == 'd') {
+			if (arg_number("--request-deadline", optarg, 1, 3600, &v) < 0)
+				return 2;
+			so.deadline = (unsigned)v;
+		} else if (c == 'm') {
+			if (arg_number("--max-connections", optarg, 16, 1000000, &v) < 0)
+				return 2;
+			so.max_connections = (unsigned)v;
+		} else if (c == 'p') {
+			if (arg_number("--max-per-client", optarg, 1, 1000000, &v) < 0)
+				return 2;
+			so.max_per_client = (unsigned)v;
+		} else {
 			return cmd_usage_error("serve", "unknown option");
+		}
 	}
 	if (optind < argc)
 		return cmd_usage_error("serve", "unexpected argument '%s'", argv[optind]);
@@ -102,7 +142,8 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 
 		threads = n > 0 ? (n > 16 ? 16 : n) : 2;
 	}
-	if (server_run(ctx->db_path, ctx->site, &addr, (unsigned)threads, &e) < 0)
+	so.threads = (unsigned)threads;
+	if (server_run(ctx->db_path, ctx->site, &addr, &so, &e) < 0)
 		return cmd_fail(&e);
 	return 0;
 }

@@ -27,7 +27,7 @@ bool http_cache_enabled = true;
 static void fail(struct req *r, struct resp *w, int status, const char *code,
 		 const char *message)
 {
-	r->site->error(r, w, status, code, message);
+	r->site->error(r, w, status, code, message, NULL);
 }
 
 /* Match path against pattern, filling r->ids from the {id} parts. */
@@ -60,6 +60,95 @@ static bool match(const char *pattern, const char *path, struct req *r)
 	if (*p || *s)
 		return false;
 	r->n_ids = n_ids;
+	return true;
+}
+
+/* Step through a route's params ("area type* by"): the next name at *p,
+ * its length without the '*', and whether it may be repeated; false at
+ * the end. */
+static bool next_param(const char **p, const char **name, size_t *len,
+		       bool *repeatable)
+{
+	size_t n;
+
+	if (!*p || !**p)
+		return false;
+	n = strcspn(*p, " ");
+	*name = *p;
+	*repeatable = n > 0 && (*p)[n - 1] == '*';
+	*len = n - *repeatable;
+	*p += n;
+	*p += **p == ' ';
+	return true;
+}
+
+bool http_route_param(const struct route *rt, const char *name,
+		      bool *repeatable)
+{
+	const char *p = rt->params, *param;
+	size_t n = strlen(name), len;
+	bool star;
+
+	while (next_param(&p, &param, &len, &star))
+		if (len == n && memcmp(param, name, n) == 0) {
+			if (repeatable)
+				*repeatable = star;
+			return true;
+		}
+	return false;
+}
+
+/* The query as the route declares it (see struct route): r->query keeps
+ * only the declared parameters, in the order declared, each once unless
+ * repeatable.  On a page the rest is dropped; the API refuses it with
+ * 400 naming the first parameter at fault (in the order sent).  False
+ * when w is filled. */
+static bool declared_query(struct req *r, struct resp *w)
+{
+	const struct route *rt = r->route;
+	bool api = rt->flags & ROUTE_JSON, star;
+	struct kv *kept;
+	size_t n = 0, len;
+
+	for (size_t i = 0; api && i < r->n_query; i++) {
+		const char *key = r->query[i].key;
+		bool repeatable;
+
+		if (!http_route_param(rt, key, &repeatable)) {
+			r->site->error(r, w, 400, "invalid",
+				       arena_printf(r->arena,
+						    "unknown query parameter '%.100s'",
+						    key),
+				       key);
+			return false;
+		}
+		for (size_t k = 0; !repeatable && k < i; k++)
+			if (strcmp(r->query[k].key, key) == 0) {
+				r->site->error(r, w, 400, "invalid",
+					       arena_printf(r->arena,
+							    "query parameter '%.100s' "
+							    "is given more than once",
+							    key),
+					       key);
+				return false;
+			}
+	}
+	if (!r->n_query)
+		return true;
+	kept = arena_array(r->arena, r->n_query, sizeof(*kept));
+	for (const char *p = rt->params, *param;
+	     next_param(&p, &param, &len, &star);)
+		for (size_t i = 0; i < r->n_query; i++) {
+			const char *key = r->query[i].key;
+
+			if (strlen(key) != len || memcmp(key, param, len) != 0)
+				continue;
+			kept[n++] = r->query[i];
+			if (!star)
+				break;
+		}
+	r->query = kept;
+	r->n_query = n;
 	return true;
 }
 
@@ -208,7 +297,8 @@ static void add_allow(struct req *r, struct resp *w, unsigned methods)
 	buf_release(&b);
 }
 
-/* The cache key of a GET: the path, the query as sent, and the date. */
+/* The cache key of a GET: the path, the declared query (declared_query
+ * has put it in the route's order and dropped the rest), and the date. */
 static const char *cache_key(const struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -256,7 +346,8 @@ static void run_get(struct req *r, struct resp *w, const struct route *route)
 		cache_put(key, gen, w);
 }
 
-void http_dispatch(struct req *r, struct resp *w)
+/* http_dispatch without what every response gets at the end. */
+static void dispatch(struct req *r, struct resp *w)
 {
 	const struct route *found = NULL;
 	unsigned allowed = 0;
@@ -294,11 +385,26 @@ void http_dispatch(struct req *r, struct resp *w)
 		}
 		return;
 	}
+	r->route = found;
 	if (method != HTTP_GET) {
+		/* Before: this thread's own commit does not change its data
+		 * version.  After: what other threads built and kept while
+		 * the write was under way may be older than it. */
 		cache_note_write();
-		if (check_write(r, w, found))
+		if (check_write(r, w, found) && declared_query(r, w))
 			found->handler(r, w);
+		cache_note_write();
 		return;
 	}
-	run_get(r, w, found);
+	if (declared_query(r, w))
+		run_get(r, w, found);
+}
+
+void http_dispatch(struct req *r, struct resp *w)
+{
+	dispatch(r, w);
+	if (r->route && (r->route->flags & ROUTE_NO_STORE) &&
+	    !resp_get_header(w, "Cache-Control"))
+		resp_header(w, "Cache-Control", "no-store");
+	resp_finish(w);
 }

@@ -45,11 +45,14 @@ struct http_site;
 
 struct req {
 	const struct http_site *site;
+	const struct route *route; /* the route matched (set by http_dispatch) */
 	struct arena *arena;
 	struct store *store;
 	enum http_method method;
 	const char *path;        /* percent-decoded, without the query */
-	struct kv *query;        /* decoded query parameters, in order */
+	struct kv *query;        /* decoded query parameters; once the route
+				  * is found, only those it declares, in the
+				  * order it declares them */
 	size_t n_query;
 	struct kv *headers;      /* names as sent; look up with http_header */
 	size_t n_headers;
@@ -80,9 +83,17 @@ struct resp {
 const char *http_header(const struct req *r, const char *name);
 
 /* The first value of a query parameter or form field, or NULL.  Values are
- * checked to be valid UTF-8 before any handler runs. */
+ * checked to be valid UTF-8 before any handler runs.  A handler may read
+ * only the query parameters its route declares (struct route's params),
+ * so that every parameter a page or the API reads is in the route table,
+ * where the cache key and the API's checks find it.  Reading another is a
+ * bug in safer: it reads as absent, is said on standard error and counted
+ * (http_undeclared_reads, for the tests); the server goes on serving. */
 const char *http_query(const struct req *r, const char *name);
 const char *http_form(const struct req *r, const char *name);
+
+/* How many times a handler has read an undeclared query parameter. */
+unsigned long http_undeclared_reads(void);
 
 /* A query parameter that must be an id (a whole number 1 or more) if
  * present: *id gets it, or 0 if the parameter is absent or empty.  Fails
@@ -109,6 +120,19 @@ int http_parse_urlencoded(struct arena *a, const char *s, size_t n,
 /* Add a response header (at most 8; the names are literals). */
 void resp_header(struct resp *w, const char *name, const char *value);
 
+/* The value of a response header already added (case-insensitive name),
+ * or NULL. */
+const char *resp_get_header(const struct resp *w, const char *name);
+
+/* Seconds a client is asked to wait before trying again after a 503 (the
+ * database was busy with another writer, or could not be opened). */
+#define HTTP_RETRY_AFTER "5"
+
+/* The headers that follow from the status, added once a response is
+ * complete, whoever wrote it: Retry-After on a 503.  http_dispatch calls
+ * it; so does the server for the answers it gives before dispatch. */
+void resp_finish(struct resp *w);
+
 /* 303 See Other to a path within safer (after a successful POST). */
 void resp_redirect(struct resp *w, struct arena *a, const char *location);
 
@@ -134,20 +158,50 @@ enum {
 	 * a JSON body (browsers cannot send one across sites without asking
 	 * first); otherwise it must send a form with the form token. */
 	ROUTE_JSON = 1 << 1,
+	/* The answer carries a form token, or what someone typed into a
+	 * form: browsers and proxies must not keep it (Cache-Control:
+	 * no-store), so that Back after leaving, or the next user of a
+	 * shared computer, does not find it. */
+	ROUTE_NO_STORE = 1 << 2,
 };
 
+/*
+ * A route declares the query parameters its handler reads (Kore's
+ * params): params is their names, separated by single spaces, a name
+ * ending in '*' being one that may be given more than once ("area
+ * type* by"); NULL declares none.  Before the handler runs, the query
+ * keeps only what is declared, in the order declared:
+ *
+ *   - a page (no ROUTE_JSON) drops any other parameter, and every value
+ *     of a repeated one after its first, as if they had not been sent
+ *     (links from elsewhere carry all sorts);
+ *   - the API (ROUTE_JSON) refuses them, 400 naming the parameter:
+ *     "unknown query parameter 'x'", "query parameter 'x' is given more
+ *     than once".
+ *
+ * So a handler sees only what it declared, and the response cache keys
+ * an answer on the path and exactly those values.
+ */
 struct route {
 	unsigned methods;    /* HTTP_* bits */
 	const char *pattern; /* "/actions/{id}/edit" */
 	route_fn *handler;
 	unsigned flags;      /* ROUTE_* bits */
+	const char *params;  /* "plan theme status", or NULL */
 };
+
+/* Does the route declare the query parameter name?  *repeatable (if not
+ * NULL) gets whether it may be given more than once. */
+bool http_route_param(const struct route *rt, const char *name,
+		      bool *repeatable);
 
 /* Write an error response for a request that no handler answered (no
  * route, a method not allowed, a request refused by the checks): status,
- * a code for machines ("not_found") and a sentence for people. */
+ * a code for machines ("not_found"), a sentence for people, and the
+ * query parameter at fault or NULL. */
 typedef void http_error_fn(struct req *r, struct resp *w, int status,
-			   const char *code, const char *message);
+			   const char *code, const char *message,
+			   const char *field);
 
 /* What a server serves: its routes (tried in order; the first whose
  * pattern and method match runs) and its error writer. */
@@ -158,16 +212,18 @@ struct http_site {
 };
 
 /* Handle a request completely: check it (Host, form token, sizes),
- * find its route in r->site, run the handler, and fill in 404, 405 or
- * 500 as needed.  Never fails: every outcome is a response. */
+ * find its route in r->site, keep the query it declares, run the
+ * handler, fill in 404, 405 or 500 as needed, and add the headers the
+ * route's flags and the status ask for (resp_finish).  Never fails:
+ * every outcome is a response. */
 void http_dispatch(struct req *r, struct resp *w);
 
 /* Hosts accepted in the Host header when serving on loopback (set by the
  * server from its listening address); NULL accepts any. */
 extern const char *http_allowed_port;
 
-/* False turns the response cache off (safer serve --no-cache: for
- * measuring how fast pages are built). */
+/* False turns the response cache off (safer serve --no-cache or
+ * --cache-mb 0: for measuring how fast pages are built). */
 extern bool http_cache_enabled;
 
 #endif

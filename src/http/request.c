@@ -25,8 +25,27 @@ static const char *lookup(const struct kv *kv, size_t n, const char *name)
 	return NULL;
 }
 
+static _Atomic unsigned long undeclared_reads;
+
+unsigned long http_undeclared_reads(void)
+{
+	return undeclared_reads;
+}
+
 const char *http_query(const struct req *r, const char *name)
 {
+	/* A handler reading what its route does not declare is a bug in
+	 * safer; the parameter was dropped before the handler ran, so it
+	 * reads as absent.  Said on standard error, counted for the tests
+	 * (test_every_route), and never fatal: the server keeps serving. */
+	if (r->route && !http_route_param(r->route, name, NULL)) {
+		if (undeclared_reads++ < 100)
+			fprintf(stderr, "safer: bug: the handler of %s reads the "
+					"query parameter '%s', which its route "
+					"does not declare\n",
+				r->route->pattern, name);
+		return NULL;
+	}
 	return lookup(r->query, r->n_query, name);
 }
 
@@ -146,6 +165,20 @@ void resp_header(struct resp *w, const char *name, const char *value)
 	w->headers[w->n_headers].key = name;
 	w->headers[w->n_headers].value = value;
 	w->n_headers++;
+}
+
+const char *resp_get_header(const struct resp *w, const char *name)
+{
+	for (size_t i = 0; i < w->n_headers; i++)
+		if (strcasecmp(w->headers[i].key, name) == 0)
+			return w->headers[i].value;
+	return NULL;
+}
+
+void resp_finish(struct resp *w)
+{
+	if (w->status == 503 && !resp_get_header(w, "Retry-After"))
+		resp_header(w, "Retry-After", HTTP_RETRY_AFTER);
 }
 
 void resp_redirect(struct resp *w, struct arena *a, const char *location)

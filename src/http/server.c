@@ -1,5 +1,5 @@
 /*
- * server.c: the HTTP server, on GNU libmicrohttpd.
+ * server.c: the HTTP server, on GNU libmicrohttpd (0.9.75 in Debian 12).
  *
  * libmicrohttpd runs a pool of worker threads (one per core) over epoll.
  * Each worker opens its own connection to the store the first time it
@@ -8,7 +8,16 @@
  * queued.  Bodies are read into a buffer capped at HTTP_MAX_BODY; a
  * larger one is answered 413 without being stored.  Oversized headers
  * are refused by libmicrohttpd itself (431), within the connection's
- * memory limit.
+ * memory limit.  A request that frames its body two ways or names two
+ * hosts is refused before its body is read (framing_problem).
+ *
+ * Keeping serving when clients are slow or many: every request must
+ * arrive whole within a deadline (deadline.c, which shuts down the
+ * connections that take longer); at most so many connections are open
+ * at once, and fewer from any one address, so that one address cannot
+ * fill the server (connection_limits, which raises the limit on open
+ * files to fit); and a write waits at most SERVER_BUSY_MS for another
+ * writer before it is answered 503.
  */
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -17,10 +26,12 @@
 #include <signal.h>
 #include <sodium.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "base/text.h"
 #include "cache.h"
+#include "deadline.h"
 #include "http.h"
 #include "server.h"
 #include "store/store.h"
@@ -36,24 +47,27 @@ struct conn {
 
 static __thread struct arena worker_arena;
 
-/* A worker thread ends: its store, cached answers and arena go. */
+/* A worker thread ends: its store and arena go. */
 static void close_store(void *p)
 {
 	store_close(p);
-	cache_clear();
 	arena_release(&worker_arena);
 }
 
 /* This worker's store, opened on first use; NULL with e set if the
- * database cannot be opened. */
+ * database cannot be opened.  A write waits at most SERVER_BUSY_MS for
+ * another writer: the worker's other connections wait meanwhile, and the
+ * client is better told 503 soon than left hanging. */
 static struct store *worker_store(struct err *e)
 {
 	struct store *s = pthread_getspecific(store_key);
 
 	if (!s) {
 		s = store_open(db_path, false, e);
-		if (s)
+		if (s) {
+			store_busy_timeout(s, SERVER_BUSY_MS);
 			pthread_setspecific(store_key, s);
+		}
 	}
 	return s;
 }
@@ -125,6 +139,30 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+/* What is wrong with how the request says where it ends, or which host
+ * it is for, or NULL.  Two lengths, or a length and a chunked coding, are
+ * how a request is smuggled past a proxy that reads it one way while
+ * safer reads it another (RFC 9112, 6.3); two Hosts, how a request is
+ * routed one way and answered as another. */
+static const char *framing_problem(struct MHD_Connection *c)
+{
+	struct count lengths = { MHD_HTTP_HEADER_CONTENT_LENGTH, 0 };
+	struct count codings = { MHD_HTTP_HEADER_TRANSFER_ENCODING, 0 };
+	struct count hosts = { MHD_HTTP_HEADER_HOST, 0 };
+
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &lengths);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &codings);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hosts);
+	if (lengths.n > 1)
+		return "more than one Content-Length header";
+	if (lengths.n && codings.n)
+		return "both Content-Length and Transfer-Encoding headers "
+		       "(a request has one or the other)";
+	if (hosts.n > 1)
+		return "more than one Host header";
+	return NULL;
+}
+
 static enum http_method method_of(const char *m)
 {
 	static const struct {
@@ -181,14 +219,6 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
-static bool has_header(const struct resp *w, const char *name)
-{
-	for (size_t i = 0; i < w->n_headers; i++)
-		if (strcasecmp(w->headers[i].key, name) == 0)
-			return true;
-	return false;
-}
-
 /* Headers every response carries. */
 static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 {
@@ -200,7 +230,7 @@ static void add_standard_headers(struct MHD_Response *mr, const struct resp *w)
 		mr, "Content-Security-Policy",
 		"default-src 'none'; style-src 'self'; img-src 'self' data:; "
 		"form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-	if (!has_header(w, "Cache-Control"))
+	if (!resp_get_header(w, "Cache-Control"))
 		MHD_add_response_header(mr, "Cache-Control", "no-cache");
 }
 
@@ -244,8 +274,10 @@ static enum MHD_Result send_early_error(struct MHD_Connection *c,
 	struct resp w = { .body = BUF_INIT };
 	enum MHD_Result ret;
 
-	site->error(&r, &w, status, code, msg);
+	deadline_arrived(c); /* answered: the request's clock stops */
+	site->error(&r, &w, status, code, msg, NULL);
 	w.status = status;
+	resp_finish(&w);
 	ret = send_resp(c, NULL, &w);
 	buf_release(&w.body);
 	arena_reset(&worker_arena);
@@ -270,20 +302,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!cc) {
 		const char *cl = MHD_lookup_connection_value(
 			c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		struct count lengths = { MHD_HTTP_HEADER_CONTENT_LENGTH, 0 };
+		const char *refused = framing_problem(c);
 		int64_t len;
 
 		cc = xcalloc(1, sizeof(*cc));
 		buf_init(&cc->body, HTTP_MAX_BODY);
 		*con_cls = cc;
-		/* Two lengths for one body is how requests are smuggled past
-		 * a proxy: refuse them. */
-		MHD_get_connection_values(c, MHD_HEADER_KIND, count_header,
-					  &lengths);
-		if (lengths.n > 1) {
+		if (refused) {
 			cc->too_large = true; /* read no body */
-			return send_early_error(c, url, 400, "bad_request",
-						"more than one Content-Length header");
+			return send_early_error(c, url, 400, "bad_request", refused);
 		}
 		if (cl && (text_int64(cl, 0, INT64_MAX, &len, NULL, NULL) < 0 ||
 			   len > HTTP_MAX_BODY)) {
@@ -304,6 +331,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	/* The whole request has arrived: its clock stops while it is
+	 * answered, however long that takes. */
+	deadline_arrived(c);
 	if (cc->too_large)
 		return send_early_error(c, url, 413, "too_large",
 					"the request body is larger than 1 MiB");
@@ -344,6 +374,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!r.store) {
 		fprintf(stderr, "safer: %s\n", e.msg);
 		arena_reset(a);
+		if (e.code == ERR_BUSY)
+			return send_early_error(c, url, 503, "busy", e.msg);
 		return send_early_error(c, url, 503, "unavailable",
 					"the database cannot be opened");
 	}
@@ -362,8 +394,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct conn *cc = *con_cls;
 
 	UNUSED(cls);
-	UNUSED(c);
 	UNUSED(toe);
+	deadline_answered(c); /* the next request's clock starts */
 	if (!cc)
 		return;
 	buf_release(&cc->body);
@@ -430,16 +462,77 @@ int server_parse_listen(const char *listen, struct server_addr *out,
 	return 0;
 }
 
+/* libmicrohttpd's messages, on standard error; less the one for a
+ * connection that ends while its request is being read: a client that
+ * went away, or one the deadline cut (deadline.c counts those). */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	UNUSED(cls);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (strstr(msg, "closed when reading request"))
+		return;
+	fprintf(stderr, "safer: libmicrohttpd: %s%s", msg,
+		*msg && msg[strlen(msg) - 1] == '\n' ? "" : "\n");
+}
+
+/* Connections at once, from all clients (*max) and from one address
+ * (*per_client), from the options, within what the limit on open files
+ * allows: its soft limit is raised toward the hard one as far as needed.
+ * Says so on standard error when the files are too few. */
+static void connection_limits(const struct server_options *opts,
+			      unsigned *max, unsigned *per_client)
+{
+	struct rlimit rl;
+	rlim_t need;
+
+	*max = opts->max_connections ? opts->max_connections
+				     : SERVER_MAX_CONNECTIONS;
+	need = (rlim_t)*max + SERVER_FD_RESERVE;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < need) {
+		rlim_t was = rl.rlim_cur;
+
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > need
+				      ? need : rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			rl.rlim_cur = was;
+		if (rl.rlim_cur < need) {
+			rlim_t room = rl.rlim_cur > SERVER_FD_RESERVE + 16
+					      ? rl.rlim_cur - SERVER_FD_RESERVE : 16;
+
+			fprintf(stderr, "safer: only %llu files may be open (ulimit "
+					"-n): serving at most %llu connections at "
+					"once, not %u\n",
+				(unsigned long long)rl.rlim_cur,
+				(unsigned long long)room, *max);
+			*max = (unsigned)room;
+		}
+	}
+	if (opts->max_per_client)
+		*per_client = opts->max_per_client < *max ? opts->max_per_client
+							  : *max;
+	else
+		*per_client = SERVER_MAX_PER_CLIENT < *max / 2
+				      ? SERVER_MAX_PER_CLIENT : *max / 2;
+}
+
 int server_run(const char *path, const struct http_site *s,
-	       const struct server_addr *addr, unsigned threads, struct err *e)
+	       const struct server_addr *addr,
+	       const struct server_options *opts, struct err *e)
 {
 	struct MHD_Daemon *d;
 	sigset_t set;
 	int sig;
 	static char port[8];
+	unsigned max, per_client;
 
 	db_path = path;
 	site = s;
+	connection_limits(opts, &max, &per_client);
+	cache_set_budget(opts->cache_bytes ? opts->cache_bytes
+					   : CACHE_DEFAULT_BUDGET);
 	/* libsodium's functions are thread-safe once this has returned */
 	if (sodium_init() < 0)
 		return err_set(e, ERR_IO, NULL, "cannot start libsodium");
@@ -454,24 +547,34 @@ int server_run(const char *path, const struct http_site *s,
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (deadline_start(opts->deadline ? opts->deadline : SERVER_DEADLINE,
+			   e) < 0)
+		return -1;
 	d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 			MHD_USE_ERROR_LOG | MHD_USE_TURBO |
 			(addr->addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		addr->port, NULL, NULL, on_request, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, /* first: for all */
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&addr->addr,
-		MHD_OPTION_THREAD_POOL_SIZE, threads ? threads : 2u,
-		MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_THREAD_POOL_SIZE, opts->threads ? opts->threads : 2u,
+		MHD_OPTION_CONNECTION_LIMIT, max,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_client,
+		/* no byte at all for this long (a response not being read);
+		 * a request has the deadline */
 		MHD_OPTION_CONNECTION_TIMEOUT, 30u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 		MHD_OPTION_END);
-	if (!d)
+	if (!d) {
+		deadline_stop();
 		return err_set(e, ERR_IO, "listen",
 			       "cannot listen on %s:%u (is the port in use?)",
 			       addr->host, addr->port);
+	}
 	printf("safer: serving %s on http://%s:%u/ (Ctrl-C stops)\n", path,
 	       addr->host, addr->port);
 	if (!addr->loopback)
@@ -480,6 +583,8 @@ int server_run(const char *path, const struct http_site *s,
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
+	deadline_stop();
+	cache_clear();
 	printf("safer: stopped\n");
 	return 0;
 }

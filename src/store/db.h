@@ -24,15 +24,31 @@ struct db_stmt;
 
 enum { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
+/* How long a connection waits for another writer by default, in
+ * milliseconds: the command line waits this long; the server sets its
+ * own, shorter, wait (db_busy_timeout). */
+#define DB_BUSY_TIMEOUT_MS 10000
+
 /* Open (creating if needed) the database at path; ":memory:" gives a
- * private in-memory database for tests.  Sets WAL mode, a busy timeout
- * and foreign keys.  Returns NULL with e set on failure. */
+ * private in-memory database for tests.  Sets WAL mode, the busy timeout
+ * DB_BUSY_TIMEOUT_MS and foreign keys.  Returns NULL with e set on
+ * failure (ERR_BUSY if another connection held the database too long). */
 struct db *db_open(const char *path, struct err *e);
 void db_close(struct db *db);
 
+/* Wait at most ms for another connection's lock before failing with
+ * ERR_BUSY. */
+void db_busy_timeout(struct db *db, unsigned ms);
+
+/* Errors.  Every call that can fail reads SQLite's result the same way: a
+ * constraint that failed is ERR_CONFLICT; a database busy or locked by
+ * another connection past the busy timeout is ERR_BUSY ("the database is
+ * busy with another change; try again in a moment"); anything else is
+ * ERR_DB. */
+
 /* The statement for sql, which must be a string literal (its address is
- * the cache key).  Returns NULL with e set if it does not compile, which
- * is a bug in safer's SQL. */
+ * the cache key).  Returns NULL with e set if it does not compile (a bug
+ * in safer's SQL) or the schema cannot be read (ERR_BUSY). */
 struct db_stmt *db_prepare(struct db *db, const char *sql, struct err *e);
 
 /* Bind a value to the parameter ":name"; BUG()s if there is none.
@@ -47,8 +63,7 @@ void db_bind_blob(struct db_stmt *st, const char *name, const void *p,
 void db_bind_id(struct db_stmt *st, const char *name, int64_t v);
 
 /* Run the statement: DB_ROW when a row is ready, DB_DONE at the end,
- * DB_ERROR with e set (a constraint that failed is ERR_CONFLICT, a busy
- * database ERR_DB). */
+ * DB_ERROR with e set. */
 int db_step(struct db_stmt *st, struct err *e);
 
 /* Columns of the current row, counted from 0.  Text is valid until the
@@ -72,7 +87,8 @@ int db_exec_script(struct db *db, const char *sql, struct err *e);
 
 /* Transactions.  db_begin takes the write lock at once (BEGIN
  * IMMEDIATE), so that concurrent writers wait for the busy timeout
- * instead of failing midway.  Inside a transaction, db_begin opens a
+ * instead of failing midway, and fail with ERR_BUSY before changing
+ * anything if the other writer takes longer.  Inside a transaction, db_begin opens a
  * savepoint instead, so transactions nest: an inner rollback undoes only
  * the inner part, and nothing is durable until the outermost commit. */
 int db_begin(struct db *db, struct err *e);

@@ -5,6 +5,7 @@
  * kept in a small open-addressing table keyed by the address of their
  * SQL literal and live as long as the connection.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <sqlite3.h>
 
@@ -21,19 +22,27 @@ struct db {
 	size_t cap; /* a power of two */
 	size_t used;
 	int depth; /* open transactions: 1 is BEGIN, more are savepoints */
+	int busy_ms; /* how long a write waits for another writer */
 };
 
 #define S(st) ((sqlite3_stmt *)(void *)(st))
 
-static int fail(struct db *db, int rc, struct err *e)
+/* The one reading of an SQLite result code that is an error, whichever
+ * call gave it (prepare, step, exec, begin, commit): a constraint that
+ * failed is ERR_CONFLICT; busy or locked (another connection held what
+ * this one needs for longer than the busy timeout) is ERR_BUSY; anything
+ * else is ERR_DB with SQLite's message. */
+static int classify(int rc, const char *msg, struct err *e)
 {
-	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
-
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
 		return err_set(e, ERR_CONFLICT, NULL, "%s", msg);
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return err_set(e, ERR_DB, NULL,
-			       "the database is busy; try again (%s)", msg);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_BUSY, NULL,
+			       "the database is busy with another change; try "
+			       "again in a moment");
+	}
 	return err_set(e, ERR_DB, NULL, "database error: %s", msg);
 }
 
@@ -66,21 +75,29 @@ struct db *db_open(const char *path, struct err *e)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 10000);
+	db->busy_ms = DB_BUSY_TIMEOUT_MS;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if (db_exec_script(db,
 			   "PRAGMA journal_mode=WAL;"
 			   "PRAGMA synchronous=NORMAL;"
 			   "PRAGMA foreign_keys=ON;"
 			   "PRAGMA temp_store=MEMORY;",
 			   e) < 0) {
-		err_set(e, ERR_IO, NULL, "cannot use '%s' as a database: %s",
-			path, e ? e->msg : "");
+		/* busy stays busy: the same open can succeed later */
+		err_set(e, e && e->code == ERR_BUSY ? ERR_BUSY : ERR_IO, NULL,
+			"cannot use '%s' as a database: %s", path, e ? e->msg : "");
 		db_close(db);
 		return NULL;
 	}
 	db->cap = 128;
 	db->slots = xcalloc(db->cap, sizeof(*db->slots));
 	return db;
+}
+
+void db_busy_timeout(struct db *db, unsigned ms)
+{
+	db->busy_ms = ms > INT_MAX ? INT_MAX : (int)ms;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 }
 
 void db_close(struct db *db)
@@ -138,7 +155,7 @@ struct db_stmt *db_prepare(struct db *db, const char *sql, struct err *e)
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
 				NULL);
 	if (rc != SQLITE_OK) {
-		fail(db, rc, e);
+		classify(rc, sqlite3_errmsg(db->h), e);
 		return NULL;
 	}
 	db->slots[i].sql = sql;
@@ -204,18 +221,7 @@ int db_step(struct db_stmt *st, struct err *e)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
 		return DB_DONE;
-	{
-		sqlite3 *h = sqlite3_db_handle(S(st));
-		const char *msg = sqlite3_errmsg(h);
-
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			err_set(e, ERR_CONFLICT, NULL, "%s", msg);
-		else if ((rc & 0xff) == SQLITE_BUSY)
-			err_set(e, ERR_DB, NULL,
-				"the database is busy; try again (%s)", msg);
-		else
-			err_set(e, ERR_DB, NULL, "database error: %s", msg);
-	}
+	classify(rc, sqlite3_errmsg(sqlite3_db_handle(S(st))), e);
 	sqlite3_reset(S(st));
 	return DB_ERROR;
 }
@@ -276,11 +282,7 @@ int db_exec_script(struct db *db, const char *sql, struct err *e)
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 
 	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			err_set(e, ERR_CONFLICT, NULL, "%s", msg ? msg : "");
-		else
-			err_set(e, ERR_DB, NULL, "database error: %s",
-				msg ? msg : sqlite3_errstr(rc));
+		classify(rc, msg ? msg : sqlite3_errstr(rc), e);
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -364,11 +366,11 @@ int db_checkpoint(struct db *db, bool *truncated, struct err *e)
 				       NULL, NULL);
 	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY &&
 	    (rc & 0xff) != SQLITE_LOCKED)
-		return fail(db, rc, e);
+		return classify(rc, sqlite3_errmsg(db->h), e);
 	sqlite3_busy_timeout(db->h, 100);
 	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
 				       NULL, NULL);
-	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if (rc == SQLITE_OK) {
 		if (truncated)
 			*truncated = true;
@@ -376,7 +378,7 @@ int db_checkpoint(struct db *db, bool *truncated, struct err *e)
 	}
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return 0;
-	return fail(db, rc, e);
+	return classify(rc, sqlite3_errmsg(db->h), e);
 }
 
 int db_foreign_keys(struct db *db, bool on, struct err *e)

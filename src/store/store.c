@@ -139,6 +139,11 @@ int store_checkpoint(struct store *s, bool *truncated, struct err *e)
 	return db_checkpoint(s->db, truncated, e);
 }
 
+void store_busy_timeout(struct store *s, unsigned ms)
+{
+	db_busy_timeout(s->db, ms);
+}
+
 int store_begin(struct store *s, struct err *e)
 {
 	return db_begin(s->db, e);

@@ -63,6 +63,11 @@ void store_set_actor(struct store *s, const char *name, int64_t account);
  * the log is empty now. */
 int store_checkpoint(struct store *s, bool *truncated, struct err *e);
 
+/* Wait at most ms for another writer before a write fails with ERR_BUSY
+ * (the default is the command line's, DB_BUSY_TIMEOUT_MS in db.h; the
+ * server waits less, and answers 503). */
+void store_busy_timeout(struct store *s, unsigned ms);
+
 /* Group several writes into one transaction (each write is already its
  * own transaction; these nest).  On any failure call store_rollback. */
 int store_begin(struct store *s, struct err *e);

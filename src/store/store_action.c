@@ -250,7 +250,7 @@ static void apply_input(struct action_row *row, const struct action_input *in)
 static bool keep(struct err_list *l, const struct err *e)
 {
 	err_list_add(l, e);
-	return e->code == ERR_DB;
+	return e->code == ERR_DB || e->code == ERR_BUSY;
 }
 
 /* Check a complete action row, keeping every problem in l; fill in the

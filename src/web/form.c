@@ -29,7 +29,9 @@ static void error_text(const struct form *f, struct buf *b, const struct err *e)
 {
 	const char *label = label_of(f, e->field);
 
-	if (label)
+	if (e->code == ERR_BUSY)
+		html(b, "%s", WEB_BUSY_FORM);
+	else if (label)
 		html(b, "%s %s", label, e->msg);
 	else
 		html(b, "%s", e->msg);
@@ -115,11 +117,20 @@ void form_problem(struct err_list *l, const char *field, const char *msg)
 bool form_user_errors(struct req *r, struct resp *w, const struct err_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].code != ERR_INVALID && l->v[i].code != ERR_CONFLICT) {
+		if (l->v[i].code != ERR_INVALID && l->v[i].code != ERR_CONFLICT &&
+		    l->v[i].code != ERR_BUSY) {
 			web_store_error(r, w, &l->v[i]);
 			return false;
 		}
 	return true;
+}
+
+int form_failed_status(const struct err_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].code == ERR_BUSY)
+			return 503;
+	return 400;
 }
 
 void form_begin(struct form *f, const char *action)

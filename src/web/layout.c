@@ -110,6 +110,7 @@ void web_error_page(struct req *r, struct resp *w, int status,
 {
 	const char *title = status == 404 ? "Page not found"
 			    : status == 405 ? "That cannot be done here"
+			    : status == 503 ? "Sorry, the service is unavailable"
 			    : status >= 500 ? "Sorry, there is a problem with safer"
 					    : "There is a problem";
 
@@ -131,6 +132,10 @@ void web_store_error(struct req *r, struct resp *w, const struct err *e)
 		return;
 	}
 	fprintf(stderr, "safer: %s\n", e->msg);
+	if (e->code == ERR_BUSY) {
+		web_error_page(r, w, 503, WEB_BUSY_PAGE);
+		return;
+	}
 	web_error_page(r, w, err_http_status(e->code),
 		       e->code == ERR_DB
 			       ? arena_printf(r->arena, "The database could not "

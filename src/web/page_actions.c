@@ -354,7 +354,8 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	struct action *a = store_action(r->store, r->arena, id, r->today, &e);
 	struct action_update *u = NULL;
 	size_t n = 0;
-	const char *saved_param = http_query(r, "saved");
+	/* ?saved= after a redirect; not on an update form shown again */
+	const char *saved_param = update_errors ? NULL : http_query(r, "saved");
 	const char *saved = saved_message(saved_param);
 	struct form f = { r, b, update_errors, update_errors != NULL, labels };
 	struct err warned[4];
@@ -495,7 +496,7 @@ void page_action_add_update(struct req *r, struct resp *w)
 			return;
 		render_action(r, w, r->ids[0], &l);
 		if (w->status == 200)
-			w->status = 400;
+			w->status = form_failed_status(&l);
 		return;
 	}
 	resp_redirect(w, r->arena,
@@ -555,7 +556,9 @@ static void action_form(struct req *r, struct resp *w, int64_t plan_id,
 	if (a) {
 		theme = a->theme_id;
 		priority = a->priority_id;
-	} else {
+	} else if (!errors) {
+		/* a new action: the address may choose them (?theme=), but
+		 * not once the form comes back from a post */
 		http_query_id(r, "theme", &theme, NULL);
 		http_query_id(r, "priority", &priority, NULL);
 	}
@@ -673,7 +676,7 @@ static void form_failed(struct req *r, struct resp *w, int64_t plan_id,
 	}
 	action_form(r, w, plan_id, a, l);
 	if (w->status == 200)
-		w->status = 400;
+		w->status = form_failed_status(l);
 }
 
 void page_action_create(struct req *r, struct resp *w)

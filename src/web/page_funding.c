@@ -360,7 +360,7 @@ static void fund_failed(struct req *r, struct resp *w, const struct fund *f,
 	if (!form_user_errors(r, w, l))
 		return;
 	fund_form(r, w, f, l);
-	w->status = 400;
+	w->status = form_failed_status(l);
 }
 
 void page_fund_new(struct req *r, struct resp *w)
@@ -545,7 +545,7 @@ static void award_failed(struct req *r, struct resp *w, const struct fund *f,
 	if (!form_user_errors(r, w, l))
 		return;
 	award_form(r, w, f, a, l);
-	w->status = 400;
+	w->status = form_failed_status(l);
 }
 
 void page_award_new(struct req *r, struct resp *w)

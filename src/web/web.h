@@ -45,7 +45,14 @@ void page_end(struct req *r, struct resp *w);
 /* A whole page for an error: "Page not found", "There is a problem". */
 void web_error_page(struct req *r, struct resp *w, int status,
 		    const char *message);
-/* The error page for a store error: 404 for ERR_NOT_FOUND, else 500. */
+/* The error page for a store error: 404 for ERR_NOT_FOUND, 503 "busy,
+ * try again" for ERR_BUSY, else 500. */
+#define WEB_BUSY_PAGE "The database is busy with another change. Wait a " \
+		      "moment, then try again."
+/* What a form shown again after ERR_BUSY says in its error summary. */
+#define WEB_BUSY_FORM "Nothing was saved: the database is busy with " \
+		      "another change. Wait a moment, then press the " \
+		      "button again."
 void web_store_error(struct req *r, struct resp *w, const struct err *e);
 
 /* Breadcrumbs: pairs of (href, label), the last without a link. */
@@ -173,9 +180,15 @@ int form_read_id(struct req *r, const char *name, int64_t *id,
 const char *form_read_text(struct req *r, const char *name);
 
 /* After a form failed: if every problem is the user's (invalid or in
- * conflict with the data) return true so the page shows the form again;
- * otherwise show the error page for the first other problem and return
- * false. */
+ * conflict with the data) or the database was busy (nothing was saved;
+ * the same form can be sent again) return true so the page shows the
+ * form again, with what was typed in it; otherwise show the error page
+ * for the first other problem and return false. */
 bool form_user_errors(struct req *r, struct resp *w, const struct err_list *l);
+
+/* The status of a form shown again after it failed: 503 if the database
+ * was busy (so that the client knows to try again: resp_finish adds
+ * Retry-After), else 400. */
+int form_failed_status(const struct err_list *l);
 
 #endif

@@ -1,7 +1,8 @@
 // tests/http/cache.test.mjs: the response cache (src/http/cache.c) never
 // serves a stale answer.  Each request here opens its own connection, so
-// that the requests spread over all the worker threads (each has its own
-// cache); every thread's cached copy must give way once anyone writes,
+// that the requests spread over all the worker threads (the cache is
+// shared, but each thread sees others' commits through its own connection
+// to the database); every cached copy must give way once anyone writes,
 // through the API, a form, or the command line in another process.
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,6 +4,9 @@
 //   await fetch(srv.url + '/healthz');
 //   await srv.stop();
 //
+//   startServer({ args: ['--cache-mb', '4'] })  // more options of safer serve
+//   startServer({ env: { ... } })               // more environment
+//
 // The binary is $SAFER_BIN (default ./safer).  Each server gets its own
 // database in a temporary folder and a free port on 127.0.0.1.
 import { spawn, execFileSync } from 'node:child_process';
@@ -37,14 +40,14 @@ export function safer(db, args, options = {}) {
   }
 }
 
-export async function startServer({ demo = true } = {}) {
+export async function startServer({ demo = true, args = [], env = {} } = {}) {
   const dir = mkdtempSync(join(process.env.SAFER_TEST_TMP || tmpdir(), 'safer-'));
   const db = join(dir, 'test.db');
   const r = safer(db, demo ? ['demo'] : ['init']);
   if (r.status !== 0) throw new Error(`safer demo failed: ${r.stderr}`);
   const port = await freePort();
-  const proc = spawn(bin, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`],
-                     { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, ...args],
+                     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const url = `http://127.0.0.1:${port}`;
@@ -58,7 +61,7 @@ export async function startServer({ demo = true } = {}) {
     await new Promise((r2) => setTimeout(r2, 25));
   }
   return {
-    url, port, db, dir,
+    url, port, db, dir, pid: proc.pid,
     get stderr() { return stderr; },
     alive() { return proc.exitCode === null && proc.signalCode === null; },
     async stop() {

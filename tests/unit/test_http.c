@@ -6,7 +6,8 @@
  * the Stockport demo, without a socket: routing with {id}, 404 and 405
  * with Allow, the Host check against DNS rebinding, the form token and
  * Origin checks that stop cross-site writes, and the JSON API's media
- * type and error bodies.
+ * type and error bodies; the query parameters each route declares; the
+ * response cache's budget, eviction and keys.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -1024,6 +1025,162 @@ static void test_api_query(void **state)
 	finish(&t);
 }
 
+/* The parameters a route declares: names separated by spaces, '*' for
+ * one that may be repeated. */
+static void test_route_param(void **state)
+{
+	const struct route rt = { HTTP_GET, "/x", NULL, 0, "area type* by" };
+	const struct route none = { HTTP_GET, "/y", NULL, 0, NULL };
+	bool rep = true;
+
+	UNUSED(state);
+	assert_true(http_route_param(&rt, "area", &rep));
+	assert_false(rep);
+	assert_true(http_route_param(&rt, "type", &rep));
+	assert_true(rep);
+	assert_true(http_route_param(&rt, "by", &rep));
+	assert_false(rep);
+	assert_true(http_route_param(&rt, "by", NULL));
+	assert_false(http_route_param(&rt, "typ", NULL));
+	assert_false(http_route_param(&rt, "type*", NULL));
+	assert_false(http_route_param(&rt, "areas", NULL));
+	assert_false(http_route_param(&rt, "", NULL));
+	assert_false(http_route_param(&rt, "area type", NULL));
+	assert_false(http_route_param(&none, "area", NULL));
+}
+
+/* The API refuses what its route does not declare, and a parameter
+ * given twice unless declared repeatable, naming it; a page drops both,
+ * as if they had not been sent; what is left is in the route's order. */
+static void test_declared_query(void **state)
+{
+	struct t t;
+	char *plain;
+
+	UNUSED(state);
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "overdue=&overdue=1");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "overdue",
+		  "query parameter 'overdue' is given more than once");
+	finish(&t);
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "status=on_hold&colour=red&size=9");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "colour", "unknown query parameter 'colour'");
+	finish(&t);
+	/* Writes too, after the checks every write passes. */
+	start(&t, HTTP_POST, "/api/v1/actions");
+	query(&t, "x=1");
+	body(&t, "application/json", "{\"title\":\"x\"}");
+	assert_int_equal(run(&t), 400);
+	api_error(&t, "invalid", "x", "unknown query parameter 'x'");
+	finish(&t);
+	start(&t, HTTP_POST, "/api/v1/actions");
+	query(&t, "x=1");
+	body(&t, "text/plain", "{\"title\":\"x\"}");
+	assert_int_equal(run(&t), 415);
+	finish(&t);
+	/* Repeatable: crime types. */
+	start(&t, HTTP_GET, "/api/v1/crime/counts");
+	query(&t, "type=Burglary&by=type&type=Robbery");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 3);
+	assert_string_equal(t.r.query[0].key, "type");
+	assert_string_equal(t.r.query[0].value, "Burglary");
+	assert_string_equal(t.r.query[1].key, "type");
+	assert_string_equal(t.r.query[1].value, "Robbery");
+	assert_string_equal(t.r.query[2].key, "by");
+	finish(&t);
+	/* The route's order, whatever the order sent. */
+	start(&t, HTTP_GET, "/api/v1/actions");
+	query(&t, "status=on_hold&plan=1");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 2);
+	assert_string_equal(t.r.query[0].key, "plan");
+	assert_string_equal(t.r.query[1].key, "status");
+	finish(&t);
+
+	/* A page: the same as without what it does not read. */
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "status=on_hold");
+	assert_int_equal(run(&t), 200);
+	plain = xstrdup(t.w.body.ptr);
+	finish(&t);
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "utm_source=x&status=on_hold&status=completed&overdue=&overdue=1");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 2);
+	assert_string_equal(t.r.query[0].key, "status");
+	assert_string_equal(t.r.query[0].value, "on_hold");
+	assert_string_equal(t.r.query[1].key, "overdue");
+	assert_string_equal(t.r.query[1].value, "");
+	assert_string_equal(t.w.body.ptr, plain);
+	finish(&t);
+	free(plain);
+	start(&t, HTTP_GET, "/static/safer.css");
+	query(&t, "v=2");
+	assert_int_equal(run(&t), 200);
+	assert_int_equal(t.r.n_query, 0);
+	finish(&t);
+}
+
+/* Every route runs with every parameter it declares, and every form
+ * route with an empty form: no handler reads a parameter its route does
+ * not declare (http_query would BUG) and none fails. */
+static void test_every_route(void **state)
+{
+	unsigned long undeclared = http_undeclared_reads();
+
+	UNUSED(state);
+	for (size_t i = 0; i < safer_site.n_routes; i++) {
+		const struct route *rt = &safer_site.routes[i];
+		struct buf path = BUF_INIT, q = BUF_INIT;
+		struct t t;
+
+		for (const char *p = rt->pattern; *p; p++) {
+			if (strncmp(p, "{id}", 4) == 0) {
+				buf_addc(&path, '1');
+				p += 3;
+			} else {
+				buf_addc(&path, *p);
+			}
+		}
+		for (const char *p = rt->params; p && *p;) {
+			size_t len = strcspn(p, " ");
+
+			buf_printf(&q, "%s%.*s=", q.len ? "&" : "",
+				   (int)(len - (p[len - 1] == '*')), p);
+			p += len;
+			p += *p == ' ';
+		}
+		if (rt->methods & HTTP_GET) {
+			start(&t, HTTP_GET, path.ptr);
+		} else if (rt->flags & ROUTE_JSON) {
+			/* an empty change, or one refused */
+			start(&t, rt->methods & HTTP_POST ? HTTP_POST : HTTP_PATCH,
+			      path.ptr);
+			body(&t, "application/json", "{}");
+		} else {
+			start(&t, HTTP_POST, path.ptr);
+			form(&t, "x=");
+		}
+		t.r.path = path.ptr;
+		if (q.len)
+			query(&t, q.ptr);
+		if (run(&t) >= 500)
+			fail_msg("%s %s?%s gave %d", rt->methods & HTTP_GET ? "GET" : "POST",
+				 path.ptr, q.ptr, t.w.status);
+		if (http_undeclared_reads() != undeclared)
+			fail_msg("the handler of %s reads a query parameter its "
+				 "route does not declare (see the message above)",
+				 rt->pattern);
+		finish(&t);
+		buf_release(&path);
+		buf_release(&q);
+	}
+}
+
 /* GET answers come from the cache until something is written; the date
  * is part of the key. */
 static void test_cache(void **state)
@@ -1064,6 +1221,160 @@ static void test_cache(void **state)
 	finish(&t);
 }
 
+/* A response of n bytes of c, as a handler would leave it. */
+static void fake_resp(struct resp *w, char c, size_t n)
+{
+	memset(w, 0, sizeof(*w));
+	w->status = 200;
+	w->content_type = "text/plain";
+	buf_init(&w->body, 0);
+	for (size_t i = 0; i < n; i++)
+		buf_addc(&w->body, c);
+}
+
+/* One budget of bytes for the whole cache, whatever the keys: the least
+ * recently used go first, an entry over an eighth of the budget is not
+ * kept, and entries of a past generation are never served. */
+static void test_cache_budget(void **state)
+{
+	struct resp w, got;
+	char key[32];
+	size_t peak = 0;
+	uint64_t gen = cache_generation(1);
+
+	UNUSED(state);
+	cache_set_budget(64 * 1024);
+	fake_resp(&w, 'x', 4000);
+	for (int i = 0; i < 200; i++) {
+		snprintf(key, sizeof(key), "/k?n=%d", i);
+		cache_put(key, gen, &w);
+		if (cache_bytes() > peak)
+			peak = cache_bytes();
+		/* "/k?n=0" is used all along: it stays */
+		memset(&got, 0, sizeof(got));
+		buf_init(&got.body, 0);
+		assert_true(cache_get("/k?n=0", gen, &got));
+		assert_int_equal(got.body.len, 4000);
+		buf_release(&got.body);
+	}
+	assert_true(peak <= 64 * 1024);
+	assert_true(cache_bytes() > 48 * 1024); /* and it is used */
+	assert_true(cache_count() >= 12 && cache_count() <= 16);
+	memset(&got, 0, sizeof(got));
+	buf_init(&got.body, 0);
+	assert_false(cache_get("/k?n=1", gen, &got));   /* the oldest went */
+	assert_true(cache_get("/k?n=199", gen, &got));  /* the newest stayed */
+	buf_release(&got.body);
+	buf_release(&w.body);
+
+	/* Larger than an eighth of the budget: not kept. */
+	fake_resp(&w, 'y', 9000);
+	cache_put("/big", gen, &w);
+	memset(&got, 0, sizeof(got));
+	buf_init(&got.body, 0);
+	assert_false(cache_get("/big", gen, &got));
+	buf_release(&w.body);
+
+	/* A write makes every entry stale; a stale one is dropped when met,
+	 * and a newer one is not replaced by an older. */
+	cache_note_write();
+	assert_false(cache_get("/k?n=199", gen + 1, &got));
+	fake_resp(&w, 'z', 10);
+	cache_put("/k?n=198", gen + 2, &w);
+	cache_put("/k?n=198", gen + 1, &w);
+	assert_false(cache_get("/k?n=198", gen + 1, &got));
+	assert_true(cache_get("/k?n=198", gen + 2, &got));
+	buf_release(&w.body);
+	buf_release(&got.body);
+
+	/* A smaller budget drops what no longer fits at once. */
+	cache_set_budget(1024);
+	assert_true(cache_bytes() <= 1024);
+	cache_set_budget(CACHE_DEFAULT_BUDGET);
+	cache_clear();
+	assert_int_equal(cache_bytes(), 0);
+	assert_int_equal(cache_count(), 0);
+}
+
+/* Through dispatch: one entry for one answer, however the query was
+ * written (parameters in another order, undeclared ones, repeats). */
+static void test_cache_key(void **state)
+{
+	static const char *const queries[] = {
+		"status=on_hold&plan=1", "plan=1&status=on_hold",
+		"utm_source=mail&plan=1&status=on_hold",
+		"plan=1&plan=2&status=on_hold&status=completed",
+		"status=on_hold&x=1&plan=1&y=2",
+	};
+	struct t t;
+	size_t bytes = 0;
+
+	UNUSED(state);
+	for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
+		start(&t, HTTP_GET, "/actions");
+		query(&t, queries[i]);
+		assert_int_equal(run(&t), 200);
+		finish(&t);
+		if (i == 0)
+			bytes = cache_bytes();
+		assert_int_equal(cache_count(), 1);
+		assert_int_equal(cache_bytes(), bytes);
+	}
+	start(&t, HTTP_GET, "/actions");
+	query(&t, "plan=1&status=completed");
+	assert_int_equal(run(&t), 200);
+	finish(&t);
+	assert_int_equal(cache_count(), 2);
+}
+
+/* Every 503 tells the client when to come back, whoever wrote it. */
+static void test_retry_after(void **state)
+{
+	struct resp w;
+
+	UNUSED(state);
+	fake_resp(&w, 'x', 1);
+	resp_finish(&w);
+	assert_null(resp_get_header(&w, "Retry-After"));
+	w.status = 503;
+	resp_finish(&w);
+	assert_string_equal(resp_get_header(&w, "retry-after"), HTTP_RETRY_AFTER);
+	resp_finish(&w);
+	assert_int_equal(w.n_headers, 1);
+	buf_release(&w.body);
+}
+
+/* Pages with a form say no-store (their route's flag), errors included;
+ * others are left to the server's default. */
+static void test_no_store(void **state)
+{
+	static const char *const forms[] = {
+		"/actions/new", "/actions/1/edit", "/funds/new", "/funds/1/edit",
+		"/funds/1/awards/new", "/awards/1/edit", "/actions/1",
+		"/actions/12345/edit",
+	};
+	struct t t;
+
+	UNUSED(state);
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++) {
+		start(&t, HTTP_GET, forms[i]);
+		run(&t);
+		if (!resp_get(&t, "Cache-Control") ||
+		    strcmp(resp_get(&t, "Cache-Control"), "no-store") != 0)
+			fail_msg("%s: Cache-Control is not no-store", forms[i]);
+		finish(&t);
+	}
+	start(&t, HTTP_POST, "/actions");
+	form(&t, "title=&plan_id=1");
+	assert_int_equal(run(&t), 400);
+	assert_string_equal(resp_get(&t, "Cache-Control"), "no-store");
+	finish(&t);
+	start(&t, HTTP_GET, "/actions");
+	assert_int_equal(run(&t), 200);
+	assert_null(resp_get(&t, "Cache-Control"));
+	finish(&t);
+}
+
 static void test_healthz(void **state)
 {
 	struct t t;
@@ -1100,7 +1411,14 @@ int main(void)
 		T(test_api_bad_bodies),
 		T(test_api_patch),
 		T(test_api_query),
+		T(test_route_param),
+		T(test_declared_query),
+		T(test_every_route),
 		T(test_cache),
+		T(test_cache_budget),
+		T(test_cache_key),
+		T(test_retry_after),
+		T(test_no_store),
 		T(test_healthz),
 	};
 #undef T

@@ -9,12 +9,15 @@
  * error naming its field; the inference of theme and plan; partial
  * updates; progress updates; "overdue" on a fixed date; the counts of the
  * overview; the funding arithmetic; transactions that nest and roll
- * back completely; and imports of police.uk data: pending batches that
- * nobody sees, publishing, replacing, undoing, abandoning, and schema
- * step 4 keeping the batches of an older database.
+ * back completely; a writer held up by another past its busy timeout
+ * failing with ERR_BUSY wherever SQLite says so; and imports of police.uk
+ * data: pending batches that nobody sees, publishing, replacing, undoing,
+ * abandoning, and schema step 4 keeping the batches of an older database.
  */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -213,17 +216,22 @@ static void test_open_and_migrate(void **state)
 	store_close(NULL);
 }
 
-/* A meta value, which must be readable; NULL if unset. */
-static const char *meta(struct fx *f, const char *key)
+/* A meta value of s, which must be readable; NULL if unset. */
+static const char *meta_of(struct store *s, struct arena *a, const char *key)
 {
 	struct err e = ERR_INIT;
 	const char *v;
-	int rc = store_meta_get(f->s, &f->a, key, &v, &e);
+	int rc = store_meta_get(s, a, key, &v, &e);
 
 	if (rc < 0)
 		fail_msg("meta '%s': %s", key, e.msg);
 	assert_int_equal(rc, v != NULL);
 	return v;
+}
+
+static const char *meta(struct fx *f, const char *key)
+{
+	return meta_of(f->s, &f->a, key);
 }
 
 static void test_meta(void **state)
@@ -1576,6 +1584,56 @@ static void test_migrate_crime_batches(void **state)
 	db_close(db);
 }
 
+/* Two connections to one file: while one holds the write lock, the
+ * other's writes fail with ERR_BUSY (from BEGIN IMMEDIATE, and from a
+ * write with no transaction of its own) once its busy timeout is over,
+ * with words for people; its reads go on; and once the lock is gone the
+ * same write succeeds. */
+static void test_busy(void **state)
+{
+	char dir[] = "/tmp/safer-test-busy-XXXXXX", path[64];
+	struct err e = ERR_INIT;
+	struct store *holder, *other;
+	struct arena a = { 0 };
+
+	UNUSED(state);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/busy.db", dir);
+	holder = store_open(path, true, &e);
+	assert_non_null(holder);
+	other = store_open(path, false, &e);
+	assert_non_null(other);
+	store_busy_timeout(other, 20);
+	assert_int_equal(store_meta_set(holder, "k", "before", &e), 0);
+
+	assert_int_equal(store_begin(holder, &e), 0);
+	assert_int_equal(store_meta_set(holder, "k", "held", &e), 0);
+	assert_int_equal(store_meta_set(other, "k", "other", &e), -1);
+	assert_int_equal(e.code, ERR_BUSY);
+	assert_string_equal(e.msg, "the database is busy with another change; "
+				   "try again in a moment");
+	assert_int_equal(err_http_status(e.code), 503);
+	assert_string_equal(err_code_name(e.code), "busy");
+	err_clear(&e);
+	assert_int_equal(store_begin(other, &e), -1);
+	assert_int_equal(e.code, ERR_BUSY);
+	assert_string_equal(meta_of(other, &a, "k"), "before");
+	store_rollback(holder);
+
+	assert_int_equal(store_meta_set(other, "k", "other", &e), 0);
+	assert_string_equal(meta_of(holder, &a, "k"), "other");
+	store_close(other);
+	store_close(holder);
+	arena_release(&a);
+	snprintf(path, sizeof(path), "%s/busy.db", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/busy.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/busy.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1600,6 +1658,7 @@ int main(void)
 		T(test_import_replace_undo),
 		T(test_import_pending_abandon),
 		cmocka_unit_test(test_migrate_crime_batches),
+		cmocka_unit_test(test_busy),
 	};
 #undef T
 
