@@ -115,7 +115,10 @@ test('tables that scroll sideways can be reached from the keyboard', async () =>
                true);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.ok(await wrap.evaluate((w) => w.scrollLeft) > 0, 'the arrow key scrolls the table');
+  // Scrolling by key may be animated: wait for it to move (or time out).
+  const moved = await page.waitForFunction((w) => w.scrollLeft > 0, await wrap.elementHandle(),
+                                           { timeout: 5000 }).then(() => true, () => false);
+  assert.ok(moved, 'the arrow key scrolls the table');
   assertClean(problems);
 });
 
