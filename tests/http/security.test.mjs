@@ -6,42 +6,14 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
+import { raw as rawRequest } from '../lib/raw.mjs';
 import { startServer, bin } from '../lib/server.mjs';
 
 let srv;
 test.before(async () => { srv = await startServer(); });
 test.after(async () => { await srv?.stop(); });
 
-// One raw request; resolves {status, head, body} at the first whole
-// response.
-function raw(data) {
-  return new Promise((resolve) => {
-    const s = net.connect(srv.port, '127.0.0.1');
-    const got = [];
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(t);
-      s.destroy();
-      const text = Buffer.concat(got).toString('latin1');
-      const end = text.indexOf('\r\n\r\n');
-      const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
-      resolve({ status: m ? Number(m[1]) : 0, head: text.slice(0, end), body: text.slice(end + 4) });
-    };
-    const t = setTimeout(finish, 5000);
-    s.on('data', (d) => {
-      got.push(d);
-      const b = Buffer.concat(got);
-      const end = b.indexOf('\r\n\r\n');
-      const cl = /content-length: *(\d+)/i.exec(b.toString('latin1', 0, Math.max(end, 0)));
-      if (end >= 0 && cl && b.length - end - 4 >= Number(cl[1])) finish();
-    });
-    s.on('error', finish);
-    s.on('close', finish);
-    s.on('connect', () => s.end(data));
-  });
-}
+const raw = (data) => rawRequest(srv.port, data, { end: true });
 
 const CSP_PARTS = ["default-src 'none'", "style-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'"];
 
