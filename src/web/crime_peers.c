@@ -4,8 +4,7 @@
  * residents in the last 12 months, the area highlighted, each district a
  * link to its own dashboard.
  */
-#include <strings.h>
-
+#include "base/text.h"
 #include "crime_dash.h"
 
 struct peer_row {
@@ -33,7 +32,7 @@ static bool is_area(const struct dash *d, uint32_t key)
 	if (d->area.kind != CE_AREA_DISTRICT)
 		return false;
 	ce_label(d->g, CE_DISTRICT, key, m, &code, &name);
-	return (name && strcasecmp(name, d->area.name) == 0) ||
+	return (name && d->area.name && text_same_area(name, d->area.name)) ||
 	       (code && d->area.code && strcmp(code, d->area.code) == 0);
 }
 

@@ -49,7 +49,7 @@ static const struct option crime_fields[] = {
 
 static bool same(const char *a, const char *b)
 {
-	return a && b && strcasecmp(a, b) == 0;
+	return a && b && text_same_area(a, b);
 }
 
 static int cmp_str(const void *x, const void *y)
@@ -172,7 +172,7 @@ static bool peer_has(const struct dash *d, const struct ce_area *peer)
 	const struct ce_area *a = &d->area;
 
 	if (a->kind == CE_AREA_PEER)
-		return strcasecmp(a->name, peer->name) == 0;
+		return same(a->name, peer->name);
 	if (a->lsoa_in && peer->lsoa_in)
 		for (size_t i = 0; i < d->st.lsoas; i++)
 			if (a->lsoa_in[i] && peer->lsoa_in[i])
@@ -385,7 +385,7 @@ void page_crime(struct req *r, struct resp *w)
 		if (!name)
 			continue;
 		districts[n_districts++] = name;
-		if (own && strcasecmp(name, own) == 0) {
+		if (same(name, own)) {
 			best = INT64_MAX;
 			default_area = name;
 		} else if (res.rows[i].count > best) {
@@ -473,7 +473,7 @@ void page_crime(struct req *r, struct resp *w)
 	/* The peer group: as chosen, or the first that holds the area. */
 	if (peer_param && *peer_param && strcmp(peer_param, "none") != 0) {
 		for (size_t i = 0; ce_peer_name(g, i); i++)
-			if (strcasecmp(ce_peer_name(g, i), peer_param) == 0)
+			if (same(ce_peer_name(g, i), peer_param))
 				d->peer_text = ce_peer_name(g, i);
 		if (!d->peer_text) {
 			form_problem(&l, "peer",

@@ -4,7 +4,6 @@
  * context that holds the crime engine for a page.
  */
 #include <math.h>
-#include <strings.h>
 
 #include "base/text.h"
 #include "pages.h"
@@ -18,7 +17,7 @@ bool perf_is(const char *s, const char *want)
 
 bool perf_same(const char *a, const char *b)
 {
-	return a && b && strcasecmp(a, b) == 0;
+	return a && b && text_same_area(a, b);
 }
 
 const char *perf_per_text(struct arena *a, const struct indicator *ind)

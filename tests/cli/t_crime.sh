@@ -178,3 +178,21 @@ check "a rolling total the data cannot fill is left blank" \
 	test "$(echo "$out" | tr -d '\r' | tail -1 | cut -d, -f3)" = ""
 run crime counts --by type --rolling
 expect_rc 1 "rolling totals need months"
+
+# A partnership whose area is spelt as ONS spells it ("St Helens") opens
+# the dashboard on its district as police.uk spells it ("St. Helens").
+rm -f "$DB"
+run init --partnership "Safer St Helens" --area "St Helens"
+run import police "$MERSEY"/2021-0[1-3]-merseyside-street.csv.gz
+port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$SAFER" --db "$DB" serve --listen "127.0.0.1:$port" > /dev/null 2>&1 &
+pid=$!
+for i in $(seq 200); do
+	curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
+	sleep 0.05
+done
+page=$(curl -s "http://127.0.0.1:$port/crime")
+kill -TERM "$pid"
+wait "$pid"
+check "the dashboard opens on the partnership's own district, however it is spelt" \
+	grep -q '<h1>St. Helens</h1>' <<<"$page"
