@@ -8,6 +8,31 @@
 
 #include "http/http.h"
 
+/*
+ * Who may use a route: the last column of the route table, and the only
+ * place that decides.  The roles, from most to least: admin (accounts
+ * and settings, and everything an officer may do); officer (edits the
+ * plan, funding and governance, and may do what a lead or an analyst
+ * may); lead (updates the actions of the themes and boards they lead);
+ * analyst (imports data, manages indicators); viewer (reads everything
+ * internal); and an anonymous visitor, who reads only what the
+ * partnership has published.  In local mode (no accounts, loopback
+ * only) whoever reaches the server may do everything.
+ */
+enum need {
+	NEED_ANYONE,              /* everyone: static files, health, sign-in */
+	NEED_PUBLISHED_PLAN,      /* anonymous too once published */
+	NEED_PUBLISHED_FUNDING,
+	NEED_PUBLISHED_HEADLINES,
+	NEED_PUBLISHED_CRIME,
+	NEED_VIEWER,              /* any account */
+	NEED_LEAD_ACTION,         /* a lead of the theme or board of the
+				   * action {id}, an officer, an admin */
+	NEED_ANALYST,             /* analyst, officer, admin */
+	NEED_OFFICER,             /* officer, admin */
+	NEED_ADMIN,
+};
+
 extern const struct http_site safer_site;
 
 #endif

@@ -67,7 +67,7 @@ struct store *cmd_open_store(struct cmd_ctx *ctx, bool create)
 		return NULL;
 	}
 	os_user(user, sizeof(user));
-	store_set_actor(s, user, 0);
+	store_set_actor(s, user, 0, "cli");
 	return s;
 }
 

@@ -43,6 +43,26 @@ struct kv {
 
 struct http_site;
 
+/*
+ * Who is asking, as the site's authenticate found them before the route
+ * runs (src/routes.c decides what each route needs; this layer only
+ * carries the answer to the handlers).  The handlers read it to say who
+ * made a change, to show what this person may do, and to leave out what
+ * an anonymous visitor of the published pages must not see.
+ */
+struct http_auth {
+	int64_t account;    /* the signed-in account, 0 if nobody */
+	const char *name;   /* the account's name, or NULL */
+	const char *email;
+	int role;           /* the site's code for the account's role */
+	bool local;         /* local mode: no accounts exist and the server
+			     * listens on loopback only; whoever reaches it may
+			     * do everything */
+	bool api_token;     /* the account was named by a bearer token */
+	bool anonymous;     /* nobody signed in and not local: the public
+			     * view, with small numbers suppressed */
+};
+
 struct req {
 	const struct http_site *site;
 	const struct route *route; /* the route matched (set by http_dispatch) */
@@ -65,6 +85,8 @@ struct req {
 	char today[11];          /* YYYY-MM-DD */
 	const char *csrf;        /* this client's form token (cookie) */
 	bool csrf_new;           /* csrf was made for this response: set it */
+	const char *peer;        /* the client's address ("127.0.0.1"), or NULL */
+	struct http_auth auth;   /* who is asking (the site's authenticate) */
 };
 
 struct resp {
@@ -188,6 +210,8 @@ struct route {
 	route_fn *handler;
 	unsigned flags;      /* ROUTE_* bits */
 	const char *params;  /* "plan theme status", or NULL */
+	unsigned need;       /* who may use it, in the site's terms
+			      * (routes.h); the site's authorize decides */
 };
 
 /* Does the route declare the query parameter name?  *repeatable (if not
@@ -209,6 +233,11 @@ struct http_site {
 	const struct route *routes;
 	size_t n_routes;
 	http_error_fn *error;
+	/* Say who is asking (fill r->auth) once the route is found, and
+	 * whether they may use it: 0 to run the handler; else the response
+	 * (401, 403) is written and the handler does not run.  NULL lets
+	 * everyone use everything (tests of this layer). */
+	int (*authorize)(struct req *r, struct resp *w);
 };
 
 /* Handle a request completely: check it (Host, form token, sizes),

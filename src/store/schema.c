@@ -361,6 +361,105 @@ static const char *const migrations[] = {
 	"CREATE INDEX crime_batch_superseded ON crime_batch(superseded_by);"
 	"CREATE INDEX crime_batch_file ON crime_batch(file_id);"
 	"CREATE INDEX crime_file_import ON crime_file(import_id);",
+
+	/* 5: running a partnership.  Accounts with their roles (and, for a
+	 * lead, the themes and boards they lead), sessions and API tokens
+	 * (kept as hashes only), failed sign-ins for the throttle; the
+	 * record of every change (audit), each entry carrying the hash of
+	 * the one before, which no statement may change or remove; objects
+	 * archived rather than deleted when others refer to them; priority
+	 * areas with the dates they were in the plan and their earlier
+	 * wordings; the account that wrote a progress update. */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  email TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'lead',"
+	"    'analyst', 'viewer')),"
+	"  password_hash TEXT NOT NULL,"
+	"  person_id INTEGER REFERENCES person(id),"
+	"  created_at TEXT NOT NULL,"
+	"  disabled_at TEXT,"
+	"  password_changed_at TEXT"
+	");"
+	"CREATE TABLE account_scope ("
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('theme', 'board')),"
+	"  target_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (account_id, kind, target_id)"
+	");"
+	"CREATE TABLE session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  form_token TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  last_seen_at TEXT NOT NULL,"
+	"  expires_at TEXT NOT NULL,"
+	"  address TEXT"
+	");"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  name TEXT,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  last_used_at TEXT,"
+	"  revoked_at TEXT"
+	");"
+	"CREATE INDEX api_token_account ON api_token(account_id);"
+	"CREATE TABLE signin_failure ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL,"
+	"  at TEXT NOT NULL"
+	");"
+	"CREATE INDEX signin_failure_key ON signin_failure(key, at);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  by_user TEXT,"
+	"  by_account INTEGER,"
+	"  via TEXT NOT NULL,"
+	"  object_type TEXT NOT NULL,"
+	"  object_id INTEGER NOT NULL,"
+	"  op TEXT NOT NULL,"
+	"  changes TEXT NOT NULL,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL"
+	");"
+	"CREATE INDEX audit_object ON audit(object_type, object_id);"
+	"CREATE INDEX audit_account ON audit(by_account);"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the record of changes cannot be changed'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the record of changes cannot be changed'); END;"
+	"ALTER TABLE plan ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE plan ADD COLUMN approved_by_board_id INTEGER REFERENCES board(id);"
+	"ALTER TABLE plan ADD COLUMN previous_id INTEGER REFERENCES plan(id);"
+	"ALTER TABLE theme ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE priority ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE priority ADD COLUMN added_on TEXT;"
+	"ALTER TABLE priority ADD COLUMN removed_on TEXT;"
+	"CREATE TABLE priority_revision ("
+	"  id INTEGER PRIMARY KEY,"
+	"  priority_id INTEGER NOT NULL REFERENCES priority(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  description TEXT,"
+	"  valid_until TEXT NOT NULL"
+	");"
+	"CREATE INDEX priority_revision_priority ON priority_revision(priority_id,"
+	"  valid_until);"
+	"ALTER TABLE framework ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE outcome ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE organisation ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE person ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE board ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE fund ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE award ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE action ADD COLUMN archived_at TEXT;"
+	"ALTER TABLE action_update ADD COLUMN author_account_id INTEGER"
+	"  REFERENCES account(id);",
 };
 
 int store_schema_version(void)
@@ -372,9 +471,10 @@ int store_schema_version(void)
  * (a step may rebuild a table that others refer to, as SQLite's
  * documentation does it), and each step is checked for rows that refer
  * to nothing before it commits. */
-static int migrate_steps(struct db *db, int64_t have, struct err *e)
+static int migrate_steps(struct db *db, int64_t have, size_t to,
+			 struct err *e)
 {
-	for (size_t i = (size_t)have; i < ARRAY_SIZE(migrations); i++) {
+	for (size_t i = (size_t)have; i < to; i++) {
 		bool broken;
 
 		if (db_begin(db, e) < 0)
@@ -410,6 +510,11 @@ static int migrate_steps(struct db *db, int64_t have, struct err *e)
 
 int store_migrate(struct db *db, struct err *e)
 {
+	return store_migrate_to(db, store_schema_version(), e);
+}
+
+int store_migrate_to(struct db *db, int version, struct err *e)
+{
 	int64_t have;
 	int rc;
 
@@ -420,11 +525,11 @@ int store_migrate(struct db *db, struct err *e)
 			       "the database has schema version %lld, newer than "
 			       "this safer knows (%zu); use a newer safer",
 			       (long long)have, ARRAY_SIZE(migrations));
-	if (have == (int64_t)ARRAY_SIZE(migrations))
+	if (have >= version)
 		return 0;
 	if (db_foreign_keys(db, false, e) < 0)
 		return -1;
-	rc = migrate_steps(db, have, e);
+	rc = migrate_steps(db, have, (size_t)version, e);
 	if (db_foreign_keys(db, true, rc < 0 ? NULL : e) < 0)
 		rc = -1;
 	return rc;

@@ -127,11 +127,13 @@ void store_close(struct store *s)
 	free(s);
 }
 
-void store_set_actor(struct store *s, const char *name, int64_t account)
+void store_set_actor(struct store *s, const char *name, int64_t account,
+		     const char *via)
 {
 	free(s->actor);
 	s->actor = name ? xstrdup(name) : NULL;
 	s->actor_account = account;
+	s->actor_via = via;
 }
 
 int store_checkpoint(struct store *s, bool *truncated, struct err *e)

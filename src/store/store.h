@@ -37,6 +37,7 @@ struct store {
 	 * (store_set_actor); NULL and 0 when nobody said. */
 	char *actor;
 	int64_t actor_account;
+	const char *actor_via; /* "cli", "web", "api": a literal */
 	/* The import lock while this store holds it (store_import.c), else
 	 * -1. */
 	int import_lock;
@@ -52,10 +53,13 @@ struct store {
 struct store *store_open(const char *path, bool create, struct err *e);
 void store_close(struct store *s);
 
-/* Say who acts through this store: a name (the operating system's user
- * for the command line) and an account of the web interface (0 for
- * none).  Recorded with each import; name is copied. */
-void store_set_actor(struct store *s, const char *name, int64_t account);
+/* Say who acts through this store: a name (the account's email, or the
+ * operating system's user for the command line), an account (0 for
+ * none) and the way they came, via: "cli", "web" or "api" (a literal).
+ * Recorded with each change (store_audit.h) and import; name is
+ * copied. */
+void store_set_actor(struct store *s, const char *name, int64_t account,
+		     const char *via);
 
 /* Copy the write-ahead log into the database and empty it when no
  * reader still needs it (db_checkpoint), after a large write.  Does
@@ -87,6 +91,9 @@ int64_t store_data_version(struct store *s);
 /* The newest schema version; bring db up to it (schema.c). */
 int store_schema_version(void);
 int store_migrate(struct db *db, struct err *e);
+/* Only as far as version (no further than the newest): for the tests of
+ * a step. */
+int store_migrate_to(struct db *db, int version, struct err *e);
 
 /* A value in the meta table: *out gets a copy in the arena and the
  * result is 1; 0 with *out NULL if it is unset; -1 with e set if the

@@ -1029,8 +1029,8 @@ static void test_api_query(void **state)
  * one that may be repeated. */
 static void test_route_param(void **state)
 {
-	const struct route rt = { HTTP_GET, "/x", NULL, 0, "area type* by" };
-	const struct route none = { HTTP_GET, "/y", NULL, 0, NULL };
+	const struct route rt = { HTTP_GET, "/x", NULL, 0, "area type* by", 0 };
+	const struct route none = { HTTP_GET, "/y", NULL, 0, NULL, 0 };
 	bool rep = true;
 
 	UNUSED(state);

@@ -1537,7 +1537,7 @@ static void test_migrate_crime_batches(void **state)
 
 	UNUSED(state);
 	assert_non_null(db);
-	assert_int_equal(store_migrate(db, &e), 0);
+	assert_int_equal(store_migrate_to(db, 4, &e), 0);
 	/* Back to the crime tables of version 3, with one batch. */
 	assert_int_equal(db_foreign_keys(db, false, &e), 0);
 	assert_int_equal(
