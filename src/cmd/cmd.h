@@ -64,6 +64,19 @@ int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f);
 int cmd_show_args(const char *cmd, const char *what, int argc, char **argv,
 		  enum cmd_format *fmt, int64_t *id);
 
+/* The one id argument left after the options (argv[optind]), naming
+ * what ("plan") in a usage error.  Returns 0, or 2 after a usage error. */
+int cmd_one_id(const char *cmd, const char *what, int argc, char **argv,
+	       int64_t *id);
+
+/* "safer CMD archive|delete ID": remove object id with fn (a store's
+ * remove: delete what nothing refers to, else archive; archive true
+ * always archives) and say which was done. */
+typedef int cmd_remove_fn(struct store *s, int64_t id, bool archive,
+			  bool *archived, struct err *e);
+int cmd_remove(struct cmd_ctx *ctx, const char *cmd, const char *what,
+	       int argc, char **argv, bool archive, cmd_remove_fn *fn);
+
 /* Write b to stdout (or to the file path if not NULL); returns 0 or 1. */
 int cmd_write_out(const struct buf *b, const char *path);
 
@@ -85,5 +98,8 @@ void table_print(const struct table *t, struct buf *out);
 cmd_fn cmd_actions, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
 	cmd_version;
+/* Themes, priority areas, frameworks and outcomes (cmd_themes.c,
+ * cmd_frameworks.c) */
+cmd_fn cmd_themes, cmd_priorities, cmd_frameworks, cmd_outcomes;
 
 #endif

@@ -67,7 +67,7 @@ int audited_write(struct store *s, int type, int64_t id,
 
 /* Remove object id, audited: archive it (the statement archive, with
  * :id and :now bound) if the query refs finds a row for :id, else
- * delete it (delete, with :id).  Fails with ERR_NOT_FOUND naming what
+ * delete it (delete, with :id); always_archive archives it anyway.  Fails with ERR_NOT_FOUND naming what
  * if there is no such object.  *archived (if not NULL) says which was
  * done.  Other parameters of the statements are bound by the caller
  * beforehand. */
@@ -75,6 +75,7 @@ struct removal {
 	const char *what; /* "plan", for messages */
 	struct db_stmt *refs, *archive, *delete;
 	bool *archived;
+	bool always_archive; /* archive even if nothing refers to it */
 };
 int remove_audited(struct store *s, int type, enum exists_table t,
 		   int64_t id, struct removal *r, struct err *e);

@@ -272,8 +272,8 @@ int store_framework_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_FRAMEWORK, id, write_framework, &w, NULL, e);
 }
 
-int store_framework_remove(struct store *s, int64_t id, bool *archived,
-			   struct err *e)
+int store_framework_remove(struct store *s, int64_t id, bool archive,
+			   bool *archived, struct err *e)
 {
 	struct removal r = {
 		"framework",
@@ -289,7 +289,7 @@ int store_framework_remove(struct store *s, int64_t id, bool *archived,
 			   "  coalesce(archived_at, :now) WHERE id = :id",
 			   e),
 		db_prepare(s->db, "DELETE FROM framework WHERE id = :id", e),
-		archived,
+		archived, archive,
 	};
 
 	return remove_audited(s, AUDIT_FRAMEWORK, EXISTS_FRAMEWORK, id, &r, e);
@@ -533,8 +533,8 @@ out:
 	return rc;
 }
 
-int store_outcome_remove(struct store *s, int64_t id, bool *archived,
-			 struct err *e)
+int store_outcome_remove(struct store *s, int64_t id, bool archive,
+			 bool *archived, struct err *e)
 {
 	struct removal r = {
 		"outcome",
@@ -549,7 +549,7 @@ int store_outcome_remove(struct store *s, int64_t id, bool *archived,
 			   " WHERE id = :id",
 			   e),
 		db_prepare(s->db, "DELETE FROM outcome WHERE id = :id", e),
-		archived,
+		archived, archive,
 	};
 
 	return remove_audited(s, AUDIT_OUTCOME, EXISTS_OUTCOME, id, &r, e);

@@ -281,7 +281,7 @@ static int remove_row(struct store *s, void *arg, int64_t *id, struct err *e)
 	struct removal *r = arg;
 	struct db_stmt *st;
 	char now[21];
-	int refs = any_row(r->refs, *id, e);
+	int refs = r->always_archive ? 1 : any_row(r->refs, *id, e);
 
 	UNUSED(s);
 	if (refs < 0)
@@ -315,8 +315,8 @@ int remove_audited(struct store *s, int type, enum exists_table t,
 	return audited_write(s, type, id, remove_row, r, NULL, e);
 }
 
-int store_plan_remove(struct store *s, int64_t id, bool *archived,
-		      struct err *e)
+int store_plan_remove(struct store *s, int64_t id, bool archive,
+		      bool *archived, struct err *e)
 {
 	struct removal r = {
 		"plan",
@@ -331,7 +331,7 @@ int store_plan_remove(struct store *s, int64_t id, bool *archived,
 			   " WHERE id = :id",
 			   e),
 		db_prepare(s->db, "DELETE FROM plan WHERE id = :id", e),
-		archived,
+		archived, archive,
 	};
 
 	return remove_audited(s, AUDIT_PLAN, EXISTS_PLAN, id, &r, e);
@@ -522,6 +522,29 @@ static int load_theme_row(struct store *s, struct arena *a, int64_t id,
 	return rc == DB_ROW ? 0 : not_found(e, "theme", id);
 }
 
+/* Number the themes of plan_id 0, 1, 2... in their order, theme id
+ * (just given its position) before the others at its position, or after
+ * them if it moved down: the others make room. */
+static int renumber_themes(struct store *s, int64_t plan_id, int64_t id,
+			   bool down, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"UPDATE theme SET position = (SELECT x.n FROM ("
+		"  SELECT t.id, row_number() OVER (ORDER BY t.position,"
+		"   CASE WHEN t.id = :id THEN :down ELSE 0.5 END, t.id) - 1 AS n"
+		"  FROM theme t WHERE t.plan_id = :plan) x WHERE x.id = theme.id)"
+		" WHERE plan_id = :plan",
+		e);
+
+	if (!st)
+		return -1;
+	db_bind_int(st, ":id", id);
+	db_bind_int(st, ":down", down);
+	db_bind_int(st, ":plan", plan_id);
+	return db_exec(st, NULL, e);
+}
+
 struct theme_write {
 	int64_t id, plan_id;
 	const struct theme_input *in;
@@ -535,10 +558,12 @@ static int write_theme(struct store *s, void *arg, int64_t *id, struct err *e)
 	struct theme_row row = { .plan_id = t->plan_id };
 	struct err_list first = { e, 0, 1 };
 	struct db_stmt *st;
+	bool down = false;
 	int rc = -1;
 
 	if (t->id && load_theme_row(s, &a, t->id, &row, e) < 0)
 		goto out;
+	down = t->in->position > row.position;
 	theme_apply(&row, t->in, t->set);
 	if (check_theme_row(s, &row, &first) < 0)
 		goto out;
@@ -576,7 +601,9 @@ static int write_theme(struct store *s, void *arg, int64_t *id, struct err *e)
 				"the plan already has a theme called '%s'", row.name);
 		goto out;
 	}
-	rc = 0;
+	rc = t->id && (t->set & THEME_POSITION)
+		     ? renumber_themes(s, row.plan_id, t->id, down, e)
+		     : 0;
 out:
 	arena_release(&a);
 	return rc;
@@ -620,8 +647,8 @@ int store_theme_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_THEME, id, write_theme, &t, NULL, e);
 }
 
-int store_theme_remove(struct store *s, int64_t id, bool *archived,
-		       struct err *e)
+int store_theme_remove(struct store *s, int64_t id, bool archive,
+		       bool *archived, struct err *e)
 {
 	struct removal r = {
 		"theme",
@@ -639,7 +666,7 @@ int store_theme_remove(struct store *s, int64_t id, bool *archived,
 			   " WHERE id = :id",
 			   e),
 		db_prepare(s->db, "DELETE FROM theme WHERE id = :id", e),
-		archived,
+		archived, archive,
 	};
 
 	return remove_audited(s, AUDIT_THEME, EXISTS_THEME, id, &r, e);
@@ -893,8 +920,8 @@ int store_priority_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_PRIORITY, id, write_priority, &p, NULL, e);
 }
 
-int store_priority_remove(struct store *s, int64_t id, bool *archived,
-			  struct err *e)
+int store_priority_remove(struct store *s, int64_t id, bool archive,
+			  bool *archived, struct err *e)
 {
 	/* Archiving also says the day it left the plan (removed_on), for
 	 * the list as it stood on a date. */
@@ -917,7 +944,7 @@ int store_priority_remove(struct store *s, int64_t id, bool *archived,
 			   " WHERE id = :id",
 			   e),
 		db_prepare(s->db, "DELETE FROM priority WHERE id = :id", e),
-		archived,
+		archived, archive,
 	};
 	char today[11];
 
