@@ -119,7 +119,7 @@ void api_framework_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_framework_remove(r->store, r->ids[0], &archived, &e) < 0)
+	if (store_framework_remove(r->store, r->ids[0], false, &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -184,7 +184,7 @@ void api_outcome_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_outcome_remove(r->store, r->ids[0], &archived, &e) < 0)
+	if (store_outcome_remove(r->store, r->ids[0], false, &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);

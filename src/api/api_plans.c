@@ -187,7 +187,7 @@ void api_plan_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_plan_remove(r->store, r->ids[0], &archived, &e) < 0)
+	if (store_plan_remove(r->store, r->ids[0], false, &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -282,7 +282,7 @@ void api_theme_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_theme_remove(r->store, r->ids[0], &archived, &e) < 0)
+	if (store_theme_remove(r->store, r->ids[0], false, &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -381,7 +381,7 @@ void api_priority_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_priority_remove(r->store, r->ids[0], &archived, &e) < 0)
+	if (store_priority_remove(r->store, r->ids[0], false, &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
