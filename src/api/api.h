@@ -26,6 +26,7 @@ route_fn api_people, api_organisations, api_boards;
 route_fn api_crime_counts, api_crime_top, api_crime_summary;
 route_fn api_indicators, api_indicator, api_headlines;
 route_fn api_not_found;
+route_fn api_audit;
 /* Plans, themes, priority areas, frameworks and outcomes: writes
  * (api_plans.c, api_frameworks.c) */
 route_fn api_plan_create, api_plan_patch, api_plan_delete;
