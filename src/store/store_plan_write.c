@@ -113,16 +113,17 @@ static int check_plan_row(struct store *s, const struct plan_row *row,
 		keep(l, &e);
 	if (check_choice(plan_kinds, row->kind, "kind", false, &e) < 0)
 		keep(l, &e);
+	bool dates_ok = row->start && row->end;
+
 	if (!row->start)
 		err_set(&e, ERR_INVALID, "period.start", "must be given"), keep(l, &e);
 	else if (text_date(row->start, "period.start", &e) < 0)
-		keep(l, &e);
+		dates_ok = false, keep(l, &e);
 	if (!row->end)
 		err_set(&e, ERR_INVALID, "period.end", "must be given"), keep(l, &e);
 	else if (text_date(row->end, "period.end", &e) < 0)
-		keep(l, &e);
-	else if (row->start && strcmp(row->start, row->end) > 0 &&
-		 l->n == before)
+		dates_ok = false, keep(l, &e);
+	if (dates_ok && strcmp(row->start, row->end) > 0)
 		err_set(&e, ERR_INVALID, "period.end",
 			"must not be before the start of the period"),
 			keep(l, &e);
