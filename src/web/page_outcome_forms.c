@@ -173,6 +173,10 @@ static void outcome_form(struct req *r, struct resp *w,
 				 "new group.",
 		   o ? o->group_name : NULL, NULL);
 	form_end(&fm, o ? "Save changes" : "Add outcome", "/outcomes");
+	if (o)
+		html(b, "<p><a href=\"/outcomes/%lld/remove\">Archive or delete this "
+			"outcome</a></p>\n",
+		     (long long)o->id);
 	html_raw(b, "</div></div>\n");
 	page_end(r, w);
 }

@@ -78,11 +78,11 @@ void page_outcomes(struct req *r, struct resp *w)
 				for (size_t j = 0; j < np; j++)
 					html(b, "<li><a href=\"/priorities/%lld\">%s</a></li>",
 					     (long long)p[j].id, p[j].name);
-				html(b, "%s</td><td><a href=\"/outcomes/%lld/edit\">Change"
-					"<span class=\"visually-hidden\"> outcome %d</span></a> "
-					"<a href=\"/outcomes/%lld/remove\">Remove<span "
-					"class=\"visually-hidden\"> outcome %d</span></a></td></tr>\n",
-				     np ? "</ul>" : "", (long long)o->id, o->number,
+				if (np)
+					html_raw(b, "</ul>");
+				html(b, "</td><td><a href=\"/outcomes/%lld/edit\">Change"
+					"<span class=\"visually-hidden\"> outcome %d</span></a>"
+					"</td></tr>\n",
 				     (long long)o->id, o->number);
 			}
 			html_raw(b, "</tbody></table></div>\n");

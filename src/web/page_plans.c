@@ -180,11 +180,12 @@ void page_plan(struct req *r, struct resp *w)
 }
 
 /* The theme's priority areas as they stood on a day (the theme page
- * with ?on=): a form to choose the day, then the list. */
+ * with ?on=): a form to choose the day, then the list.  -1 with e set if
+ * the store fails. */
 static int priorities_on(struct req *r, struct buf *b, const struct theme *t,
-			 const char *on)
+			 const char *on, struct err *e)
 {
-	struct err e = ERR_INIT, errs[1];
+	struct err errs[1];
 	struct err_list l = { errs, 0, 1 };
 	struct option lab[] = { { "on", NULL }, { NULL, NULL } };
 	struct form fm = { r, b, &l, false, lab };
@@ -192,8 +193,8 @@ static int priorities_on(struct req *r, struct buf *b, const struct theme *t,
 	size_t n = 0;
 
 	if (on && !(p = store_theme_priorities_on(r->store, r->arena, t->id, on,
-						   &n, &e))) {
-		if (e.code != ERR_INVALID)
+						   &n, e))) {
+		if (e->code != ERR_INVALID)
 			return -1;
 		form_problem(&l, "on", "The date must be a real date, like 2019-10-01.");
 	}
@@ -305,7 +306,7 @@ void page_theme(struct req *r, struct resp *w)
 	html(b, "<p><a class=\"button\" href=\"/themes/%lld/priorities/new\">"
 		"Add a priority area</a></p>\n",
 	     (long long)t->id);
-	if (priorities_on(r, b, t, on) < 0) {
+	if (priorities_on(r, b, t, on, &e) < 0) {
 		buf_reset(b);
 		web_store_error(r, w, &e);
 		return;
