@@ -29,6 +29,22 @@ const struct command commands[] = {
 	  "plan's period, is saved with a warning.  Example data (invented for the\n"
 	  "demo) is marked.\n",
 	  "list, show, add and update actions and their progress" },
+	{ "audit", cmd_audit,
+	  "usage: safer audit list [--type TYPE] [--id ID] [--user USER]\n"
+	  "                        [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]\n"
+	  "                        [--format table|csv|json]\n"
+	  "       safer audit verify\n\n"
+	  "The record of every change, newest first: when, by whom (an account's\n"
+	  "email, or the operating system's user for the command line), through\n"
+	  "what (cli, web, api), which object, and each field's old and new\n"
+	  "value.  TYPE is plan, theme, priority, framework, outcome_group,\n"
+	  "outcome, partnership, organisation, person, board, fund, award, action,\n"
+	  "action_update, account, token, setting, import, indicator or\n"
+	  "peer_group.  Nobody can change the record through safer; each entry\n"
+	  "carries a hash of the one before, and 'verify' checks that the chain is\n"
+	  "unbroken: it fails, naming the entry, if an entry was edited, removed\n"
+	  "or added outside safer.\n",
+	  "the record of every change, and its check" },
 	{ "crime", cmd_crime,
 	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"
 	  "                          [--from YYYY-MM] [--to YYYY-MM] [--type TYPE]...\n"

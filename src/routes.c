@@ -21,6 +21,7 @@
 /* The filters of the list of actions (page, CSV and API alike), and the
  * question asked of the crime API (api_crime.c). */
 #define ACTION_FILTERS "plan theme priority owner status overdue"
+#define AUDIT_FILTERS "type id user from to"
 #define CRIME_QUESTION "area from to type* by rate change rolling n format"
 
 static const struct route routes[] = {
@@ -57,6 +58,8 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/governance", page_governance, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/outcomes", page_outcomes, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/changes", page_changes, ROUTE_CACHE, AUDIT_FILTERS " page", NEED_OFFICER },
+	{ HTTP_GET, "/changes.csv", page_changes_csv, ROUTE_CACHE, AUDIT_FILTERS, NEED_OFFICER },
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 
@@ -83,6 +86,7 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/api/v1/indicators", api_indicators, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/api/v1/indicators/{id}", api_indicator, ROUTE_JSON | ROUTE_CACHE, "area level", NEED_VIEWER },
 	{ HTTP_GET, "/api/v1/headlines", api_headlines, ROUTE_JSON | ROUTE_CACHE, "area period level", NEED_PUBLISHED_HEADLINES },
+	{ HTTP_GET, "/api/v1/audit", api_audit, ROUTE_JSON | ROUTE_CACHE, "object_type object_id user from to limit offset", NEED_OFFICER },
 };
 
 /* Errors in the form the client reads: JSON for the API, a page for

@@ -26,6 +26,7 @@ route_fn api_people, api_organisations, api_boards;
 route_fn api_crime_counts, api_crime_top, api_crime_summary;
 route_fn api_indicators, api_indicator, api_headlines;
 route_fn api_not_found;
+route_fn api_audit;
 
 /* Start a JSON response in w (status 200) and its writer j. */
 void api_begin(struct resp *w, struct jw *j);

@@ -92,6 +92,12 @@ void jw_str(struct jw *j, const char *s)
 	buf_addc(j->b, '"');
 }
 
+void jw_raw(struct jw *j, const char *json)
+{
+	before(j);
+	buf_adds(j->b, json);
+}
+
 void jw_int(struct jw *j, int64_t v)
 {
 	before(j);

@@ -44,6 +44,9 @@ void jw_int(struct jw *j, int64_t v);
 void jw_num(struct jw *j, double v);
 void jw_bool(struct jw *j, bool v);
 void jw_null(struct jw *j);
+/* A value that is JSON already (one the writer wrote, or read back from
+ * the store), written as it is. */
+void jw_raw(struct jw *j, const char *json);
 
 /* A key and its value in one call. */
 void jw_kv_str(struct jw *j, const char *key, const char *s);

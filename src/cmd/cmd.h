@@ -82,7 +82,7 @@ void table_addf(struct table *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void table_print(const struct table *t, struct buf *out);
 
 /* The commands (src/cmd/cmd_*.c). */
-cmd_fn cmd_actions, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
+cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
 	cmd_version;
 

@@ -27,6 +27,8 @@ struct person;
 struct organisation;
 struct board;
 struct import_record;
+struct audit_entry;
+struct arena;
 
 /* ---------------------------------------------------------------------
  * Plans (repr_plan.c)
@@ -91,5 +93,22 @@ void repr_json_board(struct jw *j, const struct board *b);
 void repr_json_imports(struct jw *j, const struct import_record *r, size_t n);
 /* One row an import (the files counted, not listed). */
 void repr_csv_imports(struct buf *b, const struct import_record *r, size_t n);
+
+/* ---------------------------------------------------------------------
+ * The record of changes (repr_audit.c)
+ */
+
+/* {"entries": [{"id", "at", "user", "account_id", "via", "object":
+ * {"type", "id"}, "op", "changes": [{"field", "old", "new"}]}]}, newest
+ * first as given. */
+void repr_json_audit(struct jw *j, const struct audit_entry *en, size_t n);
+/* One row a field changed: id, at, user, via, object_type, object_id, op,
+ * field, old, new (values as text, repr_audit_value_text). */
+void repr_csv_audit(struct buf *b, struct arena *a,
+		    const struct audit_entry *en, size_t n);
+/* A recorded value (JSON) as text for people: a string without its
+ * quotes, a list as "3, 5", a number as it is; NULL for null or an
+ * empty list. */
+const char *repr_audit_value_text(struct arena *a, const char *json);
 
 #endif

@@ -74,6 +74,13 @@ const char *db_col_text(struct db_stmt *st, int col);
 const void *db_col_blob(struct db_stmt *st, int col, size_t *n);
 bool db_col_null(struct db_stmt *st, int col);
 
+/* How many columns the statement returns, a column's name (its alias),
+ * and the type of its value in the current row. */
+enum db_type { DB_INT, DB_REAL, DB_TEXT, DB_BLOB, DB_NULL };
+int db_col_count(struct db_stmt *st);
+const char *db_col_name(struct db_stmt *st, int col);
+enum db_type db_col_type(struct db_stmt *st, int col);
+
 /* Finish with the statement: reset it and clear its bindings. */
 void db_done(struct db_stmt *st);
 

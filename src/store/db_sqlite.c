@@ -254,6 +254,32 @@ bool db_col_null(struct db_stmt *st, int col)
 	return sqlite3_column_type(S(st), col) == SQLITE_NULL;
 }
 
+int db_col_count(struct db_stmt *st)
+{
+	return sqlite3_column_count(S(st));
+}
+
+const char *db_col_name(struct db_stmt *st, int col)
+{
+	return sqlite3_column_name(S(st), col);
+}
+
+enum db_type db_col_type(struct db_stmt *st, int col)
+{
+	switch (sqlite3_column_type(S(st), col)) {
+	case SQLITE_INTEGER:
+		return DB_INT;
+	case SQLITE_FLOAT:
+		return DB_REAL;
+	case SQLITE_BLOB:
+		return DB_BLOB;
+	case SQLITE_NULL:
+		return DB_NULL;
+	default:
+		return DB_TEXT;
+	}
+}
+
 void db_done(struct db_stmt *st)
 {
 	sqlite3_reset(S(st));

@@ -69,7 +69,7 @@ int audit_type_parse(const char *name);
 /* A field as read for the record: its API name and its value as JSON
  * (a number, a string, null). */
 struct audit_field {
-	const char *name;
+	char *name;
 	char *json;
 };
 

@@ -7,6 +7,7 @@
 
 #include "base/buf.h"
 #include "base/text.h"
+#include "store_audit.h"
 #include "store_crime.h"
 #include "store_int.h"
 
@@ -647,10 +648,30 @@ int store_geo_each(struct store *s, store_geo_fn *fn, void *ctx,
 }
 
 
+/* The id of the peer group called name into *id, 0 if there is none. */
+static int peer_group_id(struct store *s, const char *name, int64_t *id,
+			 struct err *e)
+{
+	struct db_stmt *st =
+		db_prepare(s->db, "SELECT id FROM peer_group WHERE name = :n", e);
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return -1;
+	db_bind_text(st, ":n", name);
+	rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_done(st);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
 int store_peer_group_set(struct store *s, const char *name, const char *note,
 			 const char *const *members, size_t n, struct err *e)
 {
 	struct db_stmt *st;
+	struct audit_snap snap = { 0 };
 	int64_t id;
 
 	if (text_check_line(name, "name", 100, true, e) < 0 ||
@@ -661,6 +682,9 @@ int store_peer_group_set(struct store *s, const char *name, const char *note,
 			       "a peer group needs at least one member");
 	if (store_begin(s, e) < 0)
 		return -1;
+	if (peer_group_id(s, name, &id, e) < 0 ||
+	    audit_before(s, &snap, AUDIT_PEER_GROUP, id, e) < 0)
+		goto fail;
 	st = db_prepare(s->db,
 			"INSERT INTO peer_group (name, note) VALUES (:n, :note)"
 			" ON CONFLICT (name) DO UPDATE SET note = excluded.note"
@@ -695,10 +719,11 @@ int store_peer_group_set(struct store *s, const char *name, const char *note,
 		if (db_exec(st, NULL, e) < 0)
 			goto fail;
 	}
-	if (store_crime_touch(s, e) < 0)
+	if (audit_after(s, &snap, id, e) < 0 || store_crime_touch(s, e) < 0)
 		goto fail;
 	return store_commit(s, e);
 fail:
+	audit_discard(&snap);
 	store_rollback(s);
 	return -1;
 }
@@ -706,18 +731,29 @@ fail:
 static int peer_group_delete(struct store *s, void *arg, struct err *e)
 {
 	const char *name = arg;
-	struct db_stmt *st =
-		db_prepare(s->db, "DELETE FROM peer_group WHERE name = :n", e);
+	struct audit_snap snap;
+	struct db_stmt *st;
+	int64_t id;
 
-	if (!st)
+	if (peer_group_id(s, name, &id, e) < 0)
 		return -1;
-	db_bind_text(st, ":n", name);
-	if (db_exec(st, NULL, e) < 0)
-		return -1;
-	if (db_changes(s->db) == 0)
+	if (!id)
 		return err_set(e, ERR_NOT_FOUND, "name", "no peer group called '%s'",
 			       name);
+	if (audit_before(s, &snap, AUDIT_PEER_GROUP, id, e) < 0)
+		return -1;
+	st = db_prepare(s->db, "DELETE FROM peer_group WHERE id = :id", e);
+	if (!st)
+		goto fail;
+	db_bind_int(st, ":id", id);
+	if (db_exec(st, NULL, e) < 0)
+		goto fail;
+	if (audit_after(s, &snap, id, e) < 0)
+		return -1;
 	return store_crime_touch(s, e);
+fail:
+	audit_discard(&snap);
+	return -1;
 }
 
 /* The group and the engines' generation change together. */

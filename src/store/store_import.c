@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "store_crime.h"
+#include "store_audit.h"
 #include "store_import.h"
 #include "store_int.h"
 
@@ -263,21 +264,35 @@ int store_import_done(struct store *s, int64_t id,
 		" WHERE id = :id AND state = 'running'",
 		e);
 	char now[21];
+	struct audit_snap snap;
 
 	if (!st)
 		return -1;
+	/* On the record as made now, when it is published: the row that
+	 * said it was running was nobody's change. */
+	if (audit_before(s, &snap, AUDIT_IMPORT, 0, e) < 0) {
+		db_done(st);
+		return -1;
+	}
 	text_now(now);
 	db_bind_text(st, ":now", now);
 	bind_counts(st, c);
 	db_bind_int(st, ":id", id);
 	if (db_exec(st, NULL, e) < 0)
-		return -1;
-	if (db_changes(s->db) != 1)
-		return err_set(e, ERR_CONFLICT, NULL,
-			       "import %lld is no longer running: it was "
-			       "cleaned up as stopped midway",
-			       (long long)id);
-	return add_files(s, id, files, n_files, e);
+		goto fail;
+	if (db_changes(s->db) != 1) {
+		err_set(e, ERR_CONFLICT, NULL,
+			"import %lld is no longer running: it was "
+			"cleaned up as stopped midway",
+			(long long)id);
+		goto fail;
+	}
+	if (add_files(s, id, files, n_files, e) < 0)
+		goto fail;
+	return audit_after(s, &snap, id, e);
+fail:
+	audit_discard(&snap);
+	return -1;
 }
 
 void store_import_end(struct store *s)
@@ -320,9 +335,14 @@ int store_import_record(struct store *s, const char *source,
 		e);
 	char now[21];
 	int64_t id;
+	struct audit_snap snap;
 
 	if (!st)
 		return -1;
+	if (audit_before(s, &snap, AUDIT_IMPORT, 0, e) < 0) {
+		db_done(st);
+		return -1;
+	}
 	text_now(now);
 	db_bind_text(st, ":src", source);
 	db_bind_text(st, ":now", now);
@@ -330,9 +350,11 @@ int store_import_record(struct store *s, const char *source,
 	db_bind_id(st, ":acct", s->actor_account);
 	bind_counts(st, c);
 	db_bind_text(st, ":note", note);
-	if (db_exec(st, &id, e) < 0)
+	if (db_exec(st, &id, e) < 0 || add_files(s, id, files, n_files, e) < 0) {
+		audit_discard(&snap);
 		return -1;
-	return add_files(s, id, files, n_files, e);
+	}
+	return audit_after(s, &snap, id, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -418,7 +440,16 @@ int store_import_undo(struct store *s, int64_t id, struct import_undo_report *r,
 	}
 	rc = sweep_locked(s, e);
 	if (rc == 0 && store_begin(s, e) == 0) {
-		rc = undo_locked(s, id, r, e);
+		struct audit_snap snap;
+
+		rc = audit_before(s, &snap, AUDIT_IMPORT, id, e);
+		if (rc == 0) {
+			rc = undo_locked(s, id, r, e);
+			if (rc == 0)
+				rc = audit_after(s, &snap, id, e);
+			else
+				audit_discard(&snap);
+		}
 		if (rc == 0)
 			rc = store_commit(s, e);
 		else

@@ -22,6 +22,11 @@ route_fn page_governance, page_outcomes, page_organisations;
 route_fn page_crime;
 route_fn page_indicators, page_indicator, page_theme_performance, page_headlines;
 route_fn page_static;
+route_fn page_changes, page_changes_csv;
+
+/* The link from a record's page to its history (page_changes.c):
+ * "Changes to this theme", type as the record names it ("theme"). */
+void web_changes_link(struct buf *b, const char *type, int64_t id);
 
 /* A table of actions (page_actions.c): title, theme and priority area,
  * owner, due date (with "Overdue"), status, RAG. */
