@@ -8,7 +8,7 @@
 
 #include "base/text.h"
 #include "cmd.h"
-#include "stats/suppress.h"
+#include "base/suppress.h"
 #include "store/store_publish.h"
 
 /* Print what is published and the threshold. */

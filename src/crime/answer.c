@@ -6,7 +6,7 @@
 #include "base/csv.h"
 #include "base/json.h"
 #include "base/text.h"
-#include "stats/suppress.h"
+#include "base/suppress.h"
 #include "answer.h"
 #include "policeuk.h"
 

@@ -27,7 +27,7 @@ struct question {
 	bool change;           /* add the same period a year before, and the
 				* change in per cent */
 	bool rolling;          /* add rolling 12-month totals (needs month) */
-	int64_t suppress_below; /* the public view (stats/suppress.h): hide
+	int64_t suppress_below; /* the public view (base/suppress.h): hide
 				 * counts from 1 to this less one, and what
 				 * would give them away; 0 hides nothing.
 				 * change and rolling are then refused */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "base/text.h"
-#include "stats/suppress.h"
+#include "base/suppress.h"
 #include "store_audit.h"
 #include "store_indicator.h"
 #include "store_int.h"

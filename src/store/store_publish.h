@@ -8,7 +8,7 @@
  * published ("0" or absent when not), which the route table's
  * NEED_PUBLISHED_* reads; and "suppress_below" holds the threshold of
  * the public view: counts from 1 to it less one are hidden
- * (stats/suppress.h; 5 when unset).
+ * (base/suppress.h; 5 when unset).
  *
  * Every change is recorded (store_audit.h): one AUDIT_SETTING entry per
  * key that changes, its field the key, in the same transaction.

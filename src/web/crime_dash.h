@@ -158,7 +158,7 @@ const char **dash_month_names(struct dash *d, int from, int n);
  * beside the top ones, and the sums over the last 12 months, the 12
  * before, the headline's months and the period (as the headline, the
  * change table and the text give them), all protected together
- * (stats/suppress.h).  Does nothing unless d->pub. */
+ * (base/suppress.h).  Does nothing unless d->pub. */
 int dash_protect(struct dash *d, struct err *e);
 /* Is the figure dash_sum(d, t, m0, m1) hidden?  t may also be DASH_OTHER
  * (for one month).  A sum the protection did not plan for is hidden

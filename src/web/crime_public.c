@@ -8,7 +8,7 @@
  * headline figures (the sums of the last 12 months), the table of the
  * last 12 months against the 12 before (each type's sums, and all crime),
  * and anti-social behaviour each month with its sum over the period.
- * They are laid out as one set of values for stats/suppress.h:
+ * They are laid out as one set of values for base/suppress.h:
  *
  *   cells     [month][column], months base..to, columns: the top crime
  *             types, then "other types" (their sum), then the other
@@ -28,7 +28,7 @@
  * their own (dash_protect_list).
  */
 #include "crime_dash.h"
-#include "stats/suppress.h"
+#include "base/suppress.h"
 
 /* The index of the cell of month m, column c. */
 static size_t cell(const struct dash *d, int m, size_t c)

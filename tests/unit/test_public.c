@@ -429,6 +429,74 @@ static void test_threshold(void **state)
 	cache_clear();
 }
 
+/* ------------------------------------------------------------------ */
+/* Plans, funding, headlines                                           */
+/* ------------------------------------------------------------------ */
+
+static void test_plan_and_funding(void **state)
+{
+	struct t t;
+
+	UNUSED(state);
+	get(&t, "/plans/1", NULL, false);
+	assert_non_null(strstr(t.w.body.ptr, "Add an action to this plan"));
+	done(&t);
+	get(&t, "/plans/1", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "Add an action"));
+	assert_null(strstr(t.w.body.ptr, "/actions?plan="));
+	assert_non_null(strstr(t.w.body.ptr, "/themes/"));
+	done(&t);
+	get(&t, "/themes/1", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "Actions under this theme"));
+	done(&t);
+	get(&t, "/priorities/1", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "Actions for this priority area"));
+	done(&t);
+
+	get(&t, "/funding", NULL, false);
+	assert_non_null(strstr(t.w.body.ptr, "Independent Domestic Violence"));
+	done(&t);
+	get(&t, "/funding", NULL, true);
+	assert_non_null(strstr(t.w.body.ptr, "Community Safety Grant"));
+	assert_non_null(strstr(t.w.body.ptr, "Total"));
+	assert_null(strstr(t.w.body.ptr, "Independent Domestic Violence"));
+	assert_null(strstr(t.w.body.ptr, "href=\"/funds/"));
+	done(&t);
+	get(&t, "/api/v1/funds", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "Independent Domestic Violence"));
+	assert_non_null(strstr(t.w.body.ptr, "\"awards\":[]"));
+	done(&t);
+}
+
+/* An official-sensitive indicator is in the internal headlines, labelled,
+ * and not in the public ones. */
+static void test_headlines(void **state)
+{
+	struct t t;
+	struct err e = ERR_INIT;
+
+	UNUSED(state);
+	assert_int_equal(store_indicator_mark(store, 5, "official_sensitive", &e), 0);
+	cache_clear();
+	get(&t, "/headlines", NULL, false);
+	assert_non_null(strstr(t.w.body.ptr, "OFFICIAL-SENSITIVE"));
+	assert_non_null(strstr(t.w.body.ptr, "Anti-social behaviour incidents"));
+	done(&t);
+	get(&t, "/headlines", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "OFFICIAL-SENSITIVE"));
+	assert_null(strstr(t.w.body.ptr, "Anti-social behaviour incidents"));
+	done(&t);
+	get(&t, "/api/v1/headlines", NULL, true);
+	assert_null(strstr(t.w.body.ptr, "\"code\":\"asb\""));
+	assert_null(strstr(t.w.body.ptr, "official_sensitive"));
+	done(&t);
+	get(&t, "/api/v1/headlines", NULL, false);
+	assert_non_null(strstr(t.w.body.ptr, "official_sensitive"));
+	done(&t);
+	assert_int_equal(store_indicator_mark(store, 5, "open", &e), 0);
+	cache_clear();
+}
+
 static int group_setup(void **state)
 {
 	struct err e = ERR_INIT;
@@ -460,6 +528,8 @@ int main(void)
 		cmocka_unit_test(test_api_csv),
 		cmocka_unit_test(test_api_refuses),
 		cmocka_unit_test(test_threshold),
+		cmocka_unit_test(test_plan_and_funding),
+		cmocka_unit_test(test_headlines),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -1,5 +1,5 @@
 /*
- * test_suppress.c: unit tests of src/stats/suppress.c.
+ * test_suppress.c: unit tests of src/base/suppress.c.
  *
  * Tables where suppressing only the small counts would leak them (a
  * total minus the cells shown gives the hidden one back), each with the
@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "base/base.h"
-#include "stats/suppress.h"
+#include "base/suppress.h"
 
 /* Suppress a table t of values v (cells, then totals as suppress.h lays
  * them out) into sup. */

@@ -53,7 +53,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/err.h"
+#include "err.h"
 
 /* The default threshold: counts fewer than this are suppressed. */
 #define SUPPRESS_DEFAULT 5
