@@ -86,4 +86,7 @@ cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_h
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
 	cmd_version;
 
+/* The public view (cmd_publish.c). */
+cmd_fn cmd_publish, cmd_unpublish;
+
 #endif
