@@ -153,8 +153,12 @@ static bool verify(const char *hash, const char *password)
 		hash = dummy_hash;
 		if (!*hash)
 			return false;
-		return crypto_pwhash_str_verify(hash, password,
-						strlen(password)) == 0 && false;
+		/* the same work as for an account, the answer thrown away */
+		volatile int wasted = crypto_pwhash_str_verify(hash, password,
+							       strlen(password));
+
+		UNUSED(wasted);
+		return false;
 	}
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
@@ -663,6 +667,38 @@ int store_account_leads_action(struct store *s, int64_t account,
 		*yes = db_col_int(st, 0) != 0;
 	db_done(st);
 	return rc == DB_ERROR ? -1 : 0;
+}
+
+struct scope_choice *store_scope_choices(struct store *s, struct arena *a,
+					 bool boards, size_t *n,
+					 struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT t.id, t.name, p.title FROM theme t"
+		" JOIN plan p ON p.id = t.plan_id"
+		" WHERE NOT :boards AND t.archived_at IS NULL"
+		" UNION ALL SELECT b.id, b.name, NULL FROM board b"
+		" WHERE :boards AND b.archived_at IS NULL"
+		" ORDER BY 3, 1",
+		e);
+	struct scope_choice *list = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (!st)
+		return NULL;
+	db_bind_int(st, ":boards", boards);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		struct scope_choice *c = VEC_PUSH(a, list, n, &cap);
+
+		c->id = db_col_int(st, 0);
+		c->name = col_str(a, st, 1);
+		c->group = col_str(a, st, 2);
+	}
+	db_done(st);
+	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
 }
 
 /* ---------------------------------------------------------------------

@@ -149,6 +149,17 @@ int store_account_password_ok(struct store *s, int64_t id,
 int store_account_leads_action(struct store *s, int64_t account,
 			       int64_t action_id, bool *yes, struct err *e);
 
+/* What a lead may be given to lead: every theme (with its plan's title
+ * as group), newest plan first, and every board. */
+struct scope_choice {
+	int64_t id;
+	const char *name;
+	const char *group; /* the plan's title; NULL for a board */
+};
+struct scope_choice *store_scope_choices(struct store *s, struct arena *a,
+					 bool boards, size_t *n,
+					 struct err *e);
+
 /* ---------------------------------------------------------------------
  * Signing in, and sessions
  */
