@@ -615,8 +615,11 @@ int server_run(const char *path, const struct http_site *s,
 	printf("safer: serving %s on http://%s:%u/ (Ctrl-C stops)\n", path,
 	       addr->host, addr->port);
 	if (!addr->loopback)
-		printf("safer: listening beyond this machine: anyone who can "
-		       "reach it can read and change the data\n");
+		printf("safer: listening beyond this machine: every internal "
+		       "page and API call needs sign-in%s\n",
+		       http_behind_https ? "" : "; passwords and sessions cross "
+			       "the network unencrypted unless an HTTPS proxy is "
+			       "in front (then give --https-proxy)");
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);
