@@ -606,8 +606,8 @@ static void test_csrf_token(void **state)
 	assert_int_equal(run(&t), 200);
 	assert_true(t.r.csrf_new);
 	assert_non_null(t.r.csrf);
-	assert_int_equal(strlen(t.r.csrf), 96);
-	assert_int_equal(strspn(t.r.csrf, "0123456789abcdef"), 96);
+	assert_int_equal(strlen(t.r.csrf), 32);
+	assert_int_equal(strspn(t.r.csrf, "0123456789abcdef"), 32);
 	assert_true(body_has(&t, t.r.csrf));
 	finish(&t);
 	/* A cookie is read, among others. */
