@@ -33,9 +33,10 @@ static const char *safe_next(const char *next)
  * Signing in and out
  */
 
+/* The problems of the sign-in form are whole sentences. */
 static const struct option signin_labels[] = {
-	{ "email", "Email address" },
-	{ "password", "Password" },
+	{ "email", NULL },
+	{ "password", NULL },
 	{ NULL, NULL },
 };
 
@@ -137,9 +138,9 @@ void page_signout(struct req *r, struct resp *w)
  */
 
 static const struct option password_labels[] = {
-	{ "current_password", "Current password" },
+	{ "current_password", NULL },
 	{ "new_password", "New password" },
-	{ "confirm_password", "New password again" },
+	{ "confirm_password", NULL },
 	{ NULL, NULL },
 };
 
