@@ -29,6 +29,7 @@
 #include "routes.h"
 #include "store/store_account.h"
 #include "web/pages.h"
+#include "web/web.h"
 
 /* A token is 8 random bytes and the first 8 of their MAC: 32 hex digits.
  * 64 bits of MAC are beyond guessing one request at a time. */
@@ -174,10 +175,21 @@ static void refuse_anonymous(struct req *r, struct resp *w, bool bad_token)
 				      : "Bearer realm=\"safer\"");
 		return;
 	}
-	web_signin_page(r, w, 401,
-			r->method == HTTP_GET || r->method == HTTP_HEAD ? r->path
-									: "/",
-			NULL);
+	if (r->method == HTTP_GET || r->method == HTTP_HEAD) {
+		/* Back to this page, with the query it declares. */
+		struct buf next = BUF_INIT;
+
+		buf_adds(&next, r->path);
+		for (size_t i = 0; i < r->n_query; i++)
+			if (http_route_param(r->route, r->query[i].key, NULL))
+				web_url_param(&next, r->query[i].key,
+					      r->query[i].value);
+		web_signin_page(r, w, 401, arena_strdup(r->arena, next.ptr),
+				NULL);
+		buf_release(&next);
+	} else {
+		web_signin_page(r, w, 401, "/", NULL);
+	}
 	resp_header(w, "Cache-Control", "no-store");
 }
 

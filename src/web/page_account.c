@@ -130,7 +130,7 @@ void page_signout(struct req *r, struct resp *w)
 	resp_header(w, "Set-Cookie",
 		    arena_printf(r->arena, SESSION_COOKIE "=; Max-Age=0%s",
 				 http_cookie_attributes()));
-	resp_redirect(w, r->arena, "/");
+	resp_redirect(w, r->arena, "/sign-in");
 }
 
 /* ---------------------------------------------------------------------
