@@ -66,6 +66,23 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 
+	/* Accounts: signing in and out, your account, users */
+	{ HTTP_GET, "/sign-in", page_signin, ROUTE_NO_STORE, "next", NEED_ANYONE },
+	{ HTTP_POST, "/sign-in", page_signin_post, ROUTE_NO_STORE, NULL, NEED_ANYONE },
+	{ HTTP_POST, "/sign-out", page_signout, ROUTE_NO_STORE, NULL, NEED_ANYONE },
+	{ HTTP_GET, "/account", page_account, ROUTE_NO_STORE, "saved", NEED_VIEWER },
+	{ HTTP_POST, "/account/password", page_account_password, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/account/tokens", page_account_token_create, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/account/tokens/{id}/revoke", page_account_token_revoke, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/admin/users", page_admin_users, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users", page_admin_user_create, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_GET, "/admin/users/new", page_admin_user_new, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_GET, "/admin/users/{id}", page_admin_user, ROUTE_NO_STORE, "saved", NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/role", page_admin_user_role, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/password", page_admin_user_password, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/disable", page_admin_user_disable, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/enable", page_admin_user_enable, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+
 	/* JSON API (docs/api.md) */
 	{ HTTP_GET, "/healthz", api_healthz, ROUTE_JSON, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/api/v1/plans", api_plans, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_PUBLISHED_PLAN },
@@ -109,5 +126,5 @@ const struct http_site safer_site = {
 	routes,
 	ARRAY_SIZE(routes),
 	site_error,
-	NULL,
+	site_authorize,
 };

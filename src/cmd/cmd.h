@@ -85,6 +85,8 @@ void table_print(const struct table *t, struct buf *out);
 cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
 	cmd_version;
+/* Accounts and their API tokens (cmd_users.c). */
+cmd_fn cmd_users, cmd_tokens;
 
 /* The public view (cmd_publish.c). */
 cmd_fn cmd_publish, cmd_unpublish;
