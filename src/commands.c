@@ -156,13 +156,16 @@ const struct command commands[] = {
 	{ "indicators", cmd_indicators,
 	  "usage: safer indicators list [--format table|csv|json]\n"
 	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"
-	  "                                  [--format table|csv|json]\n\n"
+	  "                                  [--format table|csv|json]\n"
+	  "       safer indicators mark CODE open|official|official-sensitive\n\n"
 	  "Indicators of performance and their figures.  'show' gives every\n"
 	  "figure of an area with its confidence interval (Wilson score for\n"
 	  "proportions; exact Poisson below 10 events and Byar's method from 10\n"
 	  "for counts and rates), the SPC chart, the peers and the headline.  A\n"
 	  "crime indicator's figures are counted from the police.uk data.\n"
-	  "Import definitions and values with 'safer import indicators'.\n",
+	  "Import definitions and values with 'safer import indicators'.  'mark'\n"
+	  "sets an indicator's sensitivity: an official-sensitive indicator is\n"
+	  "labelled on every page and never published (safer publish).\n",
 	  "list indicators; show their figures with intervals" },
 	{ "init", cmd_init,
 	  "usage: safer init [--partnership NAME --area AREA]\n\n"
@@ -227,14 +230,36 @@ const struct command commands[] = {
 	  "deletes one added today that nothing refers to; else it is archived\n"
 	  "(removed from the plan today), as 'archive' always does.\n",
 	  "list (as on a date), add, edit, archive and delete priority areas" },
+	{ "publish", cmd_publish,
+	  "usage: safer publish plan|funding|headlines|crime...\n"
+	  "       safer publish --threshold N\n"
+	  "       safer publish --list\n\n"
+	  "Publish parts of safer to anonymous visitors, read-only at the same\n"
+	  "addresses: the plan with its themes, leads and priority areas (not its\n"
+	  "actions), the funding totals (not the awards), the headline indicators\n"
+	  "and the crime dashboard with its CSV downloads and API.  Counts fewer\n"
+	  "than the threshold (default 5) are suppressed in every table, chart\n"
+	  "and CSV they see, and so is any other count from which one could be\n"
+	  "worked out by subtraction from the totals shown.  Indicators marked\n"
+	  "official-sensitive are never published.  --list says what is\n"
+	  "published.  Each change is recorded.\n",
+	  "publish the plan, funding, headlines or crime to anonymous visitors" },
 	{ "serve", cmd_serve,
 	  "usage: safer serve [--listen HOST:PORT] [--threads N]\n"
 	  "                   [--cache-mb N] [--no-cache]\n"
 	  "                   [--request-deadline SECONDS] [--max-connections N]\n"
-	  "                   [--max-per-client N]\n\n"
+	  "                   [--max-per-client N] [--https-proxy]\n\n"
 	  "Serve the web pages and the JSON API.  The default is 127.0.0.1:8080,\n"
 	  "reachable only from this machine; give --listen 0.0.0.0:8080 to serve\n"
 	  "the network.  Ctrl-C stops.\n\n"
+	  "Sign-in: while the database has no accounts, safer on loopback runs in\n"
+	  "local mode (anyone on this machine may do everything); it refuses to\n"
+	  "serve the network until an account exists (safer users add).  With\n"
+	  "accounts, every internal page and API call needs sign-in (a session\n"
+	  "cookie, or Authorization: Bearer TOKEN).  --https-proxy: safer is\n"
+	  "reached through an HTTPS reverse proxy: cookies are marked Secure, and\n"
+	  "the client's address (for the throttle on failed sign-ins) is the last\n"
+	  "one in X-Forwarded-For, which the proxy must set.\n\n"
 	  "Answers that depend only on the data are kept until the data changes,\n"
 	  "in at most --cache-mb MiB for the whole server (default 32; the least\n"
 	  "recently used go first); --no-cache (or --cache-mb 0) builds every one\n"
@@ -275,6 +300,42 @@ const struct command commands[] = {
 	  "with no priority areas, actions, indicators or leads' accounts referring\n"
 	  "to it; else it is archived, as 'archive' always does.\n",
 	  "show, add, edit, archive and delete the themes of a plan" },
+	{ "tokens", cmd_tokens,
+	  "usage: safer tokens create EMAIL [--name NAME]\n"
+	  "       safer tokens list EMAIL\n"
+	  "       safer tokens revoke ID\n\n"
+	  "API tokens: a program sends one as 'Authorization: Bearer TOKEN' and\n"
+	  "acts with its account's role.  'create' prints the token alone on its\n"
+	  "last line, once: safer keeps only its SHA-256.  A revoked token, or one\n"
+	  "of a disabled account, is refused (401).\n",
+	  "create, list and revoke API tokens" },
+	{ "unpublish", cmd_unpublish,
+	  "usage: safer unpublish plan|funding|headlines|crime...\n\n"
+	  "Stop publishing parts of safer to anonymous visitors (safer publish).\n",
+	  "stop publishing to anonymous visitors" },
+	{ "users", cmd_users,
+	  "usage: safer users add EMAIL --name NAME --role ROLE [--theme ID]...\n"
+	  "                       [--board ID]... [--person ID] --password-stdin\n"
+	  "       safer users list\n"
+	  "       safer users disable EMAIL\n"
+	  "       safer users enable EMAIL\n"
+	  "       safer users role EMAIL ROLE [--theme ID]... [--board ID]...\n"
+	  "       safer users password EMAIL --password-stdin\n\n"
+	  "The accounts that may sign in.  Roles: admin (accounts and settings,\n"
+	  "and all an officer may do), officer (edits the plan, funding and\n"
+	  "governance), lead (updates the actions of the themes given with\n"
+	  "--theme, and the boards given with --board), analyst (imports data,\n"
+	  "manages indicators), viewer (reads everything internal).  The password\n"
+	  "is the first line of standard input, at least 10 characters:\n\n"
+	  "  printf '%s\\n' \"$PASSWORD\" | safer users add ann@example.org \\\n"
+	  "      --name 'Ann Lee' --role admin --password-stdin\n\n"
+	  "While there are no accounts, 'safer serve' on loopback runs in local\n"
+	  "mode: anyone on this machine may do everything.  The first account\n"
+	  "ends it: from then on every internal page and API call needs sign-in.\n"
+	  "'password' sets a new password (an administrator's reset) and signs\n"
+	  "the account out everywhere; 'disable' stops an account signing in and\n"
+	  "its tokens working, keeping what it did on the record.\n",
+	  "add, list, disable and change the accounts that sign in" },
 	{ "version", cmd_version, "usage: safer version\n", "print the version" },
 };
 

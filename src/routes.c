@@ -93,8 +93,28 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/outcomes/{id}", page_outcome_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
 	{ HTTP_GET, "/outcomes/{id}/remove", page_remove_confirm, ROUTE_NO_STORE, NULL, NEED_OFFICER },
 	{ HTTP_POST, "/outcomes/{id}/remove", page_remove, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	/* The public view: what is published */
+	{ HTTP_GET, "/settings/publishing", page_settings_publishing, ROUTE_NO_STORE, "saved", NEED_ADMIN },
+	{ HTTP_POST, "/settings/publishing", page_settings_publishing_save, ROUTE_NO_STORE, NULL, NEED_ADMIN },
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
+
+	/* Accounts: signing in and out, your account, users */
+	{ HTTP_GET, "/sign-in", page_signin, ROUTE_NO_STORE, "next", NEED_ANYONE },
+	{ HTTP_POST, "/sign-in", page_signin_post, ROUTE_NO_STORE, NULL, NEED_ANYONE },
+	{ HTTP_POST, "/sign-out", page_signout, ROUTE_NO_STORE, NULL, NEED_ANYONE },
+	{ HTTP_GET, "/account", page_account, ROUTE_NO_STORE, "saved", NEED_VIEWER },
+	{ HTTP_POST, "/account/password", page_account_password, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/account/tokens", page_account_token_create, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/account/tokens/{id}/revoke", page_account_token_revoke, ROUTE_NO_STORE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/admin/users", page_admin_users, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users", page_admin_user_create, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_GET, "/admin/users/new", page_admin_user_new, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_GET, "/admin/users/{id}", page_admin_user, ROUTE_NO_STORE, "saved", NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/role", page_admin_user_role, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/password", page_admin_user_password, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/disable", page_admin_user_disable, ROUTE_NO_STORE, NULL, NEED_ADMIN },
+	{ HTTP_POST, "/admin/users/{id}/enable", page_admin_user_enable, ROUTE_NO_STORE, NULL, NEED_ADMIN },
 
 	/* JSON API (docs/api.md) */
 	{ HTTP_GET, "/healthz", api_healthz, ROUTE_JSON, NULL, NEED_ANYONE },
@@ -162,5 +182,5 @@ const struct http_site safer_site = {
 	routes,
 	ARRAY_SIZE(routes),
 	site_error,
-	NULL,
+	site_authorize,
 };

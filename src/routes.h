@@ -35,4 +35,9 @@ enum need {
 
 extern const struct http_site safer_site;
 
+/* The site's authorize (access.c): fill r->auth, say who acts to the
+ * store, choose the form token, and refuse (401, 403) what the route's
+ * need does not allow.  0 to go on to the handler. */
+int site_authorize(struct req *r, struct resp *w);
+
 #endif

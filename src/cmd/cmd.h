@@ -101,5 +101,10 @@ cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_h
 /* Themes, priority areas, frameworks and outcomes (cmd_themes.c,
  * cmd_frameworks.c) */
 cmd_fn cmd_themes, cmd_priorities, cmd_frameworks, cmd_outcomes;
+/* Accounts and their API tokens (cmd_users.c). */
+cmd_fn cmd_users, cmd_tokens;
+
+/* The public view (cmd_publish.c). */
+cmd_fn cmd_publish, cmd_unpublish;
 
 #endif

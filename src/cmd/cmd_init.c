@@ -9,6 +9,7 @@
 #include "cmd.h"
 #include "http/http.h"
 #include "http/server.h"
+#include "store/store_account.h"
 #include "store/store_people.h"
 
 #define SAFER_VERSION "0.1.0"
@@ -86,6 +87,7 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 		{ "request-deadline", required_argument, NULL, 'd' },
 		{ "max-connections", required_argument, NULL, 'm' },
 		{ "max-per-client", required_argument, NULL, 'p' },
+		{ "https-proxy", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *listen = NULL;
@@ -102,6 +104,8 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 			listen = optarg;
 		} else if (c == 'n') {
 			http_cache_enabled = false;
+		} else if (c == 'H') {
+			http_behind_https = true;
 		} else if (c == 't') {
 			if (cmd_arg_id("serve", "--threads", optarg, &threads) < 0)
 				return 2;
@@ -136,6 +140,27 @@ int cmd_serve(int argc, char **argv, struct cmd_ctx *ctx)
 	 * before the server starts, and migrations run once. */
 	if (!(s = cmd_open_store(ctx, false)))
 		return 1;
+	/* Local mode is for loopback only: beyond it, accounts first. */
+	if (!addr.loopback) {
+		int64_t n = 0;
+
+		if (store_account_count(s, &n, &e) < 0) {
+			store_close(s);
+			return cmd_fail(&e);
+		}
+		if (n == 0) {
+			fprintf(stderr,
+				"safer: refusing to serve %s to the network: there "
+				"are no accounts, so anyone could change "
+				"everything.  Add the first account, then serve:\n"
+				"  safer users add EMAIL --name NAME --role admin "
+				"--password-stdin\n"
+				"(or serve on 127.0.0.1 for this machine only)\n",
+				ctx->db_path);
+			store_close(s);
+			return 1;
+		}
+	}
 	store_close(s);
 	if (!threads) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);

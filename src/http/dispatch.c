@@ -19,9 +19,18 @@
 
 const char *http_allowed_port;
 bool http_cache_enabled = true;
+bool http_listen_loopback = true;
+bool http_behind_https;
 
 #define CSRF_COOKIE "safer_csrf"
-#define CSRF_LEN 32 /* hex digits */
+#define CSRF_LEN 32     /* hex digits of a token made here */
+#define CSRF_MAX_LEN 128 /* of a token read (the site's may be longer) */
+
+const char *http_cookie_attributes(void)
+{
+	return http_behind_https ? "; Path=/; HttpOnly; SameSite=Strict; Secure"
+				 : "; Path=/; HttpOnly; SameSite=Strict";
+}
 
 /* Send an error in the form the client reads: the site's writer knows. */
 static void fail(struct req *r, struct resp *w, int status, const char *code,
@@ -209,8 +218,9 @@ static void read_csrf(struct req *r)
 		size_t len = strspn(v, "0123456789abcdef");
 
 		if ((c == cookie || c[-1] == ' ' || c[-1] == ';') &&
-		    len == CSRF_LEN) {
-			r->csrf = arena_strndup(r->arena, v, CSRF_LEN);
+		    len >= CSRF_LEN && len <= CSRF_MAX_LEN &&
+		    (v[len] == '\0' || v[len] == ';')) {
+			r->csrf = arena_strndup(r->arena, v, len);
 			return;
 		}
 		c = v;
@@ -225,9 +235,10 @@ static void read_csrf(struct req *r)
 static bool csrf_ok(const struct req *r)
 {
 	const char *sent = http_form(r, "csrf");
+	size_t n = r->csrf ? strlen(r->csrf) : 0;
 
-	return sent && !r->csrf_new && strlen(sent) == CSRF_LEN &&
-	       sodium_memcmp(sent, r->csrf, CSRF_LEN) == 0;
+	return sent && !r->csrf_new && n && strlen(sent) == n &&
+	       sodium_memcmp(sent, r->csrf, n) == 0;
 }
 
 static bool content_type_is(const struct req *r, const char *type)
@@ -297,13 +308,16 @@ static void add_allow(struct req *r, struct resp *w, unsigned methods)
 	buf_release(&b);
 }
 
-/* The cache key of a GET: the path, the declared query (declared_query
- * has put it in the route's order and dropped the rest), and the date. */
+/* The cache key of a GET: whom it is for (the site's audience), the
+ * path, the declared query (declared_query has put it in the route's
+ * order and dropped the rest), and the date. */
 static const char *cache_key(const struct req *r)
 {
 	struct buf b = BUF_INIT;
 	const char *key;
 
+	if (r->auth.audience)
+		buf_printf(&b, "%s ", r->auth.audience);
 	esc_adds(&b, ESC_URL, r->path);
 	for (size_t i = 0; i < r->n_query; i++) {
 		buf_addc(&b, i ? '&' : '?');
@@ -311,7 +325,7 @@ static const char *cache_key(const struct req *r)
 		buf_addc(&b, '=');
 		esc_adds(&b, ESC_URL, r->query[i].value);
 	}
-	buf_printf(&b, "|%s", r->today);
+	buf_printf(&b, "|%s%s", r->today, r->auth.anonymous ? "|public" : "");
 	key = arena_strdup(r->arena, b.ptr);
 	buf_release(&b);
 	return key;
@@ -386,6 +400,10 @@ static void dispatch(struct req *r, struct resp *w)
 		return;
 	}
 	r->route = found;
+	/* Who asks, and whether they may: before the form token is checked,
+	 * since a session brings its own. */
+	if (r->site->authorize && r->site->authorize(r, w) != 0)
+		return;
 	if (method != HTTP_GET) {
 		/* Before: this thread's own commit does not change its data
 		 * version.  After: what other threads built and kept while

@@ -61,6 +61,11 @@ struct http_auth {
 	bool api_token;     /* the account was named by a bearer token */
 	bool anonymous;     /* nobody signed in and not local: the public
 			     * view, with small numbers suppressed */
+	const char *audience; /* whom the answer is for, as the response
+			       * cache keys it ("session:12", "public"): an
+			       * answer kept for one audience is never served
+			       * to another.  NULL: all alike (no site
+			       * authorize). */
 };
 
 struct req {
@@ -83,7 +88,11 @@ struct req {
 	int64_t ids[HTTP_MAX_PARAMS]; /* the {id} parts of the route, in order */
 	size_t n_ids;
 	char today[11];          /* YYYY-MM-DD */
-	const char *csrf;        /* this client's form token (cookie) */
+	const char *csrf;        /* the form token this client's forms carry:
+				  * read from its cookie (or made), then the
+				  * site's authorize may replace it (with the
+				  * session's own, or a new one when the
+				  * cookie's is not one the site made) */
 	bool csrf_new;           /* csrf was made for this response: set it */
 	const char *peer;        /* the client's address ("127.0.0.1"), or NULL */
 	struct http_auth auth;   /* who is asking (the site's authenticate) */
@@ -103,6 +112,9 @@ struct resp {
 
 /* The value of a header (case-insensitive name), or NULL. */
 const char *http_header(const struct req *r, const char *name);
+
+/* The value of the cookie name (in the request's arena), or NULL. */
+const char *http_cookie(const struct req *r, const char *name);
 
 /* The first value of a query parameter or form field, or NULL.  Values are
  * checked to be valid UTF-8 before any handler runs.  A handler may read
@@ -250,6 +262,21 @@ void http_dispatch(struct req *r, struct resp *w);
 /* Hosts accepted in the Host header when serving on loopback (set by the
  * server from its listening address); NULL accepts any. */
 extern const char *http_allowed_port;
+
+/* Whether the server listens on loopback only (server_run sets it from
+ * its address; true when no server runs, as for the tests that drive
+ * http_dispatch).  The site reads it to decide on local mode. */
+extern bool http_listen_loopback;
+
+/* The server is reached through an HTTPS proxy in front of it (safer
+ * serve --https-proxy): cookies are marked Secure, and the client's
+ * address (req->peer) is the last one the proxy adds to
+ * X-Forwarded-For. */
+extern bool http_behind_https;
+
+/* The attributes of every cookie the site sets: "; Path=/; HttpOnly;
+ * SameSite=Strict", with "; Secure" when http_behind_https. */
+const char *http_cookie_attributes(void);
 
 /* False turns the response cache off (safer serve --no-cache or
  * --cache-mb 0: for measuring how fast pages are built). */

@@ -17,6 +17,24 @@ const char *http_header(const struct req *r, const char *name)
 	return NULL;
 }
 
+const char *http_cookie(const struct req *r, const char *name)
+{
+	const char *cookie = http_header(r, "Cookie");
+	size_t n = strlen(name);
+
+	for (const char *c = cookie; c && *c;) {
+		while (*c == ' ' || *c == ';')
+			c++;
+		if (strncmp(c, name, n) == 0 && c[n] == '=') {
+			const char *v = c + n + 1;
+
+			return arena_strndup(r->arena, v, strcspn(v, ";"));
+		}
+		c += strcspn(c, ";");
+	}
+	return NULL;
+}
+
 static const char *lookup(const struct kv *kv, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)

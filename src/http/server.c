@@ -251,11 +251,10 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, struct req *r,
 	for (size_t i = 0; i < w->n_headers; i++)
 		MHD_add_response_header(mr, w->headers[i].key, w->headers[i].value);
 	if (r && r->csrf_new && strncmp(w->content_type, "text/html", 9) == 0) {
-		char cookie[128];
+		char cookie[384];
 
-		snprintf(cookie, sizeof(cookie),
-			 "safer_csrf=%s; Path=/; HttpOnly; SameSite=Strict",
-			 r->csrf);
+		snprintf(cookie, sizeof(cookie), "safer_csrf=%s%s", r->csrf,
+			 http_cookie_attributes());
 		MHD_add_response_header(mr, "Set-Cookie", cookie);
 	}
 	ret = MHD_queue_response(c, (unsigned)w->status, mr);
@@ -282,6 +281,42 @@ static enum MHD_Result send_early_error(struct MHD_Connection *c,
 	buf_release(&w.body);
 	arena_reset(&worker_arena);
 	return ret;
+}
+
+/* The client's address, in the request's arena: the connection's, or
+ * behind an HTTPS proxy the last address the proxy added to
+ * X-Forwarded-For. */
+static const char *client_address(struct MHD_Connection *c,
+				  const struct req *r)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char text[INET6_ADDRSTRLEN] = "";
+
+	if (http_behind_https) {
+		const char *fwd = http_header(r, "X-Forwarded-For");
+
+		if (fwd && *fwd) {
+			const char *last = strrchr(fwd, ',');
+
+			last = last ? last + 1 : fwd;
+			while (*last == ' ')
+				last++;
+			return arena_strndup(r->arena, last,
+					     strnlen(last, INET6_ADDRSTRLEN));
+		}
+	}
+	if (!ci || !ci->client_addr)
+		return NULL;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET,
+			  &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+			  text, sizeof(text));
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6,
+			  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr,
+			  text, sizeof(text));
+	return text[0] ? arena_strdup(r->arena, text) : NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
@@ -370,6 +405,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	r.n_query = q.n;
 	r.headers = h.items;
 	r.n_headers = h.n;
+	r.peer = client_address(c, &r);
 	r.store = worker_store(&e);
 	if (!r.store) {
 		fprintf(stderr, "safer: %s\n", e.msg);
@@ -542,6 +578,7 @@ int server_run(const char *path, const struct http_site *s,
 		snprintf(port, sizeof(port), "%u", addr->port);
 		http_allowed_port = port;
 	}
+	http_listen_loopback = addr->loopback;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
@@ -578,8 +615,11 @@ int server_run(const char *path, const struct http_site *s,
 	printf("safer: serving %s on http://%s:%u/ (Ctrl-C stops)\n", path,
 	       addr->host, addr->port);
 	if (!addr->loopback)
-		printf("safer: listening beyond this machine: anyone who can "
-		       "reach it can read and change the data\n");
+		printf("safer: listening beyond this machine: every internal "
+		       "page and API call needs sign-in%s\n",
+		       http_behind_https ? "" : "; passwords and sessions cross "
+			       "the network unencrypted unless an HTTPS proxy is "
+			       "in front (then give --https-proxy)");
 	fflush(stdout);
 	sigwait(&set, &sig);
 	MHD_stop_daemon(d);

@@ -230,6 +230,54 @@ void form_input(struct form *f, const char *name, const char *label,
 	html_raw(f->b, ">\n</div>\n");
 }
 
+void form_password(struct form *f, const char *name, const char *label,
+		   const char *hint, const char *autocomplete)
+{
+	const struct err *err = group_begin(f, name, label, hint);
+
+	html(f->b, "<input class=\"input input--width-20%s\" id=\"%s\" "
+		   "name=\"%s\" type=\"password\" autocomplete=\"%s\" "
+		   "spellcheck=\"false\"",
+	     err ? " input--error" : "", name, name, autocomplete);
+	described_by(f, name, hint, err);
+	html_raw(f->b, ">\n</div>\n");
+}
+
+void form_checkboxes_begin(struct form *f, const char *name,
+			   const char *legend, const char *hint)
+{
+	const struct err *err = field_error(f, name);
+
+	html(f->b, "<div class=\"form-group%s\" id=\"%s\">\n"
+		   "<fieldset class=\"fieldset\">\n"
+		   "<legend class=\"label\">%s</legend>\n",
+	     err ? " form-group--error" : "", name, legend);
+	hint_and_error(f, name, hint, err);
+}
+
+void form_checkbox(struct form *f, const char *name, const char *value,
+		   const char *label, bool checked)
+{
+	bool on = checked;
+
+	if (f->from_post) {
+		on = false;
+		for (size_t i = 0; i < f->r->n_form; i++)
+			if (strcmp(f->r->form[i].key, name) == 0 &&
+			    strcmp(f->r->form[i].value, value) == 0)
+				on = true;
+	}
+	html(f->b, "<div><label class=\"label checkbox-label\">"
+		   "<input type=\"checkbox\" name=\"%s\" value=\"%s\"%s> "
+		   "%s</label></div>\n",
+	     name, value, on ? " checked" : "", label);
+}
+
+void form_checkboxes_end(struct form *f)
+{
+	html_raw(f->b, "</fieldset>\n</div>\n");
+}
+
 void form_textarea(struct form *f, const char *name, const char *label,
 		   const char *hint, const char *stored)
 {

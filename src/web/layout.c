@@ -76,6 +76,17 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 	     title);
 	if (p)
 		html(b, "<span class=\"header__partnership\">%s</span>\n", p->name);
+	if (r->auth.account && !r->auth.api_token)
+		html(b, "<div class=\"header__account\">"
+			"<a href=\"/account\">%s</a>"
+			"<form method=\"post\" action=\"/sign-out\">"
+			"<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+			"<button type=\"submit\" class=\"header__button\">"
+			"Sign out</button></form></div>\n",
+		     r->auth.name ? r->auth.name : "Your account", r->csrf);
+	else if (r->auth.anonymous)
+		html_raw(b, "<div class=\"header__account\">"
+			    "<a href=\"/sign-in\">Sign in</a></div>\n");
 	html_raw(b, "</div>\n<nav class=\"nav\" aria-label=\"Main\">\n<ul>\n");
 	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++) {
 		if (nav && strcmp(nav, nav_items[i].key) == 0)
@@ -85,8 +96,15 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 			html(b, "<li><a href=\"%s\">%s</a></li>\n",
 			     nav_items[i].href, nav_items[i].label);
 	}
-	html_raw(b, "</ul>\n</nav>\n</header>\n"
-		    "<div class=\"width-container\">\n"
+	html_raw(b, "</ul>\n</nav>\n</header>\n");
+	if (r->auth.local)
+		html_raw(b, "<div class=\"local-banner\" role=\"region\" "
+			    "aria-label=\"Local mode\"><p><strong>Local "
+			    "mode:</strong> anyone on this machine can edit. "
+			    "To require sign-in, add the first account: "
+			    "<code>safer users add EMAIL --name NAME --role admin "
+			    "--password-stdin</code></p></div>\n");
+	html_raw(b, "<div class=\"width-container\">\n"
 		    "<main id=\"main\" tabindex=\"-1\">\n");
 }
 

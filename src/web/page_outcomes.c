@@ -35,14 +35,14 @@ void page_outcomes(struct req *r, struct resp *w)
 			html(b, "%s", f[i].owner);
 		else
 			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-		html_row_change_end(b, edit, arena_printf(r->arena, "the owner of %s",
+		html_row_change_end(r, b, edit, arena_printf(r->arena, "the owner of %s",
 							   f[i].name));
 		html_row_begin(b, "Period");
 		if (f[i].period)
 			html(b, "%s", f[i].period);
 		else
 			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-		html_row_change_end(b, edit, arena_printf(r->arena, "the period of %s",
+		html_row_change_end(r, b, edit, arena_printf(r->arena, "the period of %s",
 							   f[i].name));
 		html_summary_end(b);
 		if (f[i].note)

@@ -331,9 +331,10 @@ void page_overview(struct req *r, struct resp *w)
 	if (p->description)
 		html_paragraphs(b, p->description);
 	if (!plan) {
-		html_raw(b, "<p>No plan has been recorded yet.</p>\n"
-			    "<p><a class=\"button\" href=\"/plans/new\">Create a "
-			    "plan</a></p>\n");
+		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
+		if (!r->auth.anonymous)
+			html_raw(b, "<p><a class=\"button\" href=\"/plans/new\">"
+				    "Create a plan</a></p>\n");
 		funding_glance(r, b, &money);
 		page_end(r, w);
 		return;

@@ -27,8 +27,13 @@ static const struct option labels[] = {
 	{ NULL, NULL },
 };
 
-void html_row_change_end(struct buf *b, const char *href, const char *what)
+void html_row_change_end(struct req *r, struct buf *b, const char *href,
+			 const char *what)
 {
+	if (r->auth.anonymous) { /* the public view: nothing to change */
+		html_row_end(b);
+		return;
+	}
 	html(b, "</dd><dd class=\"summary-list__actions\"><a href=\"%s\">Change"
 		"<span class=\"visually-hidden\"> %s</span></a></dd></div>\n",
 	     href, what);

@@ -23,11 +23,12 @@ void page_plans(struct req *r, struct resp *w)
 	html_raw(b, "<h1>Plans</h1>\n<p>The partnership plan and the strategies "
 		    "and action plans that sit under it.</p>\n");
 	if (!n) {
-		html_raw(b, "<p>No plan has been recorded yet. Start with the "
-			    "partnership plan: its title and period, then its "
-			    "themes and their priority areas.</p>\n"
-			    "<p><a class=\"button\" href=\"/plans/new\">Create a "
-			    "plan</a></p>\n");
+		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
+		if (!r->auth.anonymous)
+			html_raw(b, "<p>Start with the partnership plan: its title "
+				    "and period, then its themes and their priority "
+				    "areas.</p>\n<p><a class=\"button\" "
+				    "href=\"/plans/new\">Create a plan</a></p>\n");
 		page_end(r, w);
 		return;
 	}
@@ -35,10 +36,12 @@ void page_plans(struct req *r, struct resp *w)
 	html_raw(b, "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Plan</th><th scope=\"col\">Period</th>"
 		    "<th scope=\"col\">Status</th><th scope=\"col\">Approved</th>"
-		    "<th scope=\"col\" class=\"numeric\">Themes</th>"
-		    "<th scope=\"col\" class=\"numeric\">Actions</th>"
-		    "<th scope=\"col\" class=\"numeric\">Overdue</th>"
-		    "</tr></thead>\n<tbody>\n");
+		    "<th scope=\"col\" class=\"numeric\">Themes</th>");
+	/* The public view: the plan, its themes and leads; not the actions. */
+	if (!r->auth.anonymous)
+		html_raw(b, "<th scope=\"col\" class=\"numeric\">Actions</th>"
+			    "<th scope=\"col\" class=\"numeric\">Overdue</th>");
+	html_raw(b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr><th scope=\"row\"><a href=\"/plans/%lld\">%s</a>",
 		     (long long)p[i].id, p[i].title);
@@ -54,8 +57,12 @@ void page_plans(struct req *r, struct resp *w)
 			html(b, "%s%s", p[i].approved_on ? ", " : "", p[i].approved_by);
 		if (!p[i].approved_on && !p[i].approved_by)
 			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-		html(b, "</td><td class=\"numeric\">%lld</td><td class=\"numeric\">%lld",
-		     (long long)p[i].n_themes, (long long)p[i].n_actions);
+		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_themes);
+		if (r->auth.anonymous) {
+			html_raw(b, "</td></tr>\n");
+			continue;
+		}
+		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_actions);
 		if (p[i].n_example_actions)
 			html_example_tag(b);
 		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_overdue);
@@ -63,8 +70,10 @@ void page_plans(struct req *r, struct resp *w)
 			html_example_tag(b);
 		html_raw(b, "</td></tr>\n");
 	}
-	html_raw(b, "</tbody></table></div>\n"
-		    "<p><a class=\"button\" href=\"/plans/new\">Create a plan</a></p>\n");
+	html_raw(b, "</tbody></table></div>\n");
+	if (!r->auth.anonymous)
+		html_raw(b, "<p><a class=\"button\" href=\"/plans/new\">Create a "
+			    "plan</a></p>\n");
 	page_end(r, w);
 }
 
@@ -96,13 +105,13 @@ void page_plan(struct req *r, struct resp *w)
 	html_summary_begin(b);
 	html_row_begin(b, "Title");
 	html(b, "%s", p->title);
-	html_row_change_end(b, edit, "title");
+	html_row_change_end(r, b, edit, "title");
 	html_row_begin(b, "Period");
 	html_period(b, p->period_start, p->period_end);
-	html_row_change_end(b, edit, "period");
+	html_row_change_end(r, b, edit, "period");
 	html_row_begin(b, "Status");
 	html_plan_status_tag(b, p->status);
-	html_row_change_end(b, edit, "status");
+	html_row_change_end(r, b, edit, "status");
 	html_row_begin(b, "Approved by");
 	if (p->approved_by || p->approved_by_board)
 		html(b, "%s%s%s", p->approved_by ? p->approved_by : "",
@@ -110,18 +119,20 @@ void page_plan(struct req *r, struct resp *w)
 		     p->approved_by_board ? p->approved_by_board : "");
 	else
 		html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-	html_row_change_end(b, edit, "approved by");
+	html_row_change_end(r, b, edit, "approved by");
 	html_row_begin(b, "Approved");
 	html_date(b, p->approved_on);
-	html_row_change_end(b, edit, "date of approval");
+	html_row_change_end(r, b, edit, "date of approval");
 	if (p->previous_id) {
 		html_row_begin(b, "Follows");
 		html(b, "<a href=\"/plans/%lld\">the plan before</a>",
 		     (long long)p->previous_id);
 		html_row_end(b);
 	}
-	if (p->note)
+	if (p->note && !r->auth.anonymous)
 		html_row_text(b, "Note", p->note);
+	if (r->auth.anonymous)
+		goto themes; /* the public view: no notes, no actions */
 	html_row_begin(b, "Actions");
 	html(b, "<a href=\"/actions?plan=%lld\">%lld actions</a>",
 	     (long long)p->id, (long long)p->n_actions);
@@ -135,6 +146,7 @@ void page_plan(struct req *r, struct resp *w)
 	if (p->n_example_actions)
 		html_example_tag(b);
 	html_row_end(b);
+themes:
 	html_summary_end(b);
 
 	html_raw(b, "<h2 class=\"heading-l\">Themes and priority areas for action</h2>\n");
@@ -147,15 +159,20 @@ void page_plan(struct req *r, struct resp *w)
 		     (long long)t[i].id, t[i].name, (long long)t[i].id, t[i].name);
 		html_raw(b, "<p>Theme lead: ");
 		html_person(b, t[i].lead_name, t[i].lead_role, t[i].lead_organisation);
-		html(b, " <a class=\"body-s\" href=\"/themes/%lld/edit\">Change"
-			"<span class=\"visually-hidden\"> the theme %s</span></a></p>\n",
-		     (long long)t[i].id, t[i].name);
-		if (!t[i].n_priorities) {
-			html(b, "<p class=\"secondary-text\">No priority areas "
-				"for action listed. <a href=\"/themes/%lld/priorities/new\">"
-				"Add a priority area<span class=\"visually-hidden\"> to %s"
-				"</span></a></p>\n",
+		if (!r->auth.anonymous)
+			html(b, " <a class=\"body-s\" href=\"/themes/%lld/edit\">Change"
+				"<span class=\"visually-hidden\"> the theme %s</span></a>",
 			     (long long)t[i].id, t[i].name);
+		html_raw(b, "</p>\n");
+		if (!t[i].n_priorities) {
+			html_raw(b, "<p class=\"secondary-text\">No priority areas "
+				    "for action listed.");
+			if (!r->auth.anonymous)
+				html(b, " <a href=\"/themes/%lld/priorities/new\">Add a "
+					"priority area<span class=\"visually-hidden\"> to %s"
+					"</span></a>",
+				     (long long)t[i].id, t[i].name);
+			html_raw(b, "</p>\n");
 			continue;
 		}
 		html_raw(b, "<ul class=\"list\">\n");
@@ -165,17 +182,19 @@ void page_plan(struct req *r, struct resp *w)
 			     t[i].priorities[k].name);
 		html_raw(b, "</ul>\n");
 	}
-	html(b, "<div class=\"button-group\"><a class=\"button\" "
-		"href=\"/plans/%lld/themes/new\">Add a theme</a>"
-		"<a class=\"button button--secondary\" href=\"/actions/new?plan=%lld\">"
-		"Add an action to this plan</a></div>\n"
-		"<h2 class=\"heading-m\">Manage this plan</h2>\n<ul class=\"list\">"
-		"<li><a href=\"/plans/%lld/roll-forward\">Roll it forward</a>: a new "
-		"plan for the next period, starting with copies of these themes and "
-		"priority areas</li>"
-		"<li><a href=\"/plans/%lld/remove\">Archive or delete it</a></li>"
-		"</ul>\n",
-	     (long long)p->id, (long long)p->id, (long long)p->id, (long long)p->id);
+	if (!r->auth.anonymous)
+		html(b, "<div class=\"button-group\"><a class=\"button\" "
+			"href=\"/plans/%lld/themes/new\">Add a theme</a>"
+			"<a class=\"button button--secondary\" href=\"/actions/new?plan=%lld\">"
+			"Add an action to this plan</a></div>\n"
+			"<h2 class=\"heading-m\">Manage this plan</h2>\n<ul class=\"list\">"
+			"<li><a href=\"/plans/%lld/roll-forward\">Roll it forward</a>: a new "
+			"plan for the next period, starting with copies of these themes and "
+			"priority areas</li>"
+			"<li><a href=\"/plans/%lld/remove\">Archive or delete it</a></li>"
+			"</ul>\n",
+		     (long long)p->id, (long long)p->id, (long long)p->id,
+		     (long long)p->id);
 	page_end(r, w);
 }
 
@@ -260,20 +279,20 @@ void page_theme(struct req *r, struct resp *w)
 	html_summary_begin(b);
 	html_row_begin(b, "Name");
 	html(b, "%s", t->name);
-	html_row_change_end(b, edit, "name");
+	html_row_change_end(r, b, edit, "name");
 	html_row_begin(b, "Plan");
 	html(b, "<a href=\"/plans/%lld\">%s</a>", (long long)t->plan_id,
 	     t->plan_title);
 	html_row_end(b);
 	html_row_begin(b, "Theme lead");
 	html_person(b, t->lead_name, t->lead_role, t->lead_organisation);
-	html_row_change_end(b, edit, "theme lead");
+	html_row_change_end(r, b, edit, "theme lead");
 	html_row_begin(b, "Description");
 	if (t->description)
 		html(b, "%s", t->description);
 	else
 		html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-	html_row_change_end(b, edit, "description");
+	html_row_change_end(r, b, edit, "description");
 	html_row_begin(b, "Performance");
 	html(b, "<a href=\"/themes/%lld/performance\">How this theme is doing"
 		"<span class=\"visually-hidden\">: %s</span></a>: its indicators' "
@@ -297,18 +316,25 @@ void page_theme(struct req *r, struct resp *w)
 				     t->priorities[i].outcomes[k].number);
 			html_raw(b, ")</span>");
 		}
-		html(b, " <a class=\"body-s\" href=\"/priorities/%lld/edit\">Change"
-			"<span class=\"visually-hidden\"> %s</span></a></li>\n",
-		     (long long)t->priorities[i].id, t->priorities[i].name);
+		if (!r->auth.anonymous)
+			html(b, " <a class=\"body-s\" href=\"/priorities/%lld/edit\">"
+				"Change<span class=\"visually-hidden\"> %s</span></a>",
+			     (long long)t->priorities[i].id, t->priorities[i].name);
+		html_raw(b, "</li>\n");
 	}
 	if (t->n_priorities)
 		html_raw(b, "</ul>\n");
-	html(b, "<p><a class=\"button\" href=\"/themes/%lld/priorities/new\">"
-		"Add a priority area</a></p>\n",
-	     (long long)t->id);
+	if (!r->auth.anonymous)
+		html(b, "<p><a class=\"button\" href=\"/themes/%lld/priorities/new\">"
+			"Add a priority area</a></p>\n",
+		     (long long)t->id);
 	if (priorities_on(r, b, t, on, &e) < 0) {
 		buf_reset(b);
 		web_store_error(r, w, &e);
+		return;
+	}
+	if (r->auth.anonymous) { /* the public view: no actions */
+		page_end(r, w);
 		return;
 	}
 	html_actions_table(b, a, n, "Actions under this theme");
@@ -358,7 +384,7 @@ void page_priority(struct req *r, struct resp *w)
 	html_summary_begin(b);
 	html_row_begin(b, "Name");
 	html(b, "%s", p->name);
-	html_row_change_end(b, edit, "name");
+	html_row_change_end(r, b, edit, "name");
 	html_row_begin(b, "Theme");
 	html(b, "<a href=\"/themes/%lld\">%s</a>", (long long)p->theme_id,
 	     p->theme_name);
@@ -372,7 +398,7 @@ void page_priority(struct req *r, struct resp *w)
 		html(b, "%s", p->description);
 	else
 		html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-	html_row_change_end(b, edit, "description");
+	html_row_change_end(r, b, edit, "description");
 	if (p->added_on) {
 		html_row_begin(b, "Added");
 		html_date(b, p->added_on);
@@ -380,9 +406,10 @@ void page_priority(struct req *r, struct resp *w)
 	}
 	html_summary_end(b);
 
-	html(b, "<h2 class=\"heading-m\">Outcomes it contributes to</h2>\n"
-		"<p><a class=\"body-s\" href=\"%s\">Change the outcomes</a></p>\n",
-	     edit);
+	html_raw(b, "<h2 class=\"heading-m\">Outcomes it contributes to</h2>\n");
+	if (!r->auth.anonymous)
+		html(b, "<p><a class=\"body-s\" href=\"%s\">Change the outcomes</a></p>\n",
+		     edit);
 	if (!p->n_outcomes)
 		html_raw(b, "<p>No outcomes have been linked to this priority area.</p>\n");
 	else
@@ -397,6 +424,10 @@ void page_priority(struct req *r, struct resp *w)
 	}
 	if (p->n_outcomes)
 		html_raw(b, "</ul>\n");
+	if (r->auth.anonymous) { /* the public view: no actions */
+		page_end(r, w);
+		return;
+	}
 	html_actions_table(b, a, n, "Actions for this priority area");
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
 		"plan=%lld&amp;priority=%lld\">Add an action for this priority area"

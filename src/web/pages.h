@@ -42,11 +42,28 @@ route_fn page_changes, page_changes_csv;
 void web_changes_link(struct buf *b, const char *type, int64_t id);
 
 /* End a summary list row (html_row_begin, the value) with its "Change"
- * link (page_plan_forms.c): what says, for screen readers, what is
- * changed ("title"). */
-void html_row_change_end(struct buf *b, const char *href, const char *what);
+ * link (page_plan_forms.c), which the public view leaves out: what
+ * says, for screen readers, what is changed ("title"). */
+void html_row_change_end(struct req *r, struct buf *b, const char *href,
+			 const char *what);
 /* The banner "Your changes have been saved." */
 void html_saved_banner(struct req *r, struct buf *b);
+/* The public view: what is published (page_settings.c). */
+route_fn page_settings_publishing, page_settings_publishing_save;
+
+/* Accounts (page_account.c) */
+route_fn page_signin, page_signin_post, page_signout;
+route_fn page_account, page_account_password;
+route_fn page_account_token_create, page_account_token_revoke;
+route_fn page_admin_users, page_admin_user_new, page_admin_user_create;
+route_fn page_admin_user, page_admin_user_role, page_admin_user_password;
+route_fn page_admin_user_disable, page_admin_user_enable;
+
+/* The sign-in page, with status (200; 401 when the page asked for needs
+ * sign-in; 400 or 429 when a sign-in failed, with its errors), coming
+ * back to next (a path within safer) once signed in. */
+void web_signin_page(struct req *r, struct resp *w, int status,
+		     const char *next, const struct err_list *errors);
 
 /* A table of actions (page_actions.c): title, theme and priority area,
  * owner, due date (with "Overdue"), status, RAG. */

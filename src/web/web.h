@@ -145,6 +145,18 @@ const char *form_value(const struct form *f, const char *name,
  * suffix ("10", "20" or NULL for full width). */
 void form_input(struct form *f, const char *name, const char *label,
 		const char *hint, const char *stored, const char *width);
+/* A password: its value is never written back into the page.
+ * autocomplete is "current-password" or "new-password". */
+void form_password(struct form *f, const char *name, const char *label,
+		   const char *hint, const char *autocomplete);
+/* Checkboxes for the values of one field: form_checkboxes_begin (the
+ * question as legend), form_checkbox for each (checked: as stored; a
+ * form shown again keeps what was posted), form_checkboxes_end. */
+void form_checkboxes_begin(struct form *f, const char *name,
+			   const char *legend, const char *hint);
+void form_checkbox(struct form *f, const char *name, const char *value,
+		   const char *label, bool checked);
+void form_checkboxes_end(struct form *f);
 void form_textarea(struct form *f, const char *name, const char *label,
 		   const char *hint, const char *stored);
 /* A select; empty_label, if not NULL, is a first option with value "". */

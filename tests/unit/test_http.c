@@ -25,7 +25,11 @@
 #include "store/store.h"
 
 #define TODAY "2021-06-01"
-#define TOKEN "0123456789abcdef0123456789abcdef"
+/* A form token the site made (group_setup): a cookie and field that
+ * someone made up do not pass (test_csrf_post). */
+static char token_buf[200];
+#define TOKEN ((const char *)token_buf)
+#define MADE_UP "0123456789abcdef0123456789abcdef"
 #define HOST "127.0.0.1:8080"
 
 static struct store *store;
@@ -256,9 +260,9 @@ static void body(struct t *t, const char *content_type, const char *b)
 /* A form post that passes the form-token check. */
 static void form(struct t *t, const char *fields)
 {
-	header(t, "Cookie", "safer_csrf=" TOKEN);
+	header(t, "Cookie", arena_printf(&t->a, "safer_csrf=%s", TOKEN));
 	body(t, "application/x-www-form-urlencoded",
-	     arena_printf(&t->a, "csrf=" TOKEN "&%s", fields));
+	     arena_printf(&t->a, "csrf=%s&%s", TOKEN, fields));
 }
 
 /* Run the request; every response has a status, a type and a body of
@@ -348,6 +352,16 @@ static int group_setup(void **state)
 	if (demo_load(store, &res, &e) < 0) {
 		fprintf(stderr, "cannot load the demo: %s\n", e.msg);
 		return -1;
+	}
+	{
+		/* A form token as the site gives it. */
+		struct t t;
+
+		start(&t, HTTP_GET, "/actions/new");
+		if (run(&t) != 200 || !t.r.csrf_new)
+			return -1;
+		snprintf(token_buf, sizeof(token_buf), "%s", t.r.csrf);
+		finish(&t);
 	}
 	return 0;
 }
@@ -598,15 +612,15 @@ static void test_csrf_token(void **state)
 	finish(&t);
 	/* A cookie is read, among others. */
 	start(&t, HTTP_GET, "/actions/new");
-	header(&t, "Cookie", "theme=dark; safer_csrf=" TOKEN "; other=1");
+	header(&t, "Cookie", arena_printf(&t.a, "theme=dark; safer_csrf=%s; other=1", TOKEN));
 	assert_int_equal(run(&t), 200);
 	assert_false(t.r.csrf_new);
 	assert_string_equal(t.r.csrf, TOKEN);
-	assert_true(body_has(&t, "value=\"" TOKEN "\""));
+	assert_true(body_has(&t, arena_printf(&t.a, "value=\"%s\"", TOKEN)));
 	finish(&t);
 	/* Not a cookie called safer_csrf. */
 	start(&t, HTTP_GET, "/actions/new");
-	header(&t, "Cookie", "xsafer_csrf=" TOKEN);
+	header(&t, "Cookie", arena_printf(&t.a, "xsafer_csrf=%s", TOKEN));
 	assert_int_equal(run(&t), 200);
 	assert_true(t.r.csrf_new);
 	assert_string_not_equal(t.r.csrf, TOKEN);
@@ -618,7 +632,7 @@ static void test_csrf_token(void **state)
 	assert_true(t.r.csrf_new);
 	finish(&t);
 	start(&t, HTTP_GET, "/actions/new");
-	header(&t, "Cookie", "safer_csrf=" TOKEN "0");
+	header(&t, "Cookie", arena_printf(&t.a, "safer_csrf=%s0", TOKEN));
 	run(&t);
 	assert_true(t.r.csrf_new);
 	finish(&t);
@@ -659,9 +673,15 @@ static int post_form(const char *cookie, const char *token, const char *type)
 static void test_csrf_post(void **state)
 {
 	const char *form_type = "application/x-www-form-urlencoded";
-	const char *cookie = "safer_csrf=" TOKEN;
+	char cookie[256], other[256], longer[256];
 
 	UNUSED(state);
+	snprintf(cookie, sizeof(cookie), "safer_csrf=%s", TOKEN);
+	snprintf(other, sizeof(other), "xsafer_csrf=%s", TOKEN);
+	snprintf(longer, sizeof(longer), "%s0", TOKEN);
+	/* A pair made up by someone else, the same in cookie and field: the
+	 * site did not sign it. */
+	assert_int_equal(post_form("safer_csrf=" MADE_UP, MADE_UP, form_type), 403);
 	assert_int_equal(post_form(cookie, TOKEN, form_type), 303);
 	assert_int_equal(post_form(cookie, TOKEN,
 				   "application/x-www-form-urlencoded; charset=UTF-8"),
@@ -673,9 +693,9 @@ static void test_csrf_post(void **state)
 	assert_int_equal(post_form(cookie, "", form_type), 403);
 	assert_int_equal(post_form(cookie, "0123456789abcdef0123456789abcdee",
 				   form_type), 403);
-	assert_int_equal(post_form(cookie, TOKEN "0", form_type), 403);
+	assert_int_equal(post_form(cookie, longer, form_type), 403);
 	assert_int_equal(post_form(cookie, "0123456789abcdef", form_type), 403);
-	assert_int_equal(post_form("xsafer_csrf=" TOKEN, TOKEN, form_type), 403);
+	assert_int_equal(post_form(other, TOKEN, form_type), 403);
 	/* Not a form. */
 	assert_int_equal(post_form(cookie, TOKEN, NULL), 415);
 	assert_int_equal(post_form(cookie, TOKEN, "text/plain"), 415);
