@@ -195,6 +195,8 @@ themes:
 			"</ul>\n",
 		     (long long)p->id, (long long)p->id, (long long)p->id,
 		     (long long)p->id);
+	if (!r->auth.anonymous)
+		web_changes_link(b, "plan", p->id);
 	page_end(r, w);
 }
 
@@ -342,6 +344,7 @@ void page_theme(struct req *r, struct resp *w)
 		"plan=%lld&amp;theme=%lld\">Add an action to this theme</a></p>\n"
 		"<p><a href=\"/themes/%lld/remove\">Archive or delete this theme</a></p>\n",
 	     (long long)t->plan_id, (long long)t->id, (long long)t->id);
+	web_changes_link(b, "theme", t->id);
 	page_end(r, w);
 }
 
@@ -434,5 +437,6 @@ void page_priority(struct req *r, struct resp *w)
 		"</a></p>\n<p><a href=\"/priorities/%lld/remove\">Archive or delete "
 		"this priority area</a></p>\n",
 	     (long long)p->plan_id, (long long)p->id, (long long)p->id);
+	web_changes_link(b, "priority", p->id);
 	page_end(r, w);
 }

@@ -279,3 +279,42 @@ test('a theme\'s priority areas as they stood on a date', async () => {
   expect400(await api('GET', `/api/v1/themes/${t}/priorities?at=2019-01-01`), 'at', 'an undeclared parameter');
   assert.equal((await api('GET', '/api/v1/themes/999/priorities?on=2019-06-01')).status, 404);
 });
+
+test('with accounts: an officer writes the plan, a viewer reads it, nobody else', async () => {
+  const s2 = await startServer({ demo: false });
+  try {
+    const PW = 'a long enough password 123';
+    const token = (email, role) => {
+      let r = safer(s2.db, ['users', 'add', email, '--name', role, '--role', role, '--password-stdin'],
+                    { input: PW + '\n' });
+      assert.equal(r.status, 0, r.stderr);
+      r = safer(s2.db, ['tokens', 'create', email, '--name', 'test']);
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim().split('\n').pop();
+    };
+    const officer = token('officer@example.org', 'officer');
+    const viewer = token('viewer@example.org', 'viewer');
+    const call = async (tok, method, path, body) => {
+      const res = await fetch(s2.url + path, {
+        method, body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...JSON_CT, ...(tok ? { Authorization: `Bearer ${tok}` } : {}) } });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    };
+    const plan = { title: 'Plan', period: { start: '2024-04-01', end: '2025-03-31' } };
+    assert.equal((await call(null, 'POST', '/api/v1/plans', plan)).status, 401);
+    assert.equal((await call(viewer, 'POST', '/api/v1/plans', plan)).status, 403);
+    const made = await call(officer, 'POST', '/api/v1/plans', plan);
+    assert.equal(made.status, 201);
+    const id = made.json.id;
+    assert.equal((await call(viewer, 'GET', `/api/v1/plans/${id}`)).status, 200);
+    assert.equal((await call(viewer, 'PATCH', `/api/v1/plans/${id}`, { title: 'X' })).status, 403);
+    assert.equal((await call(viewer, 'DELETE', `/api/v1/plans/${id}`)).status, 403);
+    assert.equal((await call(viewer, 'POST', '/api/v1/frameworks', { name: 'F' })).status, 403);
+    assert.equal((await call(officer, 'DELETE', `/api/v1/plans/${id}`)).json.deleted, true);
+    // The record names the officer, through the API.
+    const who = execFileSync('sqlite3', [s2.db,
+      `SELECT by_user || ' ' || via || ' ' || op FROM audit WHERE object_type = 'plan' ORDER BY id`],
+      { encoding: 'utf8' }).trim().split('\n');
+    assert.deepEqual(who, ['officer@example.org api create', 'officer@example.org api delete']);
+  } finally { await s2.stop(); }
+});
