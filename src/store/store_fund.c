@@ -539,7 +539,7 @@ int store_fund_remove(struct store *s, int64_t id, enum remove_how how,
 
 static const struct remove_spec award_removal = {
 	AUDIT_AWARD, "award",
-	"SELECT NULL WHERE false",
+	"SELECT NULL FROM award WHERE false AND id = :id",
 	"UPDATE award SET archived_at = coalesce(archived_at, :now)"
 	" WHERE id = :id",
 	"DELETE FROM award WHERE id = :id",

@@ -1,6 +1,7 @@
 /*
  * store_people.c: the partnership, its member organisations and people.
  */
+#include "base/json.h"
 #include "base/text.h"
 #include "store_audit.h"
 #include "store_int.h"
@@ -15,7 +16,7 @@ struct partnership *store_partnership(struct store *s, struct arena *a,
 		"ORDER BY id LIMIT 1",
 		e);
 	struct partnership *p = NULL;
-	size_t cap = 0;
+	size_t cap = 0, cap2 = 0, n2 = 0;
 	int rc;
 
 	if (!st)
@@ -49,6 +50,7 @@ struct partnership *store_partnership(struct store *s, struct arena *a,
 
 		*slot = note ? arena_printf(a, "%s (%s)", db_col_text(st, 0), note)
 			     : col_str(a, st, 0);
+		*VEC_PUSH(a, p->former_plain, &n2, &cap2) = col_str(a, st, 0);
 	}
 	db_done(st);
 	return rc == DB_ERROR ? NULL : p;
@@ -75,6 +77,49 @@ static int64_t partnership_id(struct store *s, struct err *e)
 	return rc == DB_ERROR ? -1 : id;
 }
 
+/* Make the former names of partnership id exactly in->former_names. */
+static int set_former_names(struct store *s, int64_t id,
+			    const struct partnership_input *in, struct err *e)
+{
+	struct db_stmt *st;
+	struct buf list = BUF_INIT;
+	struct jw j;
+	int rc;
+
+	jw_init(&j, &list, false);
+	jw_arr(&j);
+	for (size_t i = 0; i < in->n_former; i++)
+		jw_str(&j, in->former_names[i]);
+	jw_end(&j);
+	st = db_prepare(s->db,
+			"DELETE FROM former_name WHERE partnership_id = :pid"
+			" AND name NOT IN (SELECT value FROM json_each(:names))",
+			e);
+	rc = st ? 0 : -1;
+	if (st) {
+		db_bind_int(st, ":pid", id);
+		db_bind_text(st, ":names", list.ptr);
+		rc = db_exec(st, NULL, e);
+	}
+	if (rc == 0) {
+		st = db_prepare(s->db,
+				"INSERT INTO former_name (partnership_id, name)"
+				" SELECT :pid, n.value FROM json_each(:names) n"
+				" WHERE NOT EXISTS (SELECT 1 FROM former_name f"
+				"  WHERE f.partnership_id = :pid AND f.name = n.value)"
+				" ORDER BY n.key",
+				e);
+		rc = st ? 0 : -1;
+	}
+	if (rc == 0 && st) {
+		db_bind_int(st, ":pid", id);
+		db_bind_text(st, ":names", list.ptr);
+		rc = db_exec(st, NULL, e);
+	}
+	buf_release(&list);
+	return rc;
+}
+
 static int check_partnership(const struct partnership_input *in, bool all,
 			     struct err *e)
 {
@@ -87,6 +132,17 @@ static int check_partnership(const struct partnership_input *in, bool all,
 	if ((in->set & PARTNERSHIP_DESCRIPTION) &&
 	    text_check_block(in->description, "description", 5000, false, e) < 0)
 		return -1;
+	for (size_t i = 0; (in->set & PARTNERSHIP_FORMER_NAMES) && i < in->n_former;
+	     i++) {
+		if (text_check_line(in->former_names[i], "former_names", 200, true,
+				    e) < 0)
+			return -1;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(in->former_names[k], in->former_names[i]) == 0)
+				return err_set(e, ERR_INVALID, "former_names",
+					       "'%s' is listed twice",
+					       in->former_names[i]);
+	}
 	return 0;
 }
 
@@ -126,7 +182,8 @@ static int write_partnership(struct store *s, void *arg, struct err *e)
 		db_bind_int(st, ":set_area", (in->set & PARTNERSHIP_AREA) != 0);
 		db_bind_int(st, ":set_desc", (in->set & PARTNERSHIP_DESCRIPTION) != 0);
 	}
-	if (db_exec(st, id ? NULL : &id, e) < 0)
+	if (db_exec(st, id ? NULL : &id, e) < 0 ||
+	    ((in->set & PARTNERSHIP_FORMER_NAMES) && set_former_names(s, id, in, e) < 0))
 		goto fail;
 	if (p->id)
 		*p->id = id;
@@ -151,7 +208,7 @@ int store_partnership_create(struct store *s, const char *name,
 {
 	struct partnership_input in = {
 		PARTNERSHIP_NAME | PARTNERSHIP_AREA | PARTNERSHIP_DESCRIPTION,
-		name, area, description,
+		name, area, description, NULL, 0,
 	};
 	int64_t have;
 

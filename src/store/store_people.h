@@ -14,6 +14,7 @@ struct partnership {
 	const char *area;
 	const char *description;
 	const char **former_names; /* "name (note)" */
+	const char **former_plain; /* the names alone, as writes take them */
 	size_t n_former;
 };
 
@@ -92,6 +93,7 @@ enum {
 	PARTNERSHIP_NAME = 1 << 0,
 	PARTNERSHIP_AREA = 1 << 1,
 	PARTNERSHIP_DESCRIPTION = 1 << 2,
+	PARTNERSHIP_FORMER_NAMES = 1 << 3,
 };
 
 struct partnership_input {
@@ -99,6 +101,10 @@ struct partnership_input {
 	const char *name;
 	const char *area;
 	const char *description;
+	const char *const *former_names; /* with PARTNERSHIP_FORMER_NAMES:
+					  * the whole list (a name kept keeps
+					  * its note) */
+	size_t n_former;
 };
 
 /* Every write below checks its input (ERR_INVALID naming the field, in
