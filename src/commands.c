@@ -169,13 +169,16 @@ const struct command commands[] = {
 	{ "indicators", cmd_indicators,
 	  "usage: safer indicators list [--format table|csv|json]\n"
 	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"
-	  "                                  [--format table|csv|json]\n\n"
+	  "                                  [--format table|csv|json]\n"
+	  "       safer indicators mark CODE open|official|official-sensitive\n\n"
 	  "Indicators of performance and their figures.  'show' gives every\n"
 	  "figure of an area with its confidence interval (Wilson score for\n"
 	  "proportions; exact Poisson below 10 events and Byar's method from 10\n"
 	  "for counts and rates), the SPC chart, the peers and the headline.  A\n"
 	  "crime indicator's figures are counted from the police.uk data.\n"
-	  "Import definitions and values with 'safer import indicators'.\n",
+	  "Import definitions and values with 'safer import indicators'.  'mark'\n"
+	  "sets an indicator's sensitivity: an official-sensitive indicator is\n"
+	  "labelled on every page and never published (safer publish).\n",
 	  "list indicators; show their figures with intervals" },
 	{ "init", cmd_init,
 	  "usage: safer init [--partnership NAME --area AREA]\n\n"
@@ -237,6 +240,20 @@ const struct command commands[] = {
 	  "                       [--note TEXT]\n\n"
 	  "Plans, with their themes, leads and priority areas.\n",
 	  "list, show and add plans" },
+	{ "publish", cmd_publish,
+	  "usage: safer publish plan|funding|headlines|crime...\n"
+	  "       safer publish --threshold N\n"
+	  "       safer publish --list\n\n"
+	  "Publish parts of safer to anonymous visitors, read-only at the same\n"
+	  "addresses: the plan with its themes, leads and priority areas (not its\n"
+	  "actions), the funding totals (not the awards), the headline indicators\n"
+	  "and the crime dashboard with its CSV downloads and API.  Counts fewer\n"
+	  "than the threshold (default 5) are suppressed in every table, chart\n"
+	  "and CSV they see, and so is any other count from which one could be\n"
+	  "worked out by subtraction from the totals shown.  Indicators marked\n"
+	  "official-sensitive are never published.  --list says what is\n"
+	  "published.  Each change is recorded.\n",
+	  "publish the plan, funding, headlines or crime to anonymous visitors" },
 	{ "serve", cmd_serve,
 	  "usage: safer serve [--listen HOST:PORT] [--threads N]\n"
 	  "                   [--cache-mb N] [--no-cache]\n"
@@ -273,6 +290,10 @@ const struct command commands[] = {
 	  "z-test, the change between two periods (exact conditional binomial\n"
 	  "test), and XmR charts with the Making Data Count rules.\n",
 	  "confidence intervals, comparisons, change and SPC" },
+	{ "unpublish", cmd_unpublish,
+	  "usage: safer unpublish plan|funding|headlines|crime...\n\n"
+	  "Stop publishing parts of safer to anonymous visitors (safer publish).\n",
+	  "stop publishing to anonymous visitors" },
 	{ "version", cmd_version, "usage: safer version\n", "print the version" },
 };
 

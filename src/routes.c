@@ -60,6 +60,9 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/organisations", page_organisations, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/changes", page_changes, ROUTE_CACHE, AUDIT_FILTERS " page", NEED_OFFICER },
 	{ HTTP_GET, "/changes.csv", page_changes_csv, ROUTE_CACHE, AUDIT_FILTERS, NEED_OFFICER },
+	/* The public view: what is published */
+	{ HTTP_GET, "/settings/publishing", page_settings_publishing, ROUTE_NO_STORE, "saved", NEED_ADMIN },
+	{ HTTP_POST, "/settings/publishing", page_settings_publishing_save, ROUTE_NO_STORE, NULL, NEED_ADMIN },
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 

@@ -16,6 +16,7 @@
 #include "crime/engine.h"
 #include "crime/policeuk.h"
 #include "store/store_crime.h"
+#include "store/store_publish.h"
 
 /* Read the question from the query; false when w is filled with a 400. */
 static bool read_question(struct req *r, struct resp *w, struct question *q,
@@ -162,6 +163,16 @@ static void ask(struct req *r, struct resp *w, bool top)
 
 	if (!read_question(r, w, &q, top, &fmt))
 		return;
+	if (r->auth.anonymous) {
+		/* The public view: small numbers hidden (answer.h). */
+		struct publishing pb;
+
+		if (store_publishing(r->store, &pb, &e) < 0) {
+			resp_api_error(w, &e);
+			return;
+		}
+		q.suppress_below = pb.threshold;
+	}
 	if (!(g = crime_acquire(r->store, r->arena, &e))) {
 		resp_api_error(w, &e);
 		return;
@@ -199,10 +210,20 @@ void api_crime_summary(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	struct jw j;
 	char month[8];
+	int64_t threshold = 0;
 
 	if (store_crime_summary(r->store, &cs, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
+	}
+	if (r->auth.anonymous) {
+		struct publishing pb;
+
+		if (store_publishing(r->store, &pb, &e) < 0) {
+			resp_api_error(w, &e);
+			return;
+		}
+		threshold = pb.threshold;
 	}
 	api_begin(w, &j);
 	jw_obj(&j);
@@ -210,7 +231,10 @@ void api_crime_summary(struct req *r, struct resp *w)
 	jw_obj(&j);
 	jw_kv_int(&j, "rows", cs.rows[PU_STREET]);
 	jw_kv_int(&j, "force_months", cs.batches[PU_STREET]);
-	jw_kv_int(&j, "no_location", cs.no_location);
+	if (r->auth.anonymous && cs.no_location > 0 && cs.no_location < threshold)
+		jw_kv_null(&j, "no_location"); /* the public view: small */
+	else
+		jw_kv_int(&j, "no_location", cs.no_location);
 	jw_kv_int(&j, "generated_rows", cs.generated_rows);
 	if (cs.first_month >= 0) {
 		pu_month_format(cs.first_month, month);

@@ -19,10 +19,14 @@ void api_funds(struct req *r, struct resp *w)
 	if (year && !*year)
 		year = NULL;
 	if ((year && text_financial_year(year, "year", &e) < 0) ||
-	    !(f = store_funds(r->store, r->arena, year, true, &n, &e))) {
+	    !(f = store_funds(r->store, r->arena, year, !r->auth.anonymous, &n,
+			      &e))) {
 		resp_api_error(w, &e);
 		return;
 	}
+	/* The public view: totals only, no awards or notes. */
+	for (size_t i = 0; r->auth.anonymous && i < n; i++)
+		f[i].note = NULL;
 	api_begin(w, &j);
 	repr_json_funds(&j, year, f, n);
 	api_end(w);
@@ -38,8 +42,10 @@ void api_fund(struct req *r, struct resp *w)
 		resp_api_error(w, &e);
 		return;
 	}
+	if (r->auth.anonymous)
+		f->note = NULL;
 	api_begin(w, &j);
-	repr_json_fund(&j, f, true);
+	repr_json_fund(&j, f, !r->auth.anonymous);
 	api_end(w);
 }
 

@@ -10,6 +10,7 @@
  * is a percentage (95, the default, or 99.8).  See docs/api.md.
  */
 #include "api.h"
+#include "store/store_publish.h"
 #include "indicators/headline.h"
 #include "repr/repr_indicator.h"
 #include "store/store_indicator.h"
@@ -118,6 +119,16 @@ void api_headlines(struct req *r, struct resp *w)
 	if (hl_report(&c, area ? area : "", http_query(r, "period"), &rep, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
+	}
+	if (r->auth.anonymous) {
+		/* The public view: nothing official-sensitive, nothing small. */
+		struct publishing pb;
+
+		if (store_publishing(r->store, &pb, &e) < 0) {
+			resp_api_error(w, &e);
+			return;
+		}
+		hl_report_public(&rep, pb.threshold);
 	}
 	api_begin(w, &j);
 	repr_json_headlines(&j, &rep);

@@ -100,4 +100,7 @@ cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_h
 /* The partnership, organisations, people, boards (cmd_people.c) */
 cmd_fn cmd_boards, cmd_organisations, cmd_partnership, cmd_people;
 
+/* The public view (cmd_publish.c). */
+cmd_fn cmd_publish, cmd_unpublish;
+
 #endif

@@ -11,6 +11,7 @@
 #include "indicators/headline.h"
 #include "repr/repr_indicator.h"
 #include "store/store_indicator.h"
+#include "store/store_publish.h"
 
 /* The options show and headlines share. */
 struct ind_opts {
@@ -343,14 +344,46 @@ out:
 	return rc;
 }
 
+/* safer indicators mark CODE|ID open|official|official-sensitive */
+static int ind_mark(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct err e = ERR_INIT;
+	struct store *s;
+	struct indicator *ind;
+	const char *level;
+
+	if (argc != 3)
+		return cmd_usage_error("indicators", "say mark CODE open|official|"
+						     "official-sensitive");
+	level = strcmp(argv[2], "official-sensitive") == 0 ? "official_sensitive"
+							   : argv[2];
+	if (!choice_label(sensitivities, level))
+		return cmd_usage_error("indicators", "the sensitivity must be open, "
+						     "official or official-sensitive, "
+						     "not '%s'",
+				       argv[2]);
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	if (!(ind = store_indicator_find(s, &ctx->arena, argv[1], &e)) ||
+	    store_indicator_mark(s, ind->id, level, &e) < 0) {
+		store_close(s);
+		return cmd_fail(&e);
+	}
+	printf("%s is %s\n", ind->code, choice_label(sensitivities, level));
+	store_close(s);
+	return 0;
+}
+
 int cmd_indicators(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage_error("indicators", "say list or show");
+		return cmd_usage_error("indicators", "say list, show or mark");
 	if (strcmp(argv[1], "list") == 0)
 		return ind_list(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "show") == 0)
 		return ind_show(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "mark") == 0)
+		return ind_mark(argc - 1, argv + 1, ctx);
 	return cmd_usage_error("indicators", "unknown subcommand '%s'", argv[1]);
 }
 

@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/json.h"
 #include "base/text.h"
+#include "base/suppress.h"
 #include "answer.h"
 #include "policeuk.h"
 
@@ -32,6 +33,13 @@ int answer_prepare(const struct crime_engine *g, struct arena *a,
 	ce_stats(g, &st);
 	out->change = in->change;
 	out->rolling = in->rolling;
+	out->suppress_below = in->suppress_below;
+	if (in->suppress_below && in->change)
+		return err_set(e, ERR_INVALID, "change", "the change on a year before "
+			       "is not published");
+	if (in->suppress_below && in->rolling)
+		return err_set(e, ERR_INVALID, "rolling", "rolling totals are not "
+			       "published");
 	out->first_month = st.first_month;
 	if (st.last_month < 0) {
 		/* No data yet: the period defaults to this month, and every
@@ -298,14 +306,133 @@ static double row_rate(const struct crime_engine *g, const struct prepared *p,
 	return pop > 0 ? (double)row->count * 1000.0 / (double)pop : __builtin_nan("");
 }
 
+/* ---------------------------------------------------------------------
+ * Suppression for the public view
+ */
+
+struct hidden {
+	bool *row;          /* [n_rows]: the row's count is hidden */
+	bool total, no_location;
+};
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The distinct values of key[k] over the rows, sorted, into *out
+ * (xmalloc'd); returns how many. */
+static size_t distinct(const struct ce_result *r, size_t k, uint32_t **out)
+{
+	uint32_t *v = xcalloc(r->n_rows + 1, sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->n_rows; i++)
+		v[i] = r->rows[i].key[k];
+	qsort(v, r->n_rows, sizeof(*v), cmp_u32);
+	for (size_t i = 0; i < r->n_rows; i++)
+		if (!n || v[n - 1] != v[i])
+			v[n++] = v[i];
+	*out = v;
+	return n;
+}
+
+static size_t index_of(const uint32_t *v, size_t n, uint32_t key)
+{
+	const uint32_t *f = bsearch(&key, v, n, sizeof(*v), cmp_u32);
+
+	return (size_t)(f - v);
+}
+
+#define TABLE_MAX_CELLS 4000000 /* a larger table is protected as a list */
+
+/* Which counts of r to hide (suppress.h): with two dimensions, as a
+ * table with the totals of its rows and columns and the grand total (a
+ * row absent from r is a 0); otherwise the rows as a list with their
+ * total (a top list's rows are not all of the total: no sum is shown
+ * then).  no_location is hidden when small, or when it is the row of
+ * no place and that is hidden.  h->row is xmalloc'd. */
+static void hide(const struct prepared *p, const struct ce_result *r,
+		 struct hidden *h)
+{
+	struct err e = ERR_INIT;
+	uint32_t *k0 = NULL, *k1 = NULL;
+	size_t n0 = 0, n1 = 0;
+
+	memset(h, 0, sizeof(*h));
+	h->row = xcalloc(r->n_rows + 1, sizeof(*h->row));
+	if (p->q.n_by == 2 && !p->top) {
+		n0 = distinct(r, 0, &k0);
+		n1 = distinct(r, 1, &k1);
+	}
+	if (p->q.n_by == 2 && !p->top && n0 * n1 <= TABLE_MAX_CELLS) {
+		struct sup_table t = { n0, n1, true, true, true };
+		size_t size = sup_table_size(&t);
+		int64_t *v = xcalloc(size, sizeof(*v));
+		bool *sup = xcalloc(size, sizeof(*sup));
+		struct sup_line *lines = xcalloc(SUP_TABLE_MAX_LINES(&t), sizeof(*lines));
+		size_t n_lines = sup_table_lines(&t, lines);
+
+		for (size_t i = 0; i < r->n_rows; i++) {
+			size_t a = index_of(k0, n0, r->rows[i].key[0]);
+			size_t c = index_of(k1, n1, r->rows[i].key[1]);
+
+			v[a * n1 + c] += r->rows[i].count;
+			v[sup_row_total(&t, a)] += r->rows[i].count;
+			v[sup_col_total(&t, c)] += r->rows[i].count;
+			v[sup_grand(&t)] += r->rows[i].count;
+		}
+		if (suppress(v, size, lines, n_lines, p->suppress_below, sup, &e) < 0)
+			memset(sup, 1, size * sizeof(*sup)); /* cannot happen */
+		for (size_t i = 0; i < r->n_rows; i++)
+			h->row[i] = sup[index_of(k0, n0, r->rows[i].key[0]) * n1 +
+					index_of(k1, n1, r->rows[i].key[1])];
+		h->total = sup[sup_grand(&t)];
+		free(v);
+		free(sup);
+		free(lines);
+	} else {
+		int64_t *v = xcalloc(r->n_rows + 1, sizeof(*v));
+		bool *sup = xcalloc(r->n_rows + 1, sizeof(*sup));
+		struct sup_line line = { 0, 1, r->n_rows, r->n_rows };
+
+		for (size_t i = 0; i < r->n_rows; i++)
+			v[i] = r->rows[i].count;
+		v[r->n_rows] = r->total;
+		if (suppress(v, r->n_rows + 1, &line, p->top ? 0 : 1,
+			     p->suppress_below, sup, &e) < 0)
+			memset(sup, 1, (r->n_rows + 1) * sizeof(*sup));
+		memcpy(h->row, sup, r->n_rows * sizeof(*sup));
+		h->total = sup[r->n_rows];
+		free(v);
+		free(sup);
+	}
+	free(k0);
+	free(k1);
+	h->no_location = r->no_location >= 1 && r->no_location < p->suppress_below;
+	for (size_t i = 0; i < r->n_rows; i++)
+		for (size_t k = 0; k < p->q.n_by; k++)
+			if (r->rows[i].key[k] == UINT32_MAX && h->row[i])
+				h->no_location = true;
+}
+
 void answer_write(struct buf *b, enum answer_format fmt,
 		  const struct crime_engine *g, const struct prepared *p,
 		  const struct ce_result *r, const struct extras *x)
 {
 	char month[8], from[8], to[8];
 
+	struct hidden h = { NULL, false, false };
+	bool pub = p->suppress_below > 0;
+
 	pu_month_format(p->q.from, from);
 	pu_month_format(p->q.to, to);
+	if (pub)
+		hide(p, r, &h);
+	else
+		h.row = xcalloc(r->n_rows + 1, sizeof(*h.row));
 	if (fmt == ANSWER_CSV) {
 		struct csv c;
 
@@ -325,6 +452,8 @@ void answer_write(struct buf *b, enum answer_format fmt,
 		}
 		if (x && x->rolling)
 			csv_text(&c, "rolling_12");
+		if (pub)
+			csv_text(&c, "suppressed");
 		csv_end_row(&c);
 		for (size_t k = 0; k < r->n_rows; k++) {
 			for (size_t i = 0; i < p->q.n_by; i++) {
@@ -340,11 +469,14 @@ void answer_write(struct buf *b, enum answer_format fmt,
 					csv_text(&c, name ? name : "");
 				}
 			}
-			csv_int(&c, r->rows[k].count);
+			if (h.row[k])
+				csv_empty(&c);
+			else
+				csv_int(&c, r->rows[k].count);
 			if (p->rate) {
 				double rate = row_rate(g, p, &r->rows[k]);
 
-				if (isfinite(rate))
+				if (isfinite(rate) && !h.row[k])
 					csv_num(&c, rounded(rate, 3));
 				else
 					csv_empty(&c);
@@ -364,8 +496,11 @@ void answer_write(struct buf *b, enum answer_format fmt,
 				else
 					csv_empty(&c);
 			}
+			if (pub)
+				csv_text(&c, h.row[k] ? "true" : "false");
 			csv_end_row(&c);
 		}
+		free(h.row);
 		return;
 	}
 	if (fmt == ANSWER_JSON) {
@@ -394,8 +529,20 @@ void answer_write(struct buf *b, enum answer_format fmt,
 			jw_str(&j, ce_dim_name(p->q.by[i]));
 		jw_end(&j);
 		jw_end(&j);
-		jw_kv_int(&j, "total", r->total);
-		jw_kv_int(&j, "no_location", r->no_location);
+		if (h.total) {
+			jw_kv_null(&j, "total");
+			jw_kv_bool(&j, "total_suppressed", true);
+		} else {
+			jw_kv_int(&j, "total", r->total);
+		}
+		if (h.no_location) {
+			jw_kv_null(&j, "no_location");
+			jw_kv_bool(&j, "no_location_suppressed", true);
+		} else {
+			jw_kv_int(&j, "no_location", r->no_location);
+		}
+		if (pub)
+			jw_kv_int(&j, "suppressed_below", p->suppress_below);
 		if (p->area.population >= 0)
 			jw_kv_int(&j, "population", p->area.population);
 		jw_key(&j, "rows");
@@ -420,9 +567,17 @@ void answer_write(struct buf *b, enum answer_format fmt,
 					jw_kv_str(&j, key, name);
 				}
 			}
-			jw_kv_int(&j, "count", r->rows[k].count);
-			if (p->rate)
-				jw_kv_num(&j, "rate_per_1000", row_rate(g, p, &r->rows[k]));
+			if (h.row[k]) {
+				jw_kv_null(&j, "count");
+				jw_kv_bool(&j, "suppressed", true);
+				if (p->rate)
+					jw_kv_null(&j, "rate_per_1000");
+			} else {
+				jw_kv_int(&j, "count", r->rows[k].count);
+				if (p->rate)
+					jw_kv_num(&j, "rate_per_1000",
+						  row_rate(g, p, &r->rows[k]));
+			}
 			if (x && x->previous) {
 				jw_kv_int(&j, "year_before", x->previous[k]);
 				jw_kv_num(&j, "change_pct",
@@ -439,8 +594,10 @@ void answer_write(struct buf *b, enum answer_format fmt,
 		jw_end(&j);
 		jw_end(&j);
 		buf_addc(b, '\n');
+		free(h.row);
 		return;
 	}
+	free(h.row);
 	/* A text table. */
 	{
 		size_t cols = p->q.n_by + 1 + (p->rate ? 1 : 0);

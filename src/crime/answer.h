@@ -27,6 +27,10 @@ struct question {
 	bool change;           /* add the same period a year before, and the
 				* change in per cent */
 	bool rolling;          /* add rolling 12-month totals (needs month) */
+	int64_t suppress_below; /* the public view (base/suppress.h): hide
+				 * counts from 1 to this less one, and what
+				 * would give them away; 0 hides nothing.
+				 * change and rolling are then refused */
 };
 
 /* The question made ready to run: the area found, types and dimensions
@@ -39,6 +43,7 @@ struct prepared {
 	size_t top;
 	bool change, rolling;
 	int first_month;       /* of the data, for incomplete rolling windows */
+	int64_t suppress_below; /* from the question */
 };
 
 /* What answer_run adds to the counts when asked (NULL otherwise), a value
@@ -64,7 +69,13 @@ int answer_extras(const struct crime_engine *g, struct arena *a,
 		  const struct prepared *p, const struct ce_result *r,
 		  struct extras *x, struct err *e);
 
-/* Write the answer.  CSV: a header of the dimension names (an LSOA or
+/* Write the answer.  For the public view (suppress_below > 0), a count
+ * hidden is written as an empty CSV value (with the column "suppressed",
+ * true or false, last) and as JSON null with "suppressed": true, its
+ * rate too; the rows are protected against the grand total and, for two
+ * dimensions, against the totals of each row and column (which another
+ * question can give); a hidden total is null with "total_suppressed".
+ * CSV: a header of the dimension names (an LSOA or
  * ward, by its code where there is one, then lsoa_name or ward_name),
  * then count (and rate_per_1000); JSON: {"query": {...}, "rows": [...], "total",
  * "no_location"} with codes and names. */

@@ -298,7 +298,8 @@ static void add_allow(struct req *r, struct resp *w, unsigned methods)
 }
 
 /* The cache key of a GET: the path, the declared query (declared_query
- * has put it in the route's order and dropped the rest), and the date. */
+ * has put it in the route's order and dropped the rest), the date, and
+ * whether it is the public view (which hides what others see). */
 static const char *cache_key(const struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -311,7 +312,7 @@ static const char *cache_key(const struct req *r)
 		buf_addc(&b, '=');
 		esc_adds(&b, ESC_URL, r->query[i].value);
 	}
-	buf_printf(&b, "|%s", r->today);
+	buf_printf(&b, "|%s%s", r->today, r->auth.anonymous ? "|public" : "");
 	key = arena_strdup(r->arena, b.ptr);
 	buf_release(&b);
 	return key;

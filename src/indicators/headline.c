@@ -750,3 +750,48 @@ int hl_report(struct ind_ctx *c, const char *area, const char *period,
 		out->n_themes++;
 	return 0;
 }
+
+/* ---------------------------------------------------------------------
+ * The public view
+ */
+
+static bool small_point(const struct ind_point *p, int64_t threshold)
+{
+	return p->has_numerator && p->numerator >= 1 &&
+	       p->numerator < (double)threshold;
+}
+
+size_t hl_report_public(struct hl_report *rep, int64_t threshold)
+{
+	size_t left_out = 0;
+
+	for (size_t t = 0; t < rep->n_themes; t++) {
+		struct hl_theme *th = &rep->themes[t];
+		size_t k = 0;
+
+		for (size_t i = 0; i < th->n; i++) {
+			const struct hl_indicator *h = &th->items[i];
+			bool out = h->ind->sensitivity &&
+				   strcmp(h->ind->sensitivity, "official_sensitive") == 0;
+
+			out |= small_point(&h->now, threshold);
+			for (size_t s = 0; s < h->n_st && !out; s++)
+				out |= small_point(&h->st[s].a, threshold) ||
+				       small_point(&h->st[s].b, threshold);
+			if (out) {
+				left_out++;
+				continue;
+			}
+			if (k != i) {
+				/* The statements point at the item's own series. */
+				th->items[k] = *h;
+				for (size_t s = 0; s < th->items[k].n_st; s++)
+					if (th->items[k].st[s].series == &th->items[i].series)
+						th->items[k].st[s].series = &th->items[k].series;
+			}
+			k++;
+		}
+		th->n = k;
+	}
+	return left_out;
+}

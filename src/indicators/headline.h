@@ -189,6 +189,14 @@ int hl_indicator(struct ind_ctx *c, const struct indicator *ind,
 int hl_report(struct ind_ctx *c, const char *area, const char *period,
 	      struct hl_report *out, struct err *e);
 
+/* The public view of a report: leave out every indicator marked
+ * official-sensitive, and every one whose figures include a count from
+ * 1 to threshold - 1 (its current figure, or a figure any of its
+ * statements compares; numerators of proportions too), so that nothing
+ * anonymous visitors read gives a small number.  Returns how many were
+ * left out. */
+size_t hl_report_public(struct hl_report *rep, int64_t threshold);
+
 /* The area headlines open on: the partnership's area if any indicator
  * has figures for it, else the area with the most figures; NULL when
  * there are none (e->code ERR_OK), or with e set when the store fails. */

@@ -31,12 +31,14 @@ void dash_asb(struct dash *d)
 	for (int i = 0; i < n; i++) {
 		int64_t c = dash_sum(d, d->asb, d->from + i, d->from + i);
 
-		v[i] = d->missing[d->from + i - d->base] ? NAN : (double)c;
+		v[i] = d->missing[d->from + i - d->base] ||
+				       dash_hid(d, d->asb, d->from + i, d->from + i)
+			       ? NAN : (double)c;
 		total += c;
 	}
 	html(b, "<p>Incidents of anti-social behaviour reported to the police in "
 		"%s each month: ", d->area_label);
-	dash_add_count(b, total);
+	dash_add_count_or_c(b, total, dash_hid(d, d->asb, d->from, d->to));
 	html(b, " from %s to %s. They are not crimes, and are not in the crime "
 		"figures above%s.</p>\n",
 	     names[0], names[n - 1],
@@ -49,9 +51,15 @@ void dash_asb(struct dash *d)
 	buf_printf(&desc, "Line chart of the anti-social behaviour incidents "
 			  "recorded each month from %s to %s: ",
 		   names[0], names[n - 1]);
-	dash_add_count(&desc, dash_sum(d, d->asb, d->from, d->from));
+	if (dash_hid(d, d->asb, d->from, d->from))
+		buf_adds(&desc, "[c]");
+	else
+		dash_add_count(&desc, dash_sum(d, d->asb, d->from, d->from));
 	buf_adds(&desc, " in the first month and ");
-	dash_add_count(&desc, dash_sum(d, d->asb, d->to, d->to));
+	if (dash_hid(d, d->asb, d->to, d->to))
+		buf_adds(&desc, "[c]");
+	else
+		dash_add_count(&desc, dash_sum(d, d->asb, d->to, d->to));
 	buf_adds(&desc, " in the last. The figures are in the table that follows.");
 	{
 		struct svg_chart c = {
@@ -88,7 +96,8 @@ void dash_asb(struct dash *d)
 			continue;
 		}
 		html_raw(b, "<td class=\"numeric\">");
-		dash_add_count(b, (int64_t)v[i]);
+		dash_add_count_or_c(b, dash_sum(d, d->asb, d->from + i, d->from + i),
+				    dash_hid(d, d->asb, d->from + i, d->from + i));
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody>");

@@ -9,6 +9,7 @@
 struct change_row {
 	const char *label;
 	int64_t before, after;
+	bool hid_before, hid_after; /* the public view */
 };
 
 static int cmp_change(const void *x, const void *y)
@@ -25,12 +26,20 @@ static int cmp_change(const void *x, const void *y)
 static void change_cells(struct buf *b, const struct change_row *c)
 {
 	int64_t diff = c->after - c->before;
+	bool hid = c->hid_before || c->hid_after;
 
 	html_raw(b, "<td class=\"numeric\">");
-	dash_add_count(b, c->before);
+	dash_add_count_or_c(b, c->before, c->hid_before);
 	html_raw(b, "</td><td class=\"numeric\">");
-	dash_add_count(b, c->after);
+	dash_add_count_or_c(b, c->after, c->hid_after);
 	html_raw(b, "</td><td class=\"numeric\">");
+	if (hid) {
+		/* Either side hidden: so is the change, which would give it. */
+		html_raw(b, "<span class=\"suppressed\">[c]</span></td>"
+			    "<td class=\"numeric\"><span class=\"suppressed\">[c]"
+			    "</span></td>");
+		return;
+	}
 	if (diff > 0)
 		buf_addc(b, '+');
 	dash_add_count(b, diff);
@@ -61,8 +70,8 @@ void dash_change(struct dash *d)
 	struct buf *b = d->b;
 	struct arena *a = d->r->arena;
 	struct change_row *rows = arena_array(a, d->n_types + 1, sizeof(*rows));
-	struct change_row all = { "All crime", 0, 0 };
-	struct change_row asb = { "Anti-social behaviour", 0, 0 };
+	struct change_row all = { "All crime", 0, 0, false, false };
+	struct change_row asb = { "Anti-social behaviour", 0, 0, false, false };
 	size_t n = 0;
 	const char *prev_to = dash_month_text(a, d->last_from - 1);
 	const char *last_to = dash_month_text(a, d->to);
@@ -83,11 +92,13 @@ void dash_change(struct dash *d)
 			dash_type_name(d, t),
 			dash_sum(d, (int64_t)t, d->prev_from, d->last_from - 1),
 			dash_sum(d, (int64_t)t, d->last_from, d->to),
+			dash_hid(d, (int64_t)t, d->prev_from, d->last_from - 1),
+			dash_hid(d, (int64_t)t, d->last_from, d->to),
 		};
 
 		if ((int64_t)t == d->asb) {
-			asb.before = c.before;
-			asb.after = c.after;
+			asb = c;
+			asb.label = "Anti-social behaviour";
 			continue;
 		}
 		all.before += c.before;
@@ -96,6 +107,8 @@ void dash_change(struct dash *d)
 			continue;
 		rows[n++] = c;
 	}
+	all.hid_before = dash_hid(d, DASH_ALL_CRIME, d->prev_from, d->last_from - 1);
+	all.hid_after = dash_hid(d, DASH_ALL_CRIME, d->last_from, d->to);
 	qsort(rows, n, sizeof(*rows), cmp_change);
 	if (dash_missing_in(d, d->prev_from, d->to)) {
 		html_raw(b, "<div class=\"warning-text\"><span class=\"warning-text__icon\" "

@@ -152,6 +152,37 @@ int64_t dash_sum(const struct dash *d, int64_t t, int m0, int m1)
 	return n;
 }
 
+static int cmp_type_desc(const void *x, const void *y)
+{
+	const int64_t *a = x, *b = y; /* {count, type} */
+
+	if (a[0] != b[0])
+		return a[0] > b[0] ? -1 : 1;
+	return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+size_t dash_top_types(struct dash *d, uint32_t *out, size_t max)
+{
+	int64_t (*order)[2] = arena_array(d->r->arena, d->n_types + 1,
+					   sizeof(*order));
+	size_t n = 0, k = 0;
+
+	for (size_t t = 0; t < d->n_types; t++) {
+		int64_t c = (int64_t)t == d->asb ? 0
+						  : dash_sum(d, (int64_t)t, d->from, d->to);
+
+		if (c > 0) {
+			order[n][0] = c;
+			order[n][1] = (int64_t)t;
+			n++;
+		}
+	}
+	qsort(order, n, sizeof(*order), cmp_type_desc);
+	for (size_t i = 0; i < n && k < max; i++)
+		out[k++] = (uint32_t)order[i][1];
+	return k;
+}
+
 int dash_missing_in(const struct dash *d, int m0, int m1)
 {
 	int n = 0;

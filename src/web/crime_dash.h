@@ -38,6 +38,10 @@
 #define DASH_CRIMES (-1)    /* the crimes shown: the chosen type, or every
 			     * type but ASB */
 #define DASH_ALL_CRIME (-2) /* every type but ASB, whatever was chosen */
+#define DASH_OTHER (-3)     /* the crime types not among the top ones */
+
+#define DASH_TOP_TYPES 5    /* crime types drawn as small multiples */
+#define DASH_WINDOWS 6      /* sums over months the public view protects */
 
 /* Everything one render knows. */
 struct dash {
@@ -74,6 +78,22 @@ struct dash {
 	bool *missing;          /* [month - base]: none of those forces
 				 * published data that month */
 	int n_missing;          /* such months in from..to */
+
+	uint32_t top[DASH_TOP_TYPES]; /* the most common crime types of the
+				 * period, most first (none when a type is
+				 * chosen) */
+	size_t n_top;
+
+	/* The public view (crime_public.c): counts hidden so that none
+	 * from 1 to threshold - 1 is shown or can be worked out. */
+	bool pub;
+	int64_t threshold;
+	bool *hid;              /* by the layout crime_public.c gives */
+	size_t cols;            /* columns of the monthly table it protects */
+	size_t *col_of;         /* [type id]: its column */
+	size_t a_at;            /* where the monthly totals start */
+	struct { int m0, m1; size_t at; } win[DASH_WINDOWS];
+	size_t n_win;
 
 	const char *peer_param; /* the peer group as the request gave it */
 	const char *peer_text;  /* the peer group compared with, or NULL */
@@ -114,6 +134,10 @@ int dash_ask(struct dash *d, const struct ce_area *area, int from, int to,
  * months m0..m1, from the monthly table. */
 int64_t dash_sum(const struct dash *d, int64_t t, int m0, int m1);
 
+/* The crime types of the period with crimes, most first (ties: by
+ * id), up to max, into out; returns how many. */
+size_t dash_top_types(struct dash *d, uint32_t *out, size_t max);
+
 /* Months in m0..m1 with no data from the area's forces, and their names
  * ("January 2021, March 2021 and May 2021") written into b. */
 int dash_missing_in(const struct dash *d, int m0, int m1);
@@ -124,6 +148,34 @@ void dash_add_missing_months(struct buf *b, const struct dash *d, int m0,
  * full names (for tooltips and tables). */
 const char **dash_axis_labels(struct dash *d, int from, int n);
 const char **dash_month_names(struct dash *d, int from, int n);
+
+/* ---------------------------------------------------------------------
+ * The public view (crime_public.c)
+ */
+
+/* Work out which of the monthly figures the page shows are hidden: the
+ * counts by month and type, the totals of each month, the other types
+ * beside the top ones, and the sums over the last 12 months, the 12
+ * before, the headline's months and the period (as the headline, the
+ * change table and the text give them), all protected together
+ * (base/suppress.h).  Does nothing unless d->pub. */
+int dash_protect(struct dash *d, struct err *e);
+/* Is the figure dash_sum(d, t, m0, m1) hidden?  t may also be DASH_OTHER
+ * (for one month).  A sum the protection did not plan for is hidden
+ * when small. */
+bool dash_hid(const struct dash *d, int64_t t, int m0, int m1);
+/* Hidden when small, for figures with no sum shown beside them. */
+bool dash_small(const struct dash *d, int64_t n);
+/* A count, or "[c]" when hidden. */
+void dash_add_count_or_c(struct buf *b, int64_t n, bool hidden);
+/* The note that says what "[c]" means, in the public view. */
+void dash_public_note(struct dash *d);
+/* Hide counts of a result that are shown as a list with their total
+ * (or, if with_total is false, alone): *hid (from the arena) per row,
+ * *total_hid for the total. */
+int dash_protect_list(struct dash *d, const struct ce_result *res,
+		      bool with_total, bool total_hidden, bool **hid,
+		      bool *total_hid, struct err *e);
 
 /* ---------------------------------------------------------------------
  * Links (crime_dash.c)

@@ -22,6 +22,7 @@ void dash_outcomes(struct dash *d)
 	struct ce_result res;
 	char m[8];
 	const char *caption;
+	bool *hid, total_hid;
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"outcomes\">Outcomes</h2>\n");
 	if (dash_ask(d, &d->area, d->last_from, d->to, &by, 1, true, -1, 0, &res,
@@ -39,6 +40,14 @@ void dash_outcomes(struct dash *d)
 		return;
 	}
 	qsort(res.rows, res.n_rows, sizeof(*res.rows), cmp_count_desc);
+	/* The public view: the outcomes add up to the crimes of the 12
+	 * months, which the headline and the change table give too. */
+	if (dash_protect_list(d, &res, true,
+			      dash_hid(d, DASH_CRIMES, d->last_from, d->to), &hid,
+			      &total_hid, &e) < 0) {
+		html(b, "<p>These figures could not be shown: %s.</p>\n", e.msg);
+		return;
+	}
 	caption = arena_printf(d->r->arena, "Last outcome of the %s of the last "
 				"12 months", d->crimes);
 	html_table_begin(b, caption, NULL, "outcomes-table");
@@ -54,14 +63,20 @@ void dash_outcomes(struct dash *d)
 			ce_label(d->g, CE_OUTCOME_DIM, res.rows[i].key[0], m, &code, &name);
 		html(b, "<tr><th scope=\"row\">%s</th><td class=\"numeric\">",
 		     name ? name : "Not recorded");
-		dash_add_count(b, res.rows[i].count);
+		dash_add_count_or_c(b, res.rows[i].count, hid[i]);
 		html_raw(b, "</td><td class=\"numeric\">");
-		dash_add_tenths(b, dash_tenths(res.rows[i].count * 100, res.total));
-		html_raw(b, "%</td></tr>\n");
+		if (hid[i] || total_hid) {
+			dash_add_count_or_c(b, 0, true); /* it gives the count */
+		} else {
+			dash_add_tenths(b, dash_tenths(res.rows[i].count * 100,
+						       res.total));
+			buf_addc(b, '%');
+		}
+		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody><tfoot><tr><th scope=\"row\">All crimes</th>"
 		    "<td class=\"numeric\">");
-	dash_add_count(b, res.total);
+	dash_add_count_or_c(b, res.total, total_hid);
 	html_raw(b, "</td><td class=\"numeric\">100.0%</td></tr></tfoot>");
 	html_table_end(b);
 	dash_csv_link(b, dash_csv_url(d, "counts", d->area_text, d->last_from, d->to,

@@ -9,6 +9,7 @@
 
 struct peer_row {
 	uint32_t key;
+	bool hid;           /* the public view */
 	int64_t count, population, rate; /* rate in tenths; -1 unknown */
 };
 
@@ -47,6 +48,7 @@ void dash_peers(struct dash *d)
 	bool found = false;
 	char m[8];
 	const char *caption;
+	bool *hid, total_hid;
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"peers\">Compared with the peer "
 		    "group</h2>\n");
@@ -68,6 +70,10 @@ void dash_peers(struct dash *d)
 		html(b, "<p>These figures could not be counted: %s.</p>\n", e.msg);
 		return;
 	}
+	if (dash_protect_list(d, &res, true, false, &hid, &total_hid, &e) < 0) {
+		html(b, "<p>These figures could not be shown: %s.</p>\n", e.msg);
+		return;
+	}
 	rows = arena_array(d->r->arena, res.n_rows + 1, sizeof(*rows));
 	for (size_t i = 0; i < res.n_rows; i++) {
 		struct peer_row *p = &rows[n];
@@ -75,6 +81,7 @@ void dash_peers(struct dash *d)
 		if (res.rows[i].key[0] == UINT32_MAX)
 			continue;
 		p->key = res.rows[i].key[0];
+		p->hid = hid[i];
 		p->count = res.rows[i].count;
 		p->population = ce_population(d->g, CE_DISTRICT, p->key);
 		p->rate = p->population > 0 ? dash_tenths(p->count * 1000, p->population)
@@ -117,24 +124,30 @@ void dash_peers(struct dash *d)
 			html(b, "<a href=\"%s\">%s</a>",
 			     dash_area_link(d, label), label);
 		html(b, "</th><td>%s</td><td class=\"numeric\">", code ? code : "");
-		dash_add_count(b, rows[i].count);
+		dash_add_count_or_c(b, rows[i].count, rows[i].hid);
 		html_raw(b, "</td><td class=\"numeric\">");
 		if (rows[i].population > 0)
 			dash_add_count(b, rows[i].population);
 		else
 			html_raw(b, "<span class=\"secondary-text\">Not known</span>");
 		html_raw(b, "</td><td class=\"numeric\">");
-		dash_add_rate(b, rows[i].count, rows[i].population);
+		if (rows[i].hid)
+			dash_add_count_or_c(b, 0, true); /* it gives the count */
+		else
+			dash_add_rate(b, rows[i].count, rows[i].population);
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody><tfoot><tr><td></td><th scope=\"row\">The peer group"
 		    "</th><td></td><td class=\"numeric\">");
-	dash_add_count(b, res.total);
+	dash_add_count_or_c(b, res.total, total_hid);
 	html_raw(b, "</td><td class=\"numeric\">");
 	if (d->peer.population > 0)
 		dash_add_count(b, d->peer.population);
 	html_raw(b, "</td><td class=\"numeric\">");
-	dash_add_rate(b, res.total, d->peer.population);
+	if (total_hid)
+		dash_add_count_or_c(b, 0, true);
+	else
+		dash_add_rate(b, res.total, d->peer.population);
 	html_raw(b, "</td></tr></tfoot>");
 	html_table_end(b);
 	if (!found && d->area.kind != CE_AREA_PEER)

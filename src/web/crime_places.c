@@ -17,6 +17,14 @@ static void places_table(struct dash *d, enum ce_dim dim, const char *what,
 	const char *caption = arena_printf(d->r->arena,
 					   "The %zu %ss with the most %s", res->n_rows,
 					   what, d->crimes);
+	bool *hid, total_hid;
+	struct err e = ERR_INIT;
+
+	/* The public view: no total is shown beside the list. */
+	if (dash_protect_list(d, res, false, false, &hid, &total_hid, &e) < 0) {
+		html(b, "<p>These figures could not be shown: %s.</p>\n", e.msg);
+		return;
+	}
 
 	/* A column of codes only if the geography gives them. */
 	for (size_t i = 0; i < res->n_rows; i++) {
@@ -51,14 +59,17 @@ static void places_table(struct dash *d, enum ce_dim dim, const char *what,
 		if (codes)
 			html(b, "<td>%s</td>", code ? code : "");
 		html_raw(b, "<td class=\"numeric\">");
-		dash_add_count(b, row->count);
+		dash_add_count_or_c(b, row->count, hid[i]);
 		html_raw(b, "</td><td class=\"numeric\">");
 		if (pop > 0)
 			dash_add_count(b, pop);
 		else
 			html_raw(b, "<span class=\"secondary-text\">Not known</span>");
 		html_raw(b, "</td><td class=\"numeric\">");
-		dash_add_rate(b, row->count, pop);
+		if (hid[i])
+			dash_add_count_or_c(b, 0, true); /* it gives the count */
+		else
+			dash_add_rate(b, row->count, pop);
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody>");
@@ -88,9 +99,11 @@ static void location_note(struct dash *d, const struct ce_result *in_scope)
 		html_raw(b, " has a location.</p>\n");
 	} else if (whole_forces) {
 		html_raw(b, "<p>");
-		dash_add_count(b, in_scope->no_location);
+		dash_add_count_or_c(b, in_scope->no_location,
+				    dash_small(d, in_scope->no_location));
 		html_raw(b, " of the ");
-		dash_add_count(b, in_scope->total);
+		dash_add_count_or_c(b, in_scope->total,
+				    dash_hid(d, DASH_CRIMES, d->last_from, d->to));
 		html_raw(b, " crimes in the 12 months to ");
 		dash_add_month(b, d->to);
 		html(b, " had no location. They are in the totals for %s, but "
@@ -120,7 +133,8 @@ static void location_note(struct dash *d, const struct ce_result *in_scope)
 				continue;
 			}
 			html_raw(b, "<p>");
-			dash_add_count(b, fr.no_location);
+			dash_add_count_or_c(b, fr.no_location,
+					    dash_small(d, fr.no_location));
 			html(b, " of the crimes recorded by %s in the 12 months to ",
 			     force);
 			dash_add_month(b, d->to);

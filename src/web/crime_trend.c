@@ -15,17 +15,6 @@
 #include "crime_dash.h"
 #include "svg.h"
 
-#define SMALL_TYPES 5       /* crime types drawn as small multiples */
-
-static int cmp_type_desc(const void *x, const void *y)
-{
-	const int64_t *a = x, *b = y; /* {count, type} */
-
-	if (a[0] != b[0])
-		return a[0] > b[0] ? -1 : 1;
-	return a[1] < b[1] ? -1 : a[1] > b[1];
-}
-
 /* The values of type t (or DASH_CRIMES) for each month of the period,
  * NaN where there is no data. */
 static double *month_values(struct dash *d, int64_t t, int n)
@@ -35,32 +24,20 @@ static double *month_values(struct dash *d, int64_t t, int n)
 	for (int i = 0; i < n; i++) {
 		int m = d->from + i;
 
-		v[i] = d->missing[m - d->base] ? NAN : (double)dash_sum(d, t, m, m);
+		v[i] = d->missing[m - d->base] || dash_hid(d, t, m, m)
+			       ? NAN : (double)dash_sum(d, t, m, m);
 	}
 	return v;
 }
 
-/* The crime types of the period, most crimes first, up to max. */
-static size_t top_types(struct dash *d, uint32_t *out, size_t max)
+/* The count of t in month m for a chart's description (plain text):
+ * "[c]" when hidden. */
+static void desc_count(const struct dash *d, struct buf *b, int64_t t, int m)
 {
-	int64_t (*order)[2] = arena_array(d->r->arena, d->n_types + 1,
-					   sizeof(*order));
-	size_t n = 0, k = 0;
-
-	for (size_t t = 0; t < d->n_types; t++) {
-		int64_t c = (int64_t)t == d->asb ? 0
-						  : dash_sum(d, (int64_t)t, d->from, d->to);
-
-		if (c > 0) {
-			order[n][0] = c;
-			order[n][1] = (int64_t)t;
-			n++;
-		}
-	}
-	qsort(order, n, sizeof(*order), cmp_type_desc);
-	for (size_t i = 0; i < n && k < max; i++)
-		out[k++] = (uint32_t)order[i][1];
-	return k;
+	if (dash_hid(d, t, m, m))
+		buf_adds(b, "[c]");
+	else
+		dash_add_count(b, dash_sum(d, t, m, m));
 }
 
 /* One small chart of type t, under its heading. */
@@ -92,9 +69,9 @@ static void small_multiple(struct dash *d, uint32_t t, size_t k, int n,
 	s.style.dash = SVG_SOLID;
 	buf_printf(&desc, "Line chart of %s each month from %s to %s: ", name,
 		   names[0], names[n - 1]);
-	dash_add_count(&desc, dash_sum(d, t, d->from, d->from));
+	desc_count(d, &desc, t, d->from);
 	buf_adds(&desc, " in the first month and ");
-	dash_add_count(&desc, dash_sum(d, t, d->to, d->to));
+	desc_count(d, &desc, t, d->to);
 	buf_adds(&desc, " in the last. The figures are in the table that follows.");
 	c.desc = desc.ptr;
 	html(d->b, "<li class=\"small-multiples__item\"><h4 class=\"heading-s\">%s</h4>\n",
@@ -109,8 +86,8 @@ void dash_trend(struct dash *d)
 	struct buf *b = d->b;
 	struct arena *a = d->r->arena;
 	int n = d->to - d->from + 1;
-	uint32_t shown[SMALL_TYPES];
-	size_t n_shown = 0;
+	const uint32_t *shown = d->top;
+	size_t n_shown = d->n_top;
 	struct svg_series main;
 	struct buf desc = BUF_INIT;
 	int peak = d->from;
@@ -119,11 +96,11 @@ void dash_trend(struct dash *d)
 	const char **labels = dash_axis_labels(d, d->from, n);
 	const char *what = d->type_name ? d->type_name : "All crime";
 
-	if (d->type < 0)
-		n_shown = top_types(d, shown, SMALL_TYPES);
 	for (int m = d->from; m <= d->to; m++) {
 		int64_t c = dash_sum(d, DASH_CRIMES, m, m);
 
+		if (dash_hid(d, DASH_CRIMES, m, m))
+			continue;
 		if (c > peak_n) {
 			peak_n = c;
 			peak = m;
@@ -145,9 +122,9 @@ void dash_trend(struct dash *d)
 	buf_printf(&desc, "Line chart of the %s recorded each month in %s from %s "
 			  "to %s. %s was ",
 		   d->crimes, d->area_label, names[0], names[n - 1], what);
-	dash_add_count(&desc, dash_sum(d, DASH_CRIMES, d->from, d->from));
+	desc_count(d, &desc, DASH_CRIMES, d->from);
 	buf_printf(&desc, " in %s and ", names[0]);
-	dash_add_count(&desc, dash_sum(d, DASH_CRIMES, d->to, d->to));
+	desc_count(d, &desc, DASH_CRIMES, d->to);
 	buf_printf(&desc, " in %s; the highest month was %s, with ", names[n - 1],
 		   names[peak - d->from]);
 	dash_add_count(&desc, peak_n);
@@ -214,19 +191,19 @@ void dash_trend(struct dash *d)
 			continue;
 		}
 		html_raw(b, "<td class=\"numeric\">");
-		dash_add_count(b, all);
+		dash_add_count_or_c(b, all, dash_hid(d, DASH_CRIMES, m, m));
 		html_raw(b, "</td>");
 		for (size_t k = 0; k < n_shown; k++) {
 			int64_t c = dash_sum(d, shown[k], m, m);
 
 			html_raw(b, "<td class=\"numeric\">");
-			dash_add_count(b, c);
+			dash_add_count_or_c(b, c, dash_hid(d, shown[k], m, m));
 			html_raw(b, "</td>");
 			other -= c;
 		}
 		if (n_shown) {
 			html_raw(b, "<td class=\"numeric\">");
-			dash_add_count(b, other);
+			dash_add_count_or_c(b, other, dash_hid(d, DASH_OTHER, m, m));
 			html_raw(b, "</td>");
 		}
 		html_raw(b, "</tr>\n");

@@ -140,9 +140,8 @@ static void filter_form(struct req *r, struct buf *b, struct form *fm,
 	UNUSED(r);
 }
 
-/* The filter as the query gives it; *page counts from 1. */
-static int read_filter(struct req *r, struct audit_filter *f, int64_t *page,
-		       struct err *e)
+/* The filter as the query gives it. */
+static int read_filter(struct req *r, struct audit_filter *f, struct err *e)
 {
 	memset(f, 0, sizeof(*f));
 	f->object_type = http_query(r, "type");
@@ -157,8 +156,13 @@ static int read_filter(struct req *r, struct audit_filter *f, int64_t *page,
 		f->from = NULL;
 	if (f->to && !*f->to)
 		f->to = NULL;
-	if (http_query_id(r, "id", &f->object_id, e) < 0 ||
-	    http_query_id(r, "page", page, e) < 0)
+	return http_query_id(r, "id", &f->object_id, e);
+}
+
+/* Which page of the list: from 1. */
+static int read_page(struct req *r, int64_t *page, struct err *e)
+{
+	if (http_query_id(r, "page", page, e) < 0)
 		return -1;
 	if (!*page)
 		*page = 1;
@@ -210,7 +214,7 @@ void page_changes(struct req *r, struct resp *w)
 	int64_t page;
 	size_t n = 0;
 
-	if (read_filter(r, &f, &page, &e) < 0) {
+	if (read_filter(r, &f, &e) < 0 || read_page(r, &page, &e) < 0) {
 		web_error_page(r, w, 400, "The address of this list is not valid.");
 		return;
 	}
@@ -289,10 +293,9 @@ void page_changes_csv(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	struct audit_filter f;
 	struct audit_entry *en;
-	int64_t page;
 	size_t n;
 
-	if (read_filter(r, &f, &page, &e) < 0 ||
+	if (read_filter(r, &f, &e) < 0 ||
 	    !(en = store_audit_list(r->store, r->arena, &f, &n, &e))) {
 		if (e.code == ERR_INVALID)
 			web_error_page(r, w, 400, arena_printf(r->arena, "%s %s",

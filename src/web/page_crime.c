@@ -32,6 +32,7 @@
 #include "crime_dash.h"
 #include "pages.h"
 #include "store/store_people.h"
+#include "store/store_publish.h"
 
 #define DEFAULT_MONTHS 36   /* the default period: the last 36 months */
 #define MAX_MONTHS 240      /* the longest period a page will draw */
@@ -244,8 +245,10 @@ static void headline(struct dash *d)
 	int64_t now = dash_sum(d, DASH_CRIMES, m0, m1);
 	struct buf v = BUF_INIT;
 
+	bool now_hid = dash_hid(d, DASH_CRIMES, m0, m1);
+
 	html_raw(b, "<ul class=\"figures\">\n");
-	dash_add_count(&v, now);
+	dash_add_count_or_c(&v, now, now_hid);
 	figure(d, v.ptr, arena_printf(a, "%s, %s", d->crimes, months), m0, m1);
 	if (m0 - 12 >= d->st.first_month) {
 		int64_t before = dash_sum(d, DASH_CRIMES, m0 - 12, m1 - 12);
@@ -263,7 +266,8 @@ static void headline(struct dash *d)
 			     then);
 			dash_add_missing_months(b, d, m0 - 12, m1);
 			html_raw(b, ".</span></li>\n");
-		} else if (before > 0) {
+		} else if (before > 0 && !now_hid &&
+			   !dash_hid(d, DASH_CRIMES, m0 - 12, m1 - 12)) {
 			struct buf c = BUF_INIT;
 			int64_t t = dash_tenths((now - before) * 100, before);
 
@@ -280,14 +284,18 @@ static void headline(struct dash *d)
 	}
 	if (d->area.population > 0) {
 		buf_reset(&v);
-		dash_add_rate(&v, now, d->area.population);
+		if (now_hid)
+			dash_add_count_or_c(&v, now, true);
+		else
+			dash_add_rate(&v, now, d->area.population);
 		figure(d, v.ptr, arena_printf(a, "%s per 1,000 residents, %s", d->crimes,
 					      months),
 		       m0, m1);
 	}
 	if (d->asb >= 0) {
 		buf_reset(&v);
-		dash_add_count(&v, dash_sum(d, d->asb, m0, m1));
+		dash_add_count_or_c(&v, dash_sum(d, d->asb, m0, m1),
+				    dash_hid(d, d->asb, m0, m1));
 		figure(d, v.ptr, arena_printf(a, "incidents of anti-social behaviour, %s",
 					      months),
 		       m0, m1);
@@ -336,6 +344,17 @@ void page_crime(struct req *r, struct resp *w)
 	d->type = -1;
 	d->crimes = "crimes";
 	d->peer_param = peer_param;
+	if (r->auth.anonymous) {
+		/* The public view: small numbers hidden (crime_public.c). */
+		struct publishing pb;
+
+		if (store_publishing(r->store, &pb, &e) < 0) {
+			web_store_error(r, w, &e);
+			return;
+		}
+		d->pub = true;
+		d->threshold = pb.threshold;
+	}
 	if (store_crime_summary(r->store, &d->cs, &e) < 0 ||
 	    !(g = crime_acquire(r->store, r->arena, &e))) {
 		web_store_error(r, w, &e);
@@ -559,6 +578,10 @@ void page_crime(struct req *r, struct resp *w)
 					d->missing[(int)res.rows[i].key[0] - d->base] = false;
 		d->n_missing = dash_missing_in(d, d->from, d->to);
 	}
+	if (d->type < 0)
+		d->n_top = dash_top_types(d, d->top, DASH_TOP_TYPES);
+	if (dash_protect(d, &e) < 0)
+		goto fail;
 
 	page_begin(r, w, arena_printf(r->arena, "Crime in %s", d->area_label), "crime");
 	html(b, "<span class=\"caption-l\">Crime and anti-social behaviour</span>\n"
@@ -602,6 +625,7 @@ void page_crime(struct req *r, struct resp *w)
 		return;
 	}
 	headline(d);
+	dash_public_note(d);
 	html_raw(b, "<nav class=\"crime-contents\" aria-label=\"Contents\">\n"
 		    "<h2 class=\"heading-s\">Contents</h2>\n<ul class=\"list\">\n"
 		    "<li><a href=\"#trend\">Crimes each month</a></li>\n"

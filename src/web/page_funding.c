@@ -141,7 +141,7 @@ void page_funding(struct req *r, struct resp *w)
 			    "what remains, add up award amounts that are example "
 			    "data, invented for the demo: the council's records name "
 			    "the awards but not what each received.</p>\n");
-	if (unpriced)
+	if (unpriced && !r->auth.anonymous)
 		html(b, "<p class=\"inset-text\">%lld award%s ha%s no amount recorded, "
 			"so the amount awarded may be higher than shown.</p>\n",
 		     (long long)unpriced, unpriced == 1 ? "" : "s",
@@ -155,8 +155,12 @@ void page_funding(struct req *r, struct resp *w)
 		    "<th scope=\"col\" class=\"numeric\">Remaining</th>"
 		    "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
-		html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a>",
-		     (long long)f[i].id, f[i].name);
+		/* The public view: totals only, no fund's own page. */
+		if (r->auth.anonymous)
+			html(b, "<tr><th scope=\"row\">%s", f[i].name);
+		else
+			html(b, "<tr><th scope=\"row\"><a href=\"/funds/%lld\">%s</a>",
+			     (long long)f[i].id, f[i].name);
 		if (f[i].example)
 			html_example_tag(b);
 		if (f[i].grantor)
@@ -190,6 +194,11 @@ void page_funding(struct req *r, struct resp *w)
 	if (awarded_example)
 		html_example_tag(b);
 	html_raw(b, "</td></tr></tfoot></table></div>\n");
+	if (r->auth.anonymous) {
+		/* The public view: no awards, recipients or notes. */
+		page_end(r, w);
+		return;
+	}
 
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<h2 class=\"heading-m\"><a href=\"/funds/%lld\">%s</a></h2>\n",

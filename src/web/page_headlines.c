@@ -13,6 +13,7 @@
 #include "performance.h"
 #include "store/store_indicator.h"
 #include "store/store_plan.h"
+#include "store/store_publish.h"
 #include "svg.h"
 
 /* ---------------------------------------------------------------------
@@ -87,6 +88,14 @@ void page_headlines(struct req *r, struct resp *w)
 			    "</code>; see docs/indicators.md.</p>\n");
 		page_end(r, w);
 		return;
+	}
+	if (r->auth.anonymous) {
+		/* The public view: nothing official-sensitive, nothing small. */
+		struct publishing pb;
+
+		if (store_publishing(r->store, &pb, &e) < 0)
+			goto fail;
+		hl_report_public(&rep, pb.threshold);
 	}
 	for (size_t t = 0; t < rep.n_themes; t++)
 		for (size_t i = 0; i < rep.themes[t].n; i++)

@@ -26,10 +26,12 @@ void page_plans(struct req *r, struct resp *w)
 	html_raw(b, "<caption class=\"visually-hidden\">Plans</caption>\n<thead><tr>"
 		    "<th scope=\"col\">Plan</th><th scope=\"col\">Period</th>"
 		    "<th scope=\"col\">Status</th><th scope=\"col\">Approved</th>"
-		    "<th scope=\"col\" class=\"numeric\">Themes</th>"
-		    "<th scope=\"col\" class=\"numeric\">Actions</th>"
-		    "<th scope=\"col\" class=\"numeric\">Overdue</th>"
-		    "</tr></thead>\n<tbody>\n");
+		    "<th scope=\"col\" class=\"numeric\">Themes</th>");
+	/* The public view: the plan, its themes and leads; not the actions. */
+	if (!r->auth.anonymous)
+		html_raw(b, "<th scope=\"col\" class=\"numeric\">Actions</th>"
+			    "<th scope=\"col\" class=\"numeric\">Overdue</th>");
+	html_raw(b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		html(b, "<tr><th scope=\"row\"><a href=\"/plans/%lld\">%s</a>",
 		     (long long)p[i].id, p[i].title);
@@ -45,8 +47,12 @@ void page_plans(struct req *r, struct resp *w)
 			html(b, "%s%s", p[i].approved_on ? ", " : "", p[i].approved_by);
 		if (!p[i].approved_on && !p[i].approved_by)
 			html_raw(b, "<span class=\"secondary-text\">Not recorded</span>");
-		html(b, "</td><td class=\"numeric\">%lld</td><td class=\"numeric\">%lld",
-		     (long long)p[i].n_themes, (long long)p[i].n_actions);
+		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_themes);
+		if (r->auth.anonymous) {
+			html_raw(b, "</td></tr>\n");
+			continue;
+		}
+		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_actions);
 		if (p[i].n_example_actions)
 			html_example_tag(b);
 		html(b, "</td><td class=\"numeric\">%lld", (long long)p[i].n_overdue);
@@ -87,8 +93,10 @@ void page_plan(struct req *r, struct resp *w)
 	html_row_begin(b, "Approved");
 	html_date(b, p->approved_on);
 	html_row_end(b);
-	if (p->note)
+	if (p->note && !r->auth.anonymous)
 		html_row_text(b, "Note", p->note);
+	if (r->auth.anonymous)
+		goto themes; /* the public view: no notes, no actions */
 	html_row_begin(b, "Actions");
 	html(b, "<a href=\"/actions?plan=%lld\">%lld actions</a>",
 	     (long long)p->id, (long long)p->n_actions);
@@ -102,6 +110,7 @@ void page_plan(struct req *r, struct resp *w)
 	if (p->n_example_actions)
 		html_example_tag(b);
 	html_row_end(b);
+themes:
 	html_summary_end(b);
 
 	html_raw(b, "<h2 class=\"heading-l\">Themes and priority areas for action</h2>\n");
@@ -127,9 +136,10 @@ void page_plan(struct req *r, struct resp *w)
 			     t[i].priorities[k].name);
 		html_raw(b, "</ul>\n");
 	}
-	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?plan=%lld\">"
-		"Add an action to this plan</a></p>\n",
-	     (long long)p->id);
+	if (!r->auth.anonymous)
+		html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
+			"plan=%lld\">Add an action to this plan</a></p>\n",
+		     (long long)p->id);
 	page_end(r, w);
 }
 
@@ -194,6 +204,10 @@ void page_theme(struct req *r, struct resp *w)
 	}
 	if (t->n_priorities)
 		html_raw(b, "</ul>\n");
+	if (r->auth.anonymous) { /* the public view: no actions */
+		page_end(r, w);
+		return;
+	}
 	html_actions_table(b, a, n, "Actions under this theme");
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
 		"plan=%lld&amp;theme=%lld\">Add an action to this theme</a></p>\n",
@@ -257,6 +271,10 @@ void page_priority(struct req *r, struct resp *w)
 	}
 	if (p->n_outcomes)
 		html_raw(b, "</ul>\n");
+	if (r->auth.anonymous) { /* the public view: no actions */
+		page_end(r, w);
+		return;
+	}
 	html_actions_table(b, a, n, "Actions for this priority area");
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
 		"plan=%lld&amp;priority=%lld\">Add an action for this priority area"

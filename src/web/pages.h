@@ -28,6 +28,9 @@ route_fn page_changes, page_changes_csv;
  * "Changes to this theme", type as the record names it ("theme"). */
 void web_changes_link(struct buf *b, const char *type, int64_t id);
 
+/* The public view: what is published (page_settings.c). */
+route_fn page_settings_publishing, page_settings_publishing_save;
+
 /* A table of actions (page_actions.c): title, theme and priority area,
  * owner, due date (with "Overdue"), status, RAG. */
 void html_actions_table(struct buf *b, const struct action *a, size_t n,
