@@ -430,7 +430,9 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	html_row_end(b);
 	html_summary_end(b);
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/%lld/edit\">"
-		"Change this action</a></p>\n",
+		"Change this action</a> <a href=\"/actions/%lld/delete\">Delete this "
+		"action</a></p>\n",
+	     (long long)a->id,
 	     (long long)a->id);
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"updates\">Progress updates</h2>\n");
