@@ -28,6 +28,50 @@ route_fn api_indicators, api_indicator, api_headlines;
 route_fn api_not_found;
 route_fn api_audit;
 
+/* People, organisations, boards, the partnership; writes of funds,
+ * awards and actions (api_people.c, api_funds.c, api_actions.c) */
+route_fn api_partnership, api_partnership_patch;
+route_fn api_organisation, api_organisation_create, api_organisation_patch,
+	api_organisation_delete;
+route_fn api_person, api_person_create, api_person_patch, api_person_delete;
+route_fn api_board, api_board_create, api_board_patch, api_board_delete;
+route_fn api_fund_create, api_fund_patch, api_fund_delete;
+route_fn api_award, api_award_create, api_award_patch, api_award_delete;
+route_fn api_action_delete;
+
+/* ---------------------------------------------------------------------
+ * Reading a request body (api_body.c)
+ */
+
+/* The kinds of value a field holds: an id (1 or more; null is 0), a
+ * whole number 0 or more, a string, true or false, a list of ids, a
+ * list of strings. */
+enum api_field_kind { F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS };
+
+/* A field a body may hold: its name, kind, whether it may be null, the
+ * bit set in *set when it is given, where its value goes in the input
+ * struct (offset) and, for a list, where its length goes (aux, a
+ * size_t); for a number, aux (if not 0) is a bool set when a number was
+ * given rather than null. */
+struct api_field {
+	const char *name;
+	enum api_field_kind kind;
+	bool nullable;
+	unsigned bit;
+	size_t offset;
+	size_t aux;
+};
+
+/* Read the request body, a JSON object, into the struct at out by the
+ * table of fields; *set gets the bits of those given.  Strings and lists
+ * are copied into the request's arena.  A field not in the table is an
+ * error naming it ("unknown field 'x'"), as is a value of the wrong
+ * kind; bad JSON names the line and column. */
+int api_read_body(struct req *r, const struct api_field *fields, size_t n,
+		  void *out, unsigned *set, struct err *e);
+/* The answer to a DELETE: {"id": id, "result": "deleted"|"archived"}. */
+void api_removed(struct req *r, struct resp *w, int64_t id, bool archived);
+
 /* Start a JSON response in w (status 200) and its writer j. */
 void api_begin(struct resp *w, struct jw *j);
 /* Finish: a trailing newline. */

@@ -64,4 +64,21 @@ void store_import_unlock(struct store *s);
 /* A month of the crime store (year * 12 + month - 1) as "YYYY-MM". */
 void store_month_format(int month, char out[8]);
 
+/* Taking an object away (store_remove.c), for the store_*_remove
+ * functions.  refs_sql selects, for :id, one text row per kind of thing
+ * that refers to the object ("people belong to it"), none if nothing
+ * does; archive_sql sets archived_at to :now; delete_sql deletes it.
+ * The change is recorded (type) in one transaction; *archived (if not
+ * NULL) says whether it was archived rather than deleted.  what names
+ * the object in messages ("organisation"). */
+struct remove_spec {
+	int type; /* enum audit_type */
+	const char *what;
+	const char *refs_sql;
+	const char *archive_sql;
+	const char *delete_sql;
+};
+int store_remove(struct store *s, const struct remove_spec *spec, int64_t id,
+		 enum remove_how how, bool *archived, struct err *e);
+
 #endif
