@@ -239,8 +239,10 @@ static int read_entry(struct archive *ar, struct archive_entry *ent,
 	struct buf b = BUF_INIT;
 	struct why w;
 
+	/* The size the archive gives, if it is plausible (a damaged or
+	 * hostile one may claim any size: the buffer then grows as it goes). */
 	if (archive_entry_size_is_set(ent) && archive_entry_size(ent) > 0 &&
-	    (uint64_t)archive_entry_size(ent) < BUF_MAX_DEFAULT)
+	    archive_entry_size(ent) <= (la_int64_t)1 << 26)
 		buf_grow(&b, (size_t)archive_entry_size(ent));
 	for (;;) {
 		la_ssize_t r;

@@ -261,5 +261,10 @@ fresh "$DB"
 check "a zip of 200 files (about 100 MB unpacked) imports" grep -q "from 200 files" "$TMP/big.out"
 kb=$(tail -n 1 "$TMP/rss")
 unpacked=$($PY -c "import sys, zipfile; print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()) // 1024)" "$TMP/big.zip")
-check "its peak memory ($((kb / 1024)) MiB) is well under the unpacked size ($((unpacked / 1024)) MiB)" \
-	test "$kb" -lt $((unpacked / 3))
+if ldd "$SAFER" 2>/dev/null | grep -q libasan; then
+	# AddressSanitizer keeps freed memory in quarantine (256 MiB)
+	echo "ok - $FILE: peak memory under the unpacked size # SKIP built with AddressSanitizer"
+else
+	check "its peak memory ($((kb / 1024)) MiB) is well under the unpacked size ($((unpacked / 1024)) MiB)" \
+		test "$kb" -lt $((unpacked / 3))
+fi
