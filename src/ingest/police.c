@@ -38,6 +38,7 @@
 #include "ingest.h"
 #include "store/store_crime.h"
 #include "store/store_import.h"
+#include "zipfile.h"
 
 /* ---------------------------------------------------------------------
  * Finding the inputs
@@ -229,21 +230,14 @@ static const char *archive_why(struct archive *ar, struct why *w)
 	return w->s;
 }
 
-/* The data of the entry ar is at (one file of a zip, or the text of a
- * gzip file), into memory: *data, which the caller frees.  name is for
- * messages. */
-static int read_entry(struct archive *ar, struct archive_entry *ent,
-		      const char *name, bool zip, char **data, size_t *len,
-		      struct err *e)
+/* The text of a gzip file through libarchive, at its one entry, into
+ * memory: *data, which the caller frees. */
+static int read_entry(struct archive *ar, const char *name, char **data,
+		      size_t *len, struct err *e)
 {
 	struct buf b = BUF_INIT;
 	struct why w;
 
-	/* The size the archive gives, if it is plausible (a damaged or
-	 * hostile one may claim any size: the buffer then grows as it goes). */
-	if (archive_entry_size_is_set(ent) && archive_entry_size(ent) > 0 &&
-	    archive_entry_size(ent) <= (la_int64_t)1 << 26)
-		buf_grow(&b, (size_t)archive_entry_size(ent));
 	for (;;) {
 		la_ssize_t r;
 
@@ -257,11 +251,6 @@ static int read_entry(struct archive *ar, struct archive_entry *ent,
 		r = archive_read_data(ar, b.ptr + b.len, b.cap - b.len - 1);
 		if (r < 0) {
 			buf_release(&b);
-			if (zip)
-				return err_set(e, ERR_INVALID, NULL,
-					       "%s: cannot read this file of the zip: "
-					       "the zip file is damaged or cut short%s",
-					       name, archive_why(ar, &w));
 			return err_set(e, ERR_INVALID, NULL,
 				       "%s: cannot read it: the file is damaged or "
 				       "cut short%s",
@@ -294,7 +283,7 @@ static int read_gzip(const struct source *src, char **data, size_t *len,
 			     "short%s",
 			     src->path, archive_why(ar, &w));
 	else
-		rc = read_entry(ar, ent, src->path, false, data, len, e);
+		rc = read_entry(ar, src->path, data, len, e);
 	archive_read_free(ar);
 	return rc;
 }
@@ -903,8 +892,9 @@ enum job_state { JOB_WAITING, JOB_WORKING, JOB_DONE };
 struct job {
 	const struct source *src; /* a file for the worker to read, or NULL */
 	char *name;       /* for messages: a path, or archive:entry */
-	char *data;       /* a file of a zip, read by the feeder (free()) */
-	size_t len;
+	char *data;       /* a file of a zip as read by the feeder, still
+			   * compressed (free()) */
+	struct zipfile_entry zipped; /* what it is (its name is not kept) */
 	enum job_state state;
 	struct pu_file file;
 	size_t bytes;
@@ -983,81 +973,52 @@ static bool hidden(const char *entry)
 }
 
 /* Each police.uk file of a zip, read once in the order the zip holds
- * them, as a job; other entries are listed as left out.  A damaged zip
- * is a failed job naming the zip and, where it can, the entry.  Returns
- * -1 then, or when the import stops. */
+ * them, still compressed, as a job (the workers decompress them); other
+ * files are listed as skipped.  A damaged zip is a failed job naming the
+ * zip and, where it can, the file.  Returns -1 then, or when the import
+ * stops. */
 static int feed_zip(struct pipeline *p, const struct source *src)
 {
-	struct archive *ar = archive_read_new();
-	struct archive_entry *ent;
 	struct err e = ERR_INIT;
-	struct why w;
-	char *last = NULL; /* the last entry read, to say where damage is */
+	struct zipfile *z = zipfile_open(src->path, &e);
 	int rc = -1;
 
-	archive_read_support_format_zip(ar);
-	if (archive_read_open_filename(ar, src->path, 1 << 20) != ARCHIVE_OK) {
-		err_set(&e, ERR_INVALID, NULL,
-			"cannot read the zip file '%s': it is not a zip file, or "
-			"it is damaged or empty%s",
-			src->path, archive_why(ar, &w));
+	if (!z) {
 		hand_over_error(p, src->path, &e);
-		goto out;
+		return -1;
 	}
-	for (;;) {
-		int r = archive_read_next_header(ar, &ent);
-		const char *entry;
+	for (size_t i = 0; i < zipfile_count(z); i++) {
+		const struct zipfile_entry *f = zipfile_entry(z, i);
 		struct job *j;
 		char *name;
 		size_t n;
+		int r;
 
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-			if (last)
-				err_set(&e, ERR_INVALID, NULL,
-					"cannot read the zip file '%s': it is "
-					"damaged or cut short after '%s'%s",
-					src->path, last, archive_why(ar, &w));
-			else
-				err_set(&e, ERR_INVALID, NULL,
-					"cannot read the zip file '%s': it is "
-					"damaged or cut short before its first "
-					"file%s",
-					src->path, archive_why(ar, &w));
-			hand_over_error(p, src->path, &e);
-			goto out;
-		}
-		entry = archive_entry_pathname(ent);
-		if (!entry)
-			entry = "(a file whose name cannot be read)";
-		if (archive_entry_filetype(ent) == AE_IFDIR || hidden(entry))
+		if (f->dir || hidden(f->name))
 			continue;
-		if (archive_entry_filetype(ent) != AE_IFREG ||
-		    !ends_with(entry, ".csv")) {
-			skip_file(p->report, src->path, entry);
+		if (!ends_with(f->name, ".csv")) {
+			skip_file(p->report, src->path,
+				  f->name[0] ? f->name : "(a file with no name)");
 			continue;
 		}
-		n = strlen(src->path) + strlen(entry) + 2;
+		n = strlen(src->path) + strlen(f->name) + 2;
 		name = xmalloc(n);
-		snprintf(name, n, "%s:%s", src->path, entry);
-		free(last);
-		last = xstrdup(entry);
+		snprintf(name, n, "%s:%s", src->path, f->name);
 		if (!(j = claim(p))) {
 			free(name);
 			goto out;
 		}
 		j->name = name;
-		j->rc = read_entry(ar, ent, name, true, &j->data, &j->len, &j->err);
-		r = j->rc;
+		j->zipped = *f;
+		j->zipped.name = NULL;
+		r = j->rc = zipfile_read(z, i, BUF_MAX_DEFAULT, &j->data, &j->err);
 		hand_over(p);
 		if (r < 0)
 			goto out;
 	}
 	rc = 0;
 out:
-	free(last);
-	archive_read_free(ar);
+	zipfile_close(z);
 	return rc;
 }
 
@@ -1089,12 +1050,19 @@ static void *feeder(void *arg)
 
 static void run_job(struct job *j, bool skip_bad_rows)
 {
-	char *data = j->data;
-	size_t len = j->len;
+	char *data = NULL;
+	size_t len = 0;
 	bool mapped = false;
 
-	if (j->rc == 0 && j->src)
+	if (j->rc == 0 && j->src) {
 		j->rc = read_source(j->src, &data, &len, &mapped, &j->err);
+	} else if (j->rc == 0) {
+		j->rc = zipfile_inflate(&j->zipped, j->name, j->data,
+					BUF_MAX_DEFAULT, &data, &j->err);
+		len = (size_t)j->zipped.size;
+	}
+	free(j->data);
+	j->data = NULL;
 	if (j->rc == 0) {
 		const char *text = j->src && j->src->kind == SRC_BUFFER ? j->src->data
 				   : data ? data
@@ -1109,7 +1077,6 @@ static void run_job(struct job *j, bool skip_bad_rows)
 		munmap(data, len);
 	else
 		free(data);
-	j->data = NULL;
 }
 
 static void *worker(void *arg)
