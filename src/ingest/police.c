@@ -1,10 +1,11 @@
 /*
  * police.c: importing police.uk files (see ingest.h).
  *
- * The inputs are listed first (files, folders, zip entries, in name
- * order).  Worker threads read and parse them (policeuk.c) a few files
- * ahead, while this thread takes the parsed files in order and writes
- * them: each file's rows are split by force and month into batches; the
+ * The inputs are listed first (files, folders and zips, in name order).
+ * A feeder thread turns them into jobs, reading each zip once from start
+ * to end (zipfile.h), a file at a time; worker threads read, decompress
+ * and parse them (policeuk.c) a few files ahead, while this thread takes
+ * the parsed files in order and writes them: each file's rows are split by force and month into batches; the
  * strings are mapped from the file's dictionaries to the store's; rows
  * of street-level crime are ordered by crime type; each column is
  * encoded as a blob (crime/column.h) and the batch is hashed.  A batch

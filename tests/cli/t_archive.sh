@@ -151,6 +151,46 @@ run import police "$TMP/flat.zip"
 expect_rc 0 "a zip of files with no folders imports (stop and search files find their force from their name)"
 check "with the same counts as the folder" test "$(counts "$DB")" = "$(counts "$TMP/folder.db")"
 
+# Stored (not compressed), ZIP64, and streamed (sizes after each file's
+# data, as a zip written to a pipe has them) zips import the same.
+$PY - "$dl" "$TMP" <<'PYEOF'
+import io, os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+files = sorted(os.path.relpath(os.path.join(d, n), src)
+               for d, _, ns in os.walk(src) for n in ns)
+with zipfile.ZipFile(os.path.join(out, "stored.zip"), "w", zipfile.ZIP_STORED) as z:
+    for f in files:
+        z.write(os.path.join(src, f), f)
+class Pipe(io.RawIOBase):  # not seekable: zipfile writes data descriptors
+    def __init__(self, f): self.f = f
+    def writable(self): return True
+    def write(self, b): return self.f.write(b)
+with open(os.path.join(out, "streamed.zip"), "wb") as raw:
+    with zipfile.ZipFile(Pipe(raw), "w", zipfile.ZIP_DEFLATED) as z:
+        for f in files:
+            with z.open(f, "w") as w:
+                w.write(open(os.path.join(src, f), "rb").read())
+zipfile.ZIP64_LIMIT = 1 << 10  # ZIP64 records for every file past 1 KiB
+zipfile.ZIP_FILECOUNT_LIMIT = 4
+with zipfile.ZipFile(os.path.join(out, "zip64.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    for f in files:
+        z.write(os.path.join(src, f), f)
+PYEOF
+for kind in stored streamed zip64; do
+	fresh "$DB"
+	run import police "$TMP/$kind.zip"
+	expect_rc 0 "a $kind zip imports"
+	check "with the same counts as the folder" test "$(counts "$DB")" = "$(counts "$TMP/folder.db")"
+done
+check "(the ZIP64 zip has ZIP64 records)" $PY -c "
+import sys, zipfile
+sys.exit(not any(i.extra.startswith(b'\x01\x00') for i in zipfile.ZipFile(sys.argv[1]).infolist()))" "$TMP/zip64.zip"
+head -c 30000 "$TMP/streamed.zip" > "$TMP/streamed-cut.zip"
+run import police "$TMP/streamed-cut.zip"
+expect_rc 1 "a streamed zip cut short is refused"
+expect_err "cannot read the zip file '$TMP/streamed-cut.zip': it is cut short or damaged (it has no central directory at its end); the last file found in it is '2021-01/" \
+	"naming the zip and the last file found in it"
+
 # Order: a zip is read in the order it holds its files; the later wins.
 $PY - "$TMP/order.zip" "$dl/2021-01/2021-01-kent-street.csv" <<'PYEOF'
 import sys, zipfile
