@@ -16,7 +16,7 @@ CC ?= cc
 ifeq ($(CC),cc)
 CC := gcc
 endif
-PKGS := sqlite3 libmicrohttpd jansson libsodium gsl libarchive libcrypto
+PKGS := sqlite3 libmicrohttpd jansson libsodium gsl libarchive libcrypto libdeflate
 SAN ?=
 O ?= $(if $(SAN),build/san,build)
 WERROR ?=

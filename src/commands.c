@@ -19,10 +19,14 @@ const struct command commands[] = {
 	  "                         [--priority ID|none] [--owner ID|none]\n"
 	  "                         [--due YYYY-MM-DD|none] [--status STATUS]\n"
 	  "                         [--rag red|amber|green|none] [--description T]\n"
-	  "                         [--note TEXT [--author ID] [--date YYYY-MM-DD]]\n\n"
+	  "                         [--note TEXT [--date YYYY-MM-DD]]\n"
+	  "       safer actions archive|delete ID\n\n"
 	  "Actions of the partnership's plans.  'update' changes the fields given;\n"
 	  "with --note it also adds a progress update (carrying any new status and\n"
-	  "RAG rating), dated today or, with --date, a day before.  Statuses:\n"
+	  "RAG rating), dated today or, with --date, a day before, and written by\n"
+	  "whoever runs the command.  'delete' removes an action with no progress\n"
+	  "updates and archives one with updates; 'archive' archives it (it leaves\n"
+	  "the lists and stays readable by its id).  Statuses:\n"
 	  "not_started, in_progress, on_hold, completed, cancelled.  An action is\n"
 	  "overdue when its due date has passed and it is neither completed nor\n"
 	  "cancelled.  An action added to a plan that has ended, or due outside its\n"
@@ -45,6 +49,24 @@ const struct command commands[] = {
 	  "unbroken: it fails, naming the entry, if an entry was edited, removed\n"
 	  "or added outside safer.\n",
 	  "the record of every change, and its check" },
+	{ "boards", cmd_boards,
+	  "usage: safer boards list [--format table|json]\n"
+	  "       safer boards add --name NAME --kind board|subgroup|committee\n"
+	  "                        [--reports-to ID] [--chair ID]\n"
+	  "                        [--terms TEXT] [--member ID]...\n"
+	  "       safer boards edit ID [--name NAME] [--kind KIND]\n"
+	  "                        [--reports-to ID|none] [--chair ID|none]\n"
+	  "                        [--terms TEXT] [--member ID]... [--no-members]\n"
+	  "       safer boards archive|delete ID\n\n"
+	  "The boards and subgroups through which the partnership works, whom\n"
+	  "each reports to, its chair, members (people's ids: 'safer people\n"
+	  "list') and terms of reference.  On edit, --member gives the whole new\n"
+	  "list of members (--no-members empties it).  'add' prints the new id.\n"
+	  "'delete' removes a board nothing refers to and archives one that a\n"
+	  "subgroup reports to or that approved a plan; 'archive' archives it (it\n"
+	  "leaves the lists and stays readable by its id).  Every change is\n"
+	  "recorded ('safer audit list').\n",
+	  "list, add, edit, archive and delete boards and subgroups" },
 	{ "crime", cmd_crime,
 	  "usage: safer crime counts --by DIM[,DIM...] [--area NAME|CODE]\n"
 	  "                          [--from YYYY-MM] [--to YYYY-MM] [--type TYPE]...\n"
@@ -102,8 +124,14 @@ const struct command commands[] = {
 	  "       safer funds update ID [--name NAME] [--year Y] [--allocation POUNDS]\n"
 	  "                       [--grantor NAME] [--note TEXT]\n"
 	  "       safer funds add-award FUND_ID --recipient NAME [--amount POUNDS]\n"
-	  "                       [--purpose TEXT] [--status STATUS] [--priority ID]\n\n"
+	  "                       [--purpose TEXT] [--status STATUS] [--priority ID]\n"
+	  "       safer funds archive|delete ID\n"
+	  "       safer funds archive-award|delete-award AWARD_ID\n\n"
 	  "Funding streams, their allocations and the awards made from them.\n"
+	  "Awards that add up to more than a fund's allocation are saved with a\n"
+	  "warning.  'delete' removes a fund with no awards and archives one with\n"
+	  "awards; an award can always be deleted; archived ones leave the lists\n"
+	  "and totals and stay readable by their id.\n"
 	  "Amounts are in pounds (218973, 218,973 or 1250.50).  Award statuses:\n"
 	  "proposed, awarded, paid, withdrawn.\n",
 	  "list, show, add and update funding streams and awards" },
@@ -129,7 +157,10 @@ const struct command commands[] = {
 	  "       safer import undo ID\n\n"
 	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
 	  "(told apart by their header): files, .csv.gz files, folders of them, or\n"
-	  "a police.uk download as it comes (a .zip of monthly folders).  A\n"
+	  "a police.uk download as it comes (a .zip of monthly folders, read once\n"
+	  "from start to end, never unpacked to disk; other files in it, such as a\n"
+	  "README, are listed as skipped; a zip cut short or damaged is refused,\n"
+	  "naming the file in it).  A\n"
 	  "force-month already imported is replaced by a newer version; the same\n"
 	  "file again changes nothing.  All or nothing: a bad file or row stops\n"
 	  "the import, naming the file, line and field, and the database is as it\n"
@@ -172,6 +203,19 @@ const struct command commands[] = {
 	  "Create an empty database (or bring an existing one up to date), and\n"
 	  "optionally record the partnership it is for.\n",
 	  "create a database" },
+	{ "organisations", cmd_organisations,
+	  "usage: safer organisations list [--format table|json]\n"
+	  "       safer organisations add --name NAME --sector SECTOR\n"
+	  "                        [--short-name NAME] [--member yes|no] [--note TEXT]\n"
+	  "       safer organisations edit ID [--name NAME] [--sector SECTOR]\n"
+	  "                        [--short-name NAME] [--member yes|no] [--note TEXT]\n"
+	  "       safer organisations archive|delete ID\n\n"
+	  "The partnership's organisations.  SECTOR is council, police, fire,\n"
+	  "probation, health, housing, justice, voluntary, regional or other.\n"
+	  "'add' prints the new id.  'delete' removes an organisation nobody\n"
+	  "belongs to and archives one with people; 'archive' archives it (it\n"
+	  "leaves the lists and stays readable by its id).\n",
+	  "list, add, edit, archive and delete organisations" },
 	{ "outcomes", cmd_outcomes,
 	  "usage: safer outcomes add FRAMEWORK_ID --number N --text TEXT --group GROUP\n"
 	  "       safer outcomes edit ID [--number N] [--text TEXT] [--group GROUP]\n"
@@ -182,6 +226,16 @@ const struct command commands[] = {
 	  "deletes an outcome no priority area or indicator is linked to, else\n"
 	  "archives it, as 'archive' always does.\n",
 	  "add, edit, archive and delete the outcomes of a framework" },
+	{ "partnership", cmd_partnership,
+	  "usage: safer partnership show [--format table|json]\n"
+	  "       safer partnership edit [--name NAME] [--area AREA]\n"
+	  "                        [--description TEXT]\n"
+	  "                        [--add-former-name NAME]...\n"
+	  "                        [--remove-former-name NAME]...\n\n"
+	  "The partnership: its name, the area it serves, a description and the\n"
+	  "names it had before.  With no partnership yet, 'edit' makes it (then\n"
+	  "--name and --area are needed).\n",
+	  "show or edit the partnership" },
 	{ "peers", cmd_peers,
 	  "usage: safer peers list\n"
 	  "       safer peers set NAME AREA...\n"
@@ -192,6 +246,18 @@ const struct command commands[] = {
 	  "the geography, or an area with indicator figures; names match without\n"
 	  "regard to case, 'St.' or '&' (\"St Helens\" is \"St. Helens\").\n",
 	  "list, set and delete peer groups of areas" },
+	{ "people", cmd_people,
+	  "usage: safer people list [--organisation ID] [--format table|json]\n"
+	  "       safer people add --name NAME [--role ROLE] [--organisation ID]\n"
+	  "       safer people edit ID [--name NAME] [--role ROLE]\n"
+	  "                        [--organisation ID|none]\n"
+	  "       safer people archive|delete ID\n\n"
+	  "The people of the partnership, with their roles (no contact details\n"
+	  "are kept).  'add' prints the new id.  'delete' removes a person nothing\n"
+	  "names and archives one who owns an action, leads a theme, chairs or\n"
+	  "sits on a board; 'archive' archives them (they leave the lists and stay\n"
+	  "readable by their id).\n",
+	  "list, add, edit, archive and delete people" },
 	{ "plans", cmd_plans,
 	  "usage: safer plans list [--format table|csv|json]\n"
 	  "       safer plans show ID [--format table|json]\n"

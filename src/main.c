@@ -22,7 +22,7 @@ static void usage(FILE *to)
 	      to);
 	for (size_t i = 0; i < n_commands; i++)
 		if (commands[i].summary)
-			fprintf(to, "  %-10s %s\n", commands[i].name,
+			fprintf(to, "  %-13s %s\n", commands[i].name,
 				commands[i].summary);
 	fputs("\nThe database is --db PATH, else $SAFER_DB, else safer.db.\n"
 	      "'safer COMMAND --help' describes a command.\n",

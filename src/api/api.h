@@ -39,42 +39,59 @@ route_fn api_framework_patch, api_framework_delete;
 route_fn api_outcome_create, api_outcome, api_outcome_patch;
 route_fn api_outcome_delete;
 
+/* People, organisations, boards, the partnership; writes of funds,
+ * awards and actions (api_people.c, api_funds.c, api_actions.c) */
+route_fn api_partnership, api_partnership_patch;
+route_fn api_organisation, api_organisation_create, api_organisation_patch,
+	api_organisation_delete;
+route_fn api_person, api_person_create, api_person_patch, api_person_delete;
+route_fn api_board, api_board_create, api_board_patch, api_board_delete;
+route_fn api_fund_create, api_fund_patch, api_fund_delete;
+route_fn api_award, api_award_create, api_award_patch, api_award_delete;
+route_fn api_action_delete;
+
+/* ---------------------------------------------------------------------
+ * Reading a request body (api_body.c)
+ */
+
+/* The kinds of value a field holds: an id (1 or more; null is 0), a
+ * whole number 0 or more, a string, true or false, a list of ids, a
+ * list of strings; a field that reads return but writes ignore
+ * (F_READ_ONLY), and the object's own id (F_SAME_ID: the caller puts
+ * the id of the object written, or 0 for a new one, at offset; a body's
+ * "id" must equal it, and a new object's is refused).  A name
+ * "period.start" is the member start of the body's object period. */
+enum api_field_kind {
+	F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_READ_ONLY, F_SAME_ID,
+};
+
+/* A field a body may hold: its name, kind, whether it may be null, the
+ * bit set in *set when it is given, where its value goes in the input
+ * struct (offset) and, for a list, where its length goes (aux, a
+ * size_t); for a number, aux (if not 0) is a bool set when a number was
+ * given rather than null. */
+struct api_field {
+	const char *name;
+	enum api_field_kind kind;
+	bool nullable;
+	unsigned bit;
+	size_t offset;
+	size_t aux;
+};
+
+/* Read the request body, a JSON object, into the struct at out by the
+ * table of fields; *set gets the bits of those given.  Strings and lists
+ * are copied into the request's arena.  A field not in the table is an
+ * error naming it ("unknown field 'x'"), as is a value of the wrong
+ * kind; bad JSON names the line and column. */
+int api_read_body(struct req *r, const struct api_field *fields, size_t n,
+		  void *out, unsigned *set, struct err *e);
+/* The answer to a DELETE: {"id": id, "result": "deleted"|"archived"}. */
+void api_removed(struct req *r, struct resp *w, int64_t id, bool archived);
+
 /* Start a JSON response in w (status 200) and its writer j. */
 void api_begin(struct resp *w, struct jw *j);
 /* Finish: a trailing newline. */
 void api_end(struct resp *w);
-
-/* ---------------------------------------------------------------------
- * Reading a JSON body by a table of fields (api_body.c)
- */
-
-enum api_field_kind {
-	API_ID,        /* a whole number 1 or more (null: 0) */
-	API_INT,       /* any whole number */
-	API_TEXT,      /* a string (null: NULL) */
-	API_IDS,       /* a list of ids: const int64_t * and its size_t count */
-	API_READ_ONLY, /* returned by reads, ignored by writes */
-};
-
-struct api_field {
-	const char *name;    /* as reads return it; "period.start" is the
-			      * member start of the object period */
-	enum api_field_kind kind;
-	bool nullable;
-	unsigned bit;        /* set in *set when given */
-	size_t offset;       /* of the value in the input struct */
-	size_t count_offset; /* API_IDS: of the size_t count */
-};
-
-/* Read the request's body, a JSON object, into out by the table: *set
- * gets the bits of the fields given; strings and lists are in the
- * request's arena.  "id", if given, must equal self (the object
- * written; 0 for a new one: refused).  An unknown field, a wrong type,
- * a duplicate key or bad JSON fails with ERR_INVALID naming the field. */
-int api_read_body(struct req *r, const struct api_field *fields, size_t n,
-		  int64_t self, void *out, unsigned *set, struct err *e);
-
-/* DELETE's answer: {"id", "deleted", "archived"}. */
-void api_removed(struct req *r, struct resp *w, int64_t id, bool archived);
 
 #endif

@@ -6,38 +6,29 @@
  *   GET   /api/v1/actions/{id}            one, with its updates
  *   PATCH /api/v1/actions/{id}            change the fields given
  *   GET   /api/v1/actions/{id}/updates    its progress updates
+ *   DELETE /api/v1/actions/{id}           delete it, or archive it if it
+ *                                         has progress updates
  *   POST  /api/v1/actions/{id}/updates    add a progress update, dated
- *                                         today or (date) before
+ *                                         today or (date) before, by
+ *                                         whoever sends it
  *
  * A new action, or one moved to another plan or given a new due date,
  * comes back with "warnings": what was saved but may not be what was
  * meant (a plan that has ended, a due date outside the plan's period).
  *
- * Bodies are JSON objects read with Jansson.  A field that is not known,
+ * Bodies are JSON objects (api_read_body).  A field that is not known,
  * a value of the wrong type, a duplicate key or bad JSON is a 400 that
  * names the field (or the line and column).
  */
-#include <jansson.h>
-
 #include "api.h"
 #include "store/store_action.h"
 
-enum field_kind { F_ID, F_TEXT };
-
-struct field {
-	const char *name;
-	enum field_kind kind;
-	bool nullable;
-	unsigned bit;
-	size_t offset; /* of the int64_t or const char * in the input struct */
-};
-
 #define ID_FIELD(s, name, null, bit) \
-	{ #name, F_ID, null, bit, offsetof(struct s, name) }
+	{ #name, F_ID, null, bit, offsetof(struct s, name), 0 }
 #define TEXT_FIELD(s, name, null, bit) \
-	{ #name, F_TEXT, null, bit, offsetof(struct s, name) }
+	{ #name, F_TEXT, null, bit, offsetof(struct s, name), 0 }
 
-static const struct field action_fields[] = {
+static const struct api_field action_fields[] = {
 	ID_FIELD(action_input, plan_id, false, ACTION_PLAN),
 	ID_FIELD(action_input, theme_id, true, ACTION_THEME),
 	ID_FIELD(action_input, priority_id, true, ACTION_PRIORITY),
@@ -57,87 +48,17 @@ struct update_body {
 };
 
 #define UPDATE_FIELD(name, kind, null, bit, member) \
-	{ name, kind, null, bit, offsetof(struct update_body, member) }
+	{ name, kind, null, bit, offsetof(struct update_body, member), 0 }
 
-static const struct field update_fields[] = {
-	UPDATE_FIELD("author_id", F_ID, true, 1, in.author_id),
+/* No author: an update's author is whoever sends it (store_action.h);
+ * "author_id" is refused as an unknown field. */
+static const struct api_field update_fields[] = {
 	UPDATE_FIELD("body", F_TEXT, false, 2, in.body),
 	UPDATE_FIELD("status", F_TEXT, true, 4, in.status),
 	UPDATE_FIELD("rag", F_TEXT, true, 8, in.rag),
 	UPDATE_FIELD("created_at", F_TEXT, true, 16, in.created_at),
 	UPDATE_FIELD("date", F_TEXT, true, 32, date),
 };
-
-/*
- * Read the request body as a JSON object into the struct at out, using
- * the field table; *set gets the bits of the fields present.  Strings are
- * copied into the request's arena.
- */
-static int read_body(struct req *r, const struct field *fields, size_t n,
-		     void *out, unsigned *set, struct err *e)
-{
-	json_error_t jerr;
-	json_t *root, *value;
-	const char *key;
-	int rc = 0;
-
-	*set = 0;
-	root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root)
-		return err_set(e, ERR_INVALID, NULL,
-			       "the body is not valid JSON (line %d, column %d): %s",
-			       jerr.line, jerr.column, jerr.text);
-	if (!json_is_object(root)) {
-		json_decref(root);
-		return err_set(e, ERR_INVALID, NULL,
-			       "the body must be a JSON object");
-	}
-	json_object_foreach(root, key, value) {
-		const struct field *f = NULL;
-		char *slot;
-
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(fields[i].name, key) == 0)
-				f = &fields[i];
-		if (!f) {
-			rc = err_set(e, ERR_INVALID, key, "unknown field '%s'", key);
-			break;
-		}
-		slot = (char *)out + f->offset;
-		*set |= f->bit;
-		if (json_is_null(value)) {
-			if (!f->nullable) {
-				rc = err_set(e, ERR_INVALID, key, "must not be null");
-				break;
-			}
-			if (f->kind == F_ID)
-				*(int64_t *)(void *)slot = 0;
-			else
-				*(const char **)(void *)slot = NULL;
-			continue;
-		}
-		if (f->kind == F_ID) {
-			if (!json_is_integer(value) || json_integer_value(value) < 1) {
-				rc = err_set(e, ERR_INVALID, key,
-					     "must be an id (a whole number, 1 or more)%s",
-					     f->nullable ? " or null" : "");
-				break;
-			}
-			*(int64_t *)(void *)slot = (int64_t)json_integer_value(value);
-		} else {
-			if (!json_is_string(value)) {
-				rc = err_set(e, ERR_INVALID, key, "must be a string%s",
-					     f->nullable ? " or null" : "");
-				break;
-			}
-			*(const char **)(void *)slot = arena_strndup(
-				r->arena, json_string_value(value),
-				json_string_length(value));
-		}
-	}
-	json_decref(root);
-	return rc;
-}
 
 /* Write one action with its updates as the whole response; with warn
  * (ACTION_WARN_* bits) also the warnings of what was saved. */
@@ -222,7 +143,7 @@ void api_action_create(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
+	if (api_read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_create(r->store, &in, &id, &e) < 0) {
 		resp_api_error(w, &e);
@@ -240,7 +161,7 @@ void api_action_patch(struct req *r, struct resp *w)
 	struct action_input in = { 0 };
 	struct err e = ERR_INIT;
 
-	if (read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
+	if (api_read_body(r, action_fields, ARRAY_SIZE(action_fields), &in, &in.set,
 		      &e) < 0 ||
 	    store_action_update(r->store, r->ids[0], &in, &e) < 0) {
 		resp_api_error(w, &e);
@@ -284,7 +205,7 @@ void api_action_update_create(struct req *r, struct resp *w)
 	int64_t id;
 
 	memset(&in, 0, sizeof(in));
-	if (read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
+	if (api_read_body(r, update_fields, ARRAY_SIZE(update_fields), &in, &set,
 		      &e) < 0) {
 		resp_api_error(w, &e);
 		return;
@@ -303,4 +224,17 @@ void api_action_update_create(struct req *r, struct resp *w)
 		return;
 	}
 	send_action(r, w, r->ids[0], 201, 0);
+}
+
+void api_action_delete(struct req *r, struct resp *w)
+{
+	struct err e = ERR_INIT;
+	bool archived = false;
+
+	if (store_action_remove(r->store, r->ids[0], REMOVE_AUTO, &archived,
+				&e) < 0) {
+		resp_api_error(w, &e);
+		return;
+	}
+	api_removed(r, w, r->ids[0], archived);
 }

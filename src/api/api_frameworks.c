@@ -14,26 +14,38 @@
 #include "api.h"
 #include "store/store_outcome.h"
 
+/* What a body is read into: the input, and the id of the object
+ * written (0 for a new one), which a body's "id" must equal. */
+struct framework_body {
+	struct framework_input in;
+	int64_t id;
+};
+struct outcome_body {
+	struct outcome_input in;
+	int64_t id;
+};
+
 #define FW_FIELD(name, kind, null, bit) \
-	{ #name, kind, null, bit, offsetof(struct framework_input, name), 0 }
-#define READ_ONLY(name) { name, API_READ_ONLY, true, 0, 0, 0 }
+	{ #name, kind, null, bit, offsetof(struct framework_body, in.name), 0 }
+#define READ_ONLY(name) { name, F_READ_ONLY, true, 0, 0, 0 }
+#define SAME_ID(s) { "id", F_SAME_ID, false, 0, offsetof(struct s, id), 0 }
 
 static const struct api_field framework_fields[] = {
-	FW_FIELD(name, API_TEXT, false, FRAMEWORK_NAME),
-	FW_FIELD(owner, API_TEXT, true, FRAMEWORK_OWNER),
-	FW_FIELD(period, API_TEXT, true, FRAMEWORK_PERIOD),
-	FW_FIELD(note, API_TEXT, true, FRAMEWORK_NOTE),
-	READ_ONLY("archived_at"), READ_ONLY("groups"),
+	FW_FIELD(name, F_TEXT, false, FRAMEWORK_NAME),
+	FW_FIELD(owner, F_TEXT, true, FRAMEWORK_OWNER),
+	FW_FIELD(period, F_TEXT, true, FRAMEWORK_PERIOD),
+	FW_FIELD(note, F_TEXT, true, FRAMEWORK_NOTE),
+	READ_ONLY("archived_at"), READ_ONLY("groups"), SAME_ID(framework_body),
 };
 
 #define OUTCOME_FIELD(name, kind, null, bit) \
-	{ #name, kind, null, bit, offsetof(struct outcome_input, name), 0 }
+	{ #name, kind, null, bit, offsetof(struct outcome_body, in.name), 0 }
 
 static const struct api_field outcome_fields[] = {
-	OUTCOME_FIELD(number, API_INT, false, OUTCOME_NUMBER),
-	OUTCOME_FIELD(text, API_TEXT, false, OUTCOME_TEXT),
-	OUTCOME_FIELD(group, API_TEXT, false, OUTCOME_GROUP),
-	READ_ONLY("framework_id"), READ_ONLY("archived_at"),
+	OUTCOME_FIELD(number, F_INT, false, OUTCOME_NUMBER),
+	OUTCOME_FIELD(text, F_TEXT, false, OUTCOME_TEXT),
+	OUTCOME_FIELD(group, F_TEXT, false, OUTCOME_GROUP),
+	READ_ONLY("framework_id"), READ_ONLY("archived_at"), SAME_ID(outcome_body),
 };
 
 static void send_framework(struct req *r, struct resp *w, int64_t id,
@@ -86,14 +98,15 @@ void api_framework(struct req *r, struct resp *w)
 
 void api_framework_create(struct req *r, struct resp *w)
 {
-	struct framework_input in = { 0 };
+	struct framework_body b = { { 0 }, 0 };
+	struct framework_input *in = &b.in;
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, framework_fields, ARRAY_SIZE(framework_fields), 0,
-			  &in, &in.set, &e) < 0 ||
-	    store_framework_create(r->store, in.name, in.owner, in.period, in.note,
-				   &id, &e) < 0) {
+	if (api_read_body(r, framework_fields, ARRAY_SIZE(framework_fields), &b,
+			  &in->set, &e) < 0 ||
+	    store_framework_create(r->store, in->name, in->owner, in->period,
+				   in->note, &id, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -102,12 +115,12 @@ void api_framework_create(struct req *r, struct resp *w)
 
 void api_framework_patch(struct req *r, struct resp *w)
 {
-	struct framework_input in = { 0 };
+	struct framework_body b = { { 0 }, r->ids[0] };
 	struct err e = ERR_INIT;
 
-	if (api_read_body(r, framework_fields, ARRAY_SIZE(framework_fields),
-			  r->ids[0], &in, &in.set, &e) < 0 ||
-	    store_framework_update(r->store, r->ids[0], &in, &e) < 0) {
+	if (api_read_body(r, framework_fields, ARRAY_SIZE(framework_fields), &b,
+			  &b.in.set, &e) < 0 ||
+	    store_framework_update(r->store, r->ids[0], &b.in, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -119,7 +132,8 @@ void api_framework_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_framework_remove(r->store, r->ids[0], false, &archived, &e) < 0)
+	if (store_framework_remove(r->store, r->ids[0], REMOVE_AUTO,
+				   &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -152,13 +166,13 @@ void api_outcome(struct req *r, struct resp *w)
 
 void api_outcome_create(struct req *r, struct resp *w)
 {
-	struct outcome_input in = { 0 };
+	struct outcome_body b = { { 0 }, 0 };
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, outcome_fields, ARRAY_SIZE(outcome_fields), 0, &in,
-			  &in.set, &e) < 0 ||
-	    store_outcome_add(r->store, r->ids[0], &in, &id, &e) < 0) {
+	if (api_read_body(r, outcome_fields, ARRAY_SIZE(outcome_fields), &b,
+			  &b.in.set, &e) < 0 ||
+	    store_outcome_add(r->store, r->ids[0], &b.in, &id, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -167,12 +181,12 @@ void api_outcome_create(struct req *r, struct resp *w)
 
 void api_outcome_patch(struct req *r, struct resp *w)
 {
-	struct outcome_input in = { 0 };
+	struct outcome_body b = { { 0 }, r->ids[0] };
 	struct err e = ERR_INIT;
 
-	if (api_read_body(r, outcome_fields, ARRAY_SIZE(outcome_fields), r->ids[0],
-			  &in, &in.set, &e) < 0 ||
-	    store_outcome_update(r->store, r->ids[0], &in, &e) < 0) {
+	if (api_read_body(r, outcome_fields, ARRAY_SIZE(outcome_fields), &b,
+			  &b.in.set, &e) < 0 ||
+	    store_outcome_update(r->store, r->ids[0], &b.in, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -184,7 +198,8 @@ void api_outcome_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_outcome_remove(r->store, r->ids[0], false, &archived, &e) < 0)
+	if (store_outcome_remove(r->store, r->ids[0], REMOVE_AUTO,
+				   &archived, &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);

@@ -1,12 +1,10 @@
 /*
- * api_misc.c: what every endpoint shares (starting a response), the
- * health check, and the small lists: people, organisations, boards.
+ * api_misc.c: what every endpoint shares (starting a response) and the
+ * health check.
  * (Query parameters are declared in the route table, src/routes.c; an
  * undeclared one never reaches a handler.)
  */
 #include "api.h"
-#include "store/store_governance.h"
-#include "store/store_people.h"
 #include "store/store_plan.h"
 
 void api_begin(struct resp *w, struct jw *j)
@@ -48,72 +46,4 @@ void api_not_found(struct req *r, struct resp *w)
 	UNUSED(r);
 	resp_api_error_status(w, 404, "not_found",
 			      "there is nothing at this address", NULL);
-}
-
-void api_people(struct req *r, struct resp *w)
-{
-	struct err e = ERR_INIT;
-	struct jw j;
-	int64_t org;
-	size_t n;
-	struct person *p;
-
-	if (http_query_id(r, "organisation", &org, &e) < 0 ||
-	    !(p = store_people(r->store, r->arena, org, &n, &e))) {
-		resp_api_error(w, &e);
-		return;
-	}
-	api_begin(w, &j);
-	jw_obj(&j);
-	jw_key(&j, "people");
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++)
-		repr_json_person(&j, &p[i]);
-	jw_end(&j);
-	jw_end(&j);
-	api_end(w);
-}
-
-void api_organisations(struct req *r, struct resp *w)
-{
-	struct err e = ERR_INIT;
-	struct jw j;
-	size_t n;
-	struct organisation *o;
-
-	if (!(o = store_organisations(r->store, r->arena, &n, &e))) {
-		resp_api_error(w, &e);
-		return;
-	}
-	api_begin(w, &j);
-	jw_obj(&j);
-	jw_key(&j, "organisations");
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++)
-		repr_json_organisation(&j, &o[i]);
-	jw_end(&j);
-	jw_end(&j);
-	api_end(w);
-}
-
-void api_boards(struct req *r, struct resp *w)
-{
-	struct err e = ERR_INIT;
-	struct jw j;
-	size_t n;
-	struct board *b;
-
-	if (!(b = store_boards(r->store, r->arena, &n, &e))) {
-		resp_api_error(w, &e);
-		return;
-	}
-	api_begin(w, &j);
-	jw_obj(&j);
-	jw_key(&j, "boards");
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++)
-		repr_json_board(&j, &b[i]);
-	jw_end(&j);
-	jw_end(&j);
-	api_end(w);
 }

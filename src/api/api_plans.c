@@ -82,64 +82,66 @@ void api_outcomes(struct req *r, struct resp *w)
  *   GET, PATCH, DELETE /api/v1/priorities/{id}
  */
 
+/* What a body is read into: the input, and the id of the object
+ * written (0 for a new one), which a body's "id" must equal. */
+struct plan_body {
+	struct plan_input in;
+	int64_t id;
+};
+struct theme_body {
+	struct theme_input in;
+	int64_t id;
+};
+struct priority_body {
+	struct priority_input in;
+	int64_t id;
+};
+
 #define PLAN_FIELD(name, member, kind, null, bit) \
-	{ name, kind, null, bit, offsetof(struct plan_input, member), 0 }
-#define READ_ONLY(name) { name, API_READ_ONLY, true, 0, 0, 0 }
+	{ name, kind, null, bit, offsetof(struct plan_body, in.member), 0 }
+#define READ_ONLY(name) { name, F_READ_ONLY, true, 0, 0, 0 }
+#define SAME_ID(s) { "id", F_SAME_ID, false, 0, offsetof(struct s, id), 0 }
 
 static const struct api_field plan_fields[] = {
-	PLAN_FIELD("title", title, API_TEXT, false, PLAN_TITLE),
-	PLAN_FIELD("kind", kind, API_TEXT, false, PLAN_KIND),
-	PLAN_FIELD("period.start", period_start, API_TEXT, false, PLAN_START),
-	PLAN_FIELD("period.end", period_end, API_TEXT, false, PLAN_END),
-	PLAN_FIELD("status", status, API_TEXT, false, PLAN_STATUS),
-	PLAN_FIELD("approved_by", approved_by, API_TEXT, true, PLAN_APPROVED_BY),
-	PLAN_FIELD("approved_by_board_id", approved_by_board_id, API_ID, true,
+	PLAN_FIELD("title", title, F_TEXT, false, PLAN_TITLE),
+	PLAN_FIELD("kind", kind, F_TEXT, false, PLAN_KIND),
+	PLAN_FIELD("period.start", period_start, F_TEXT, false, PLAN_START),
+	PLAN_FIELD("period.end", period_end, F_TEXT, false, PLAN_END),
+	PLAN_FIELD("status", status, F_TEXT, false, PLAN_STATUS),
+	PLAN_FIELD("approved_by", approved_by, F_TEXT, true, PLAN_APPROVED_BY),
+	PLAN_FIELD("approved_by_board_id", approved_by_board_id, F_ID, true,
 		   PLAN_BOARD),
-	PLAN_FIELD("approved_on", approved_on, API_TEXT, true, PLAN_APPROVED_ON),
-	PLAN_FIELD("note", note, API_TEXT, true, PLAN_NOTE),
+	PLAN_FIELD("approved_on", approved_on, F_TEXT, true, PLAN_APPROVED_ON),
+	PLAN_FIELD("note", note, F_TEXT, true, PLAN_NOTE),
 	READ_ONLY("previous_id"), READ_ONLY("archived_at"), READ_ONLY("example"),
-	READ_ONLY("counts"), READ_ONLY("themes"),
+	READ_ONLY("counts"), READ_ONLY("themes"), SAME_ID(plan_body),
 };
 
 #define THEME_FIELD(name, member, kind, null, bit) \
-	{ name, kind, null, bit, offsetof(struct theme_input, member), 0 }
+	{ name, kind, null, bit, offsetof(struct theme_body, in.member), 0 }
 
 static const struct api_field theme_fields[] = {
-	THEME_FIELD("name", name, API_TEXT, false, THEME_NAME),
-	THEME_FIELD("description", description, API_TEXT, true, THEME_DESCRIPTION),
-	THEME_FIELD("lead_id", lead_id, API_ID, true, THEME_LEAD),
-	THEME_FIELD("position", position, API_INT, false, THEME_POSITION),
+	THEME_FIELD("name", name, F_TEXT, false, THEME_NAME),
+	THEME_FIELD("description", description, F_TEXT, true, THEME_DESCRIPTION),
+	THEME_FIELD("lead_id", lead_id, F_ID, true, THEME_LEAD),
+	THEME_FIELD("position", position, F_INT, false, THEME_POSITION),
 	READ_ONLY("plan_id"), READ_ONLY("lead"), READ_ONLY("archived_at"),
-	READ_ONLY("priority_areas"),
+	READ_ONLY("priority_areas"), SAME_ID(theme_body),
 };
 
 #define PRIORITY_FIELD(name, member, kind, null, bit) \
-	{ name, kind, null, bit, offsetof(struct priority_input, member), 0 }
+	{ name, kind, null, bit, offsetof(struct priority_body, in.member), 0 }
 
 static const struct api_field priority_fields[] = {
-	PRIORITY_FIELD("name", name, API_TEXT, false, PRIORITY_NAME),
-	PRIORITY_FIELD("description", description, API_TEXT, true,
+	PRIORITY_FIELD("name", name, F_TEXT, false, PRIORITY_NAME),
+	PRIORITY_FIELD("description", description, F_TEXT, true,
 		       PRIORITY_DESCRIPTION),
-	{ "outcome_ids", API_IDS, true, PRIORITY_OUTCOMES,
-	  offsetof(struct priority_input, outcome_ids),
-	  offsetof(struct priority_input, n_outcome_ids) },
+	{ "outcome_ids", F_IDS, true, PRIORITY_OUTCOMES,
+	  offsetof(struct priority_body, in.outcome_ids),
+	  offsetof(struct priority_body, in.n_outcome_ids) },
 	READ_ONLY("theme_id"), READ_ONLY("added_on"), READ_ONLY("removed_on"),
-	READ_ONLY("archived_at"), READ_ONLY("outcomes"),
+	READ_ONLY("archived_at"), READ_ONLY("outcomes"), SAME_ID(priority_body),
 };
-
-void api_removed(struct req *r, struct resp *w, int64_t id, bool archived)
-{
-	struct jw j;
-
-	UNUSED(r);
-	api_begin(w, &j);
-	jw_obj(&j);
-	jw_kv_int(&j, "id", id);
-	jw_kv_bool(&j, "deleted", !archived);
-	jw_kv_bool(&j, "archived", archived);
-	jw_end(&j);
-	api_end(w);
-}
 
 /* Answer with plan id, whole, with status; a 201 says where it is. */
 static void send_plan(struct req *r, struct resp *w, int64_t id, int status)
@@ -155,13 +157,13 @@ static void send_plan(struct req *r, struct resp *w, int64_t id, int status)
 
 void api_plan_create(struct req *r, struct resp *w)
 {
-	struct plan_input in = { 0 };
+	struct plan_body b = { { 0 }, 0 };
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, plan_fields, ARRAY_SIZE(plan_fields), 0, &in,
-			  &in.set, &e) < 0 ||
-	    store_plan_create(r->store, &in, &id, &e) < 0) {
+	if (api_read_body(r, plan_fields, ARRAY_SIZE(plan_fields), &b, &b.in.set,
+			  &e) < 0 ||
+	    store_plan_create(r->store, &b.in, &id, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -170,12 +172,12 @@ void api_plan_create(struct req *r, struct resp *w)
 
 void api_plan_patch(struct req *r, struct resp *w)
 {
-	struct plan_input in = { 0 };
+	struct plan_body b = { { 0 }, r->ids[0] };
 	struct err e = ERR_INIT;
 
-	if (api_read_body(r, plan_fields, ARRAY_SIZE(plan_fields), r->ids[0], &in,
-			  &in.set, &e) < 0 ||
-	    store_plan_update(r->store, r->ids[0], &in, &e) < 0) {
+	if (api_read_body(r, plan_fields, ARRAY_SIZE(plan_fields), &b, &b.in.set,
+			  &e) < 0 ||
+	    store_plan_update(r->store, r->ids[0], &b.in, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -187,7 +189,8 @@ void api_plan_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_plan_remove(r->store, r->ids[0], false, &archived, &e) < 0)
+	if (store_plan_remove(r->store, r->ids[0], REMOVE_AUTO, &archived,
+				 &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -196,17 +199,18 @@ void api_plan_delete(struct req *r, struct resp *w)
 void api_plan_roll_forward(struct req *r, struct resp *w)
 {
 	static const struct api_field fields[] = {
-		PLAN_FIELD("title", title, API_TEXT, false, PLAN_TITLE),
-		PLAN_FIELD("period.start", period_start, API_TEXT, false, PLAN_START),
-		PLAN_FIELD("period.end", period_end, API_TEXT, false, PLAN_END),
+		PLAN_FIELD("title", title, F_TEXT, false, PLAN_TITLE),
+		PLAN_FIELD("period.start", period_start, F_TEXT, false, PLAN_START),
+		PLAN_FIELD("period.end", period_end, F_TEXT, false, PLAN_END),
 	};
-	struct plan_input in = { 0 };
+	struct plan_body b = { { 0 }, 0 };
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, fields, ARRAY_SIZE(fields), 0, &in, &in.set, &e) < 0 ||
-	    store_plan_roll_forward(r->store, r->ids[0], in.title, in.period_start,
-				    in.period_end, &id, &e) < 0) {
+	if (api_read_body(r, fields, ARRAY_SIZE(fields), &b, &b.in.set, &e) < 0 ||
+	    store_plan_roll_forward(r->store, r->ids[0], b.in.title,
+				    b.in.period_start, b.in.period_end, &id,
+				    &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -239,23 +243,24 @@ void api_theme(struct req *r, struct resp *w)
 
 void api_theme_create(struct req *r, struct resp *w)
 {
-	struct theme_input in = { 0 };
+	struct theme_body b = { { 0 }, 0 };
+	struct theme_input *in = &b.in;
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, theme_fields, ARRAY_SIZE(theme_fields), 0, &in,
-			  &in.set, &e) < 0)
+	if (api_read_body(r, theme_fields, ARRAY_SIZE(theme_fields), &b, &in->set,
+			  &e) < 0)
 		goto fail;
 	if (!store_plan(r->store, r->arena, r->ids[0], r->today, &e))
 		goto fail;
 	/* A new theme goes last; PATCH moves it. */
-	if (in.set & THEME_POSITION) {
+	if (in->set & THEME_POSITION) {
 		err_set(&e, ERR_INVALID, "position",
 			"a new theme goes last: change its position afterwards");
 		goto fail;
 	}
-	if (store_theme_create(r->store, r->ids[0], in.name, in.description,
-			       in.lead_id, &id, &e) < 0)
+	if (store_theme_create(r->store, r->ids[0], in->name, in->description,
+			       in->lead_id, &id, &e) < 0)
 		goto fail;
 	send_theme(r, w, id, 201);
 	return;
@@ -265,12 +270,12 @@ fail:
 
 void api_theme_patch(struct req *r, struct resp *w)
 {
-	struct theme_input in = { 0 };
+	struct theme_body b = { { 0 }, r->ids[0] };
 	struct err e = ERR_INIT;
 
-	if (api_read_body(r, theme_fields, ARRAY_SIZE(theme_fields), r->ids[0], &in,
-			  &in.set, &e) < 0 ||
-	    store_theme_update(r->store, r->ids[0], &in, &e) < 0) {
+	if (api_read_body(r, theme_fields, ARRAY_SIZE(theme_fields), &b, &b.in.set,
+			  &e) < 0 ||
+	    store_theme_update(r->store, r->ids[0], &b.in, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -282,7 +287,8 @@ void api_theme_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_theme_remove(r->store, r->ids[0], false, &archived, &e) < 0)
+	if (store_theme_remove(r->store, r->ids[0], REMOVE_AUTO, &archived,
+				 &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);
@@ -348,14 +354,14 @@ void api_priority(struct req *r, struct resp *w)
 
 void api_priority_create(struct req *r, struct resp *w)
 {
-	struct priority_input in = { 0 };
+	struct priority_body b = { { 0 }, 0 };
 	struct err e = ERR_INIT;
 	int64_t id;
 
-	if (api_read_body(r, priority_fields, ARRAY_SIZE(priority_fields), 0, &in,
-			  &in.set, &e) < 0 ||
+	if (api_read_body(r, priority_fields, ARRAY_SIZE(priority_fields), &b,
+			  &b.in.set, &e) < 0 ||
 	    !store_theme(r->store, r->arena, r->ids[0], &e) ||
-	    store_priority_create(r->store, r->ids[0], &in, &id, &e) < 0) {
+	    store_priority_create(r->store, r->ids[0], &b.in, &id, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -364,12 +370,12 @@ void api_priority_create(struct req *r, struct resp *w)
 
 void api_priority_patch(struct req *r, struct resp *w)
 {
-	struct priority_input in = { 0 };
+	struct priority_body b = { { 0 }, r->ids[0] };
 	struct err e = ERR_INIT;
 
-	if (api_read_body(r, priority_fields, ARRAY_SIZE(priority_fields),
-			  r->ids[0], &in, &in.set, &e) < 0 ||
-	    store_priority_update(r->store, r->ids[0], &in, &e) < 0) {
+	if (api_read_body(r, priority_fields, ARRAY_SIZE(priority_fields), &b,
+			  &b.in.set, &e) < 0 ||
+	    store_priority_update(r->store, r->ids[0], &b.in, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -381,7 +387,8 @@ void api_priority_delete(struct req *r, struct resp *w)
 	struct err e = ERR_INIT;
 	bool archived;
 
-	if (store_priority_remove(r->store, r->ids[0], false, &archived, &e) < 0)
+	if (store_priority_remove(r->store, r->ids[0], REMOVE_AUTO, &archived,
+				 &e) < 0)
 		resp_api_error(w, &e);
 	else
 		api_removed(r, w, r->ids[0], archived);

@@ -204,33 +204,3 @@ int cmd_one_id(const char *cmd, const char *what, int argc, char **argv,
 	snprintf(name, sizeof name, "the %s id", what);
 	return cmd_arg_id(cmd, name, argv[optind], id) < 0 ? 2 : 0;
 }
-
-int cmd_remove(struct cmd_ctx *ctx, const char *cmd, const char *what,
-	       int argc, char **argv, bool archive, cmd_remove_fn *fn)
-{
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	struct err e = ERR_INIT;
-	struct store *s;
-	bool archived;
-	int64_t id;
-	int rc;
-
-	optind = 1;
-	if (getopt_long(argc, argv, "", none, NULL) != -1)
-		return cmd_usage_error(cmd, "unknown option");
-	if ((rc = cmd_one_id(cmd, what, argc, argv, &id)) != 0)
-		return rc;
-	if (!(s = cmd_open_store(ctx, false)))
-		return 1;
-	if (fn(s, id, archive, &archived, &e) < 0) {
-		store_close(s);
-		return cmd_fail(&e);
-	}
-	if (archived)
-		printf("archived %s %lld%s\n", what, (long long)id,
-		       archive ? "" : " (other records refer to it)");
-	else
-		printf("deleted %s %lld\n", what, (long long)id);
-	store_close(s);
-	return 0;
-}

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "store/store.h"
 
 struct store;
 struct http_site;
@@ -69,14 +70,6 @@ int cmd_show_args(const char *cmd, const char *what, int argc, char **argv,
 int cmd_one_id(const char *cmd, const char *what, int argc, char **argv,
 	       int64_t *id);
 
-/* "safer CMD archive|delete ID": remove object id with fn (a store's
- * remove: delete what nothing refers to, else archive; archive true
- * always archives) and say which was done. */
-typedef int cmd_remove_fn(struct store *s, int64_t id, bool archive,
-			  bool *archived, struct err *e);
-int cmd_remove(struct cmd_ctx *ctx, const char *cmd, const char *what,
-	       int argc, char **argv, bool archive, cmd_remove_fn *fn);
-
 /* Write b to stdout (or to the file path if not NULL); returns 0 or 1. */
 int cmd_write_out(const struct buf *b, const char *path);
 
@@ -94,6 +87,17 @@ void table_add(struct table *t, const char *cell); /* NULL prints "-" */
 void table_addf(struct table *t, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void table_print(const struct table *t, struct buf *out);
 
+/* "safer CMD archive|delete ID" (cmd_remove.c): take object ID away
+ * with fn, one of the store's store_*_remove functions (store.h),
+ * archiving it (archive) or deleting it, or archiving it if something
+ * refers to it; says which on standard output ("deleted organisation
+ * 12", "archived organisation 12: ...").  argv[0] is the verb.  Returns
+ * the exit status. */
+typedef int cmd_remove_fn(struct store *s, int64_t id, enum remove_how how,
+			  bool *archived, struct err *e);
+int cmd_remove(struct cmd_ctx *ctx, const char *cmd, const char *what,
+	       int argc, char **argv, cmd_remove_fn *fn);
+
 /* The commands (src/cmd/cmd_*.c). */
 cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
@@ -103,6 +107,8 @@ cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_h
 cmd_fn cmd_themes, cmd_priorities, cmd_frameworks, cmd_outcomes;
 /* Accounts and their API tokens (cmd_users.c). */
 cmd_fn cmd_users, cmd_tokens;
+/* The partnership, organisations, people, boards (cmd_people.c) */
+cmd_fn cmd_boards, cmd_organisations, cmd_partnership, cmd_people;
 
 /* The public view (cmd_publish.c). */
 cmd_fn cmd_publish, cmd_unpublish;

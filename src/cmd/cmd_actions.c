@@ -194,7 +194,6 @@ static const struct option write_opts[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "rag", required_argument, NULL, 'r' },
 	{ "note", required_argument, NULL, 'n' },
-	{ "author", required_argument, NULL, 'a' },
 	{ "date", required_argument, NULL, 'w' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -225,8 +224,6 @@ static int read_write_opts(int argc, char **argv, struct action_input *in,
 		case 'r': in->set |= ACTION_RAG;
 			in->rag = strcmp(optarg, "none") == 0 ? NULL : optarg; break;
 		case 'n': up->body = optarg; break;
-		case 'a': bad = cmd_arg_id("actions", "--author", optarg, &up->author_id);
-			break;
 		case 'w': up->created_at = optarg; break;
 		default: return cmd_usage_error("actions", "unknown option");
 		}
@@ -270,7 +267,7 @@ static int actions_add(int argc, char **argv, struct cmd_ctx *ctx)
 		return rc;
 	if (optind < argc)
 		return cmd_usage_error("actions", "unexpected argument '%s'", argv[optind]);
-	if (up.body || up.author_id || up.created_at)
+	if (up.body || up.created_at)
 		return cmd_usage_error("actions", "add a progress update with "
 						  "'safer actions update ID --note'");
 	if (!(s = cmd_open_store(ctx, false)))
@@ -304,8 +301,8 @@ static int actions_update(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_usage_error("actions", "update needs one action id");
 	if (cmd_arg_id("actions", "the action id", argv[optind], &id) < 0)
 		return 2;
-	if ((up.author_id || up.created_at) && !up.body)
-		return cmd_usage_error("actions", "--author and --date go with --note");
+	if (up.created_at && !up.body)
+		return cmd_usage_error("actions", "--date goes with --note");
 	if (!in.set && !up.body)
 		return cmd_usage_error("actions", "say what to change, or give --note");
 	if (!(s = cmd_open_store(ctx, false)))
@@ -340,7 +337,8 @@ fail:
 int cmd_actions(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage_error("actions", "say list, show, add or update");
+		return cmd_usage_error("actions", "say list, show, add, update, "
+				       "archive or delete");
 	if (strcmp(argv[1], "list") == 0)
 		return actions_list(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "show") == 0)
@@ -349,5 +347,8 @@ int cmd_actions(int argc, char **argv, struct cmd_ctx *ctx)
 		return actions_add(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "update") == 0)
 		return actions_update(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "archive") == 0 || strcmp(argv[1], "delete") == 0)
+		return cmd_remove(ctx, "actions", "action", argc - 1, argv + 1,
+				  store_action_remove);
 	return cmd_usage_error("actions", "unknown subcommand '%s'", argv[1]);
 }

@@ -221,10 +221,10 @@ int cmd_frameworks(int argc, char **argv, struct cmd_ctx *ctx)
 		return frameworks_edit(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "archive") == 0)
 		return cmd_remove(ctx, "frameworks", "framework", argc - 1, argv + 1,
-				  true, store_framework_remove);
+				  store_framework_remove);
 	if (strcmp(argv[1], "delete") == 0)
 		return cmd_remove(ctx, "frameworks", "framework", argc - 1, argv + 1,
-				  false, store_framework_remove);
+				  store_framework_remove);
 	return cmd_usage_error("frameworks", "unknown subcommand '%s'", argv[1]);
 }
 
@@ -317,9 +317,9 @@ int cmd_outcomes(int argc, char **argv, struct cmd_ctx *ctx)
 		return outcomes_edit(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "archive") == 0)
 		return cmd_remove(ctx, "outcomes", "outcome", argc - 1, argv + 1,
-				  true, store_outcome_remove);
+				  store_outcome_remove);
 	if (strcmp(argv[1], "delete") == 0)
 		return cmd_remove(ctx, "outcomes", "outcome", argc - 1, argv + 1,
-				  false, store_outcome_remove);
+				  store_outcome_remove);
 	return cmd_usage_error("outcomes", "unknown subcommand '%s'", argv[1]);
 }

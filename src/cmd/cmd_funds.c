@@ -20,6 +20,22 @@ static void money_cell(struct table *t, int64_t pence)
 	buf_release(&b);
 }
 
+/* Say on standard error what was saved but may not be what was meant:
+ * a fund's awards over its allocation.  The command still succeeds. */
+static void print_fund_warnings(struct store *s, int64_t fund_id,
+				const char *field)
+{
+	struct err e = ERR_INIT, warnings[2];
+	struct err_list l = { warnings, 0, ARRAY_SIZE(warnings) };
+
+	if (store_fund_warnings(s, fund_id, field, &l, &e) < 0) {
+		fprintf(stderr, "safer: %s\n", e.msg);
+		return;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		fprintf(stderr, "safer: warning: %s\n", l.v[i].msg);
+}
+
 static int funds_list(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -192,6 +208,7 @@ static int funds_write(int argc, char **argv, struct cmd_ctx *ctx, bool add)
 	}
 	if (add)
 		printf("%lld\n", (long long)id);
+	print_fund_warnings(s, id, "allocation_pence");
 	store_close(s);
 	return 0;
 }
@@ -245,6 +262,7 @@ static int funds_add_award(int argc, char **argv, struct cmd_ctx *ctx)
 		return cmd_fail(&e);
 	}
 	printf("%lld\n", (long long)id);
+	print_fund_warnings(s, in.fund_id, "amount_pence");
 	store_close(s);
 	return 0;
 }
@@ -252,7 +270,9 @@ static int funds_add_award(int argc, char **argv, struct cmd_ctx *ctx)
 int cmd_funds(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
-		return cmd_usage_error("funds", "say list, show, add, update or add-award");
+		return cmd_usage_error("funds", "say list, show, add, update, "
+				       "add-award, archive, delete, "
+				       "archive-award or delete-award");
 	if (strcmp(argv[1], "list") == 0)
 		return funds_list(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "show") == 0)
@@ -263,6 +283,15 @@ int cmd_funds(int argc, char **argv, struct cmd_ctx *ctx)
 		return funds_write(argc - 1, argv + 1, ctx, false);
 	if (strcmp(argv[1], "add-award") == 0)
 		return funds_add_award(argc - 1, argv + 1, ctx);
+	if (strcmp(argv[1], "archive") == 0 || strcmp(argv[1], "delete") == 0)
+		return cmd_remove(ctx, "funds", "fund", argc - 1, argv + 1,
+				  store_fund_remove);
+	if (strcmp(argv[1], "archive-award") == 0 ||
+	    strcmp(argv[1], "delete-award") == 0) {
+		argv[1] = argv[1][0] == 'a' ? "archive" : "delete";
+		return cmd_remove(ctx, "funds", "award", argc - 1, argv + 1,
+				  store_award_remove);
+	}
 	return cmd_usage_error("funds", "unknown subcommand '%s'", argv[1]);
 }
 

@@ -79,6 +79,17 @@ static int import_police(int argc, char **argv, struct cmd_ctx *ctx)
 		if (r.rows_skipped > (int64_t)r.n_skipped)
 			printf("skipped: and %lld more\n",
 			       (long long)(r.rows_skipped - (int64_t)r.n_skipped));
+		if (r.files_skipped)
+			printf("skipped %lld file%s that %s not police.uk data:\n",
+			       (long long)r.files_skipped,
+			       r.files_skipped == 1 ? "" : "s",
+			       r.files_skipped == 1 ? "is" : "are");
+		for (size_t i = 0; i < r.n_skipped_files; i++)
+			printf("  %s\n", r.skipped_files[i]);
+		if (r.files_skipped > (int64_t)r.n_skipped_files)
+			printf("  and %lld more\n",
+			       (long long)(r.files_skipped -
+					   (int64_t)r.n_skipped_files));
 		if (r.rows_added)
 			printf("recorded as import %lld ('safer import undo %lld' "
 			       "puts back what it replaced)\n",

@@ -180,7 +180,7 @@ int cmd_help(int argc, char **argv, struct cmd_ctx *ctx)
 	if (argc < 2) {
 		printf("usage: safer [--db PATH] COMMAND [ARGS...]\n\nCommands:\n");
 		for (size_t i = 0; i < ctx->n_commands; i++)
-			printf("  %-10s %s\n", ctx->commands[i].name,
+			printf("  %-13s %s\n", ctx->commands[i].name,
 			       ctx->commands[i].summary);
 		return 0;
 	}

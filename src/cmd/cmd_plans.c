@@ -282,10 +282,8 @@ int cmd_plans(int argc, char **argv, struct cmd_ctx *ctx)
 	if (strcmp(argv[1], "roll-forward") == 0)
 		return plans_roll_forward(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "archive") == 0)
-		return cmd_remove(ctx, "plans", "plan", argc - 1, argv + 1, true,
-				  store_plan_remove);
+		return cmd_remove(ctx, "plans", "plan", argc - 1, argv + 1, store_plan_remove);
 	if (strcmp(argv[1], "delete") == 0)
-		return cmd_remove(ctx, "plans", "plan", argc - 1, argv + 1, false,
-				  store_plan_remove);
+		return cmd_remove(ctx, "plans", "plan", argc - 1, argv + 1, store_plan_remove);
 	return cmd_usage_error("plans", "unknown subcommand '%s'", argv[1]);
 }

@@ -165,11 +165,9 @@ int cmd_themes(int argc, char **argv, struct cmd_ctx *ctx)
 	if (strcmp(argv[1], "edit") == 0)
 		return themes_edit(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "archive") == 0)
-		return cmd_remove(ctx, "themes", "theme", argc - 1, argv + 1, true,
-				  store_theme_remove);
+		return cmd_remove(ctx, "themes", "theme", argc - 1, argv + 1, store_theme_remove);
 	if (strcmp(argv[1], "delete") == 0)
-		return cmd_remove(ctx, "themes", "theme", argc - 1, argv + 1, false,
-				  store_theme_remove);
+		return cmd_remove(ctx, "themes", "theme", argc - 1, argv + 1, store_theme_remove);
 	return cmd_usage_error("themes", "unknown subcommand '%s'", argv[1]);
 }
 
@@ -347,9 +345,9 @@ int cmd_priorities(int argc, char **argv, struct cmd_ctx *ctx)
 		return priorities_edit(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "archive") == 0)
 		return cmd_remove(ctx, "priorities", "priority area", argc - 1,
-				  argv + 1, true, store_priority_remove);
+				  argv + 1, store_priority_remove);
 	if (strcmp(argv[1], "delete") == 0)
 		return cmd_remove(ctx, "priorities", "priority area", argc - 1,
-				  argv + 1, false, store_priority_remove);
+				  argv + 1, store_priority_remove);
 	return cmd_usage_error("priorities", "unknown subcommand '%s'", argv[1]);
 }

@@ -137,11 +137,14 @@ static const struct {
 
 const char *pu_force_from_filename(const char *name)
 {
-	const char *base = strrchr(name, '/');
+	const char *base = name;
 	size_t best = 0;
 	const char *found = NULL;
 
-	base = base ? base + 1 : name;
+	/* The last part of a path, or of a file of a zip ("x.zip:entry"). */
+	for (const char *s = name; *s; s++)
+		if (*s == '/' || *s == ':')
+			base = s + 1;
 	/* "YYYY-MM-<slug>-<kind>.csv": the slug follows the month. */
 	if (strlen(base) < 9 || pu_month_parse(base, 7) < 0 || base[7] != '-')
 		return NULL;

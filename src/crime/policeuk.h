@@ -125,7 +125,8 @@ void pu_file_release(struct pu_file *f);
 
 /* The force a police.uk file name belongs to, from its slug:
  * "2018-01-greater-manchester-stop-and-search.csv" -> "Greater Manchester
- * Police".  NULL if the name has no known force slug. */
+ * Police".  The name may be a path, or a file of a zip
+ * ("download.zip:2018-01-...").  NULL if it has no known force slug. */
 const char *pu_force_from_filename(const char *name);
 
 /* Months as one number: 12 * year + (month - 1), and back. */

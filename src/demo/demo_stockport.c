@@ -496,7 +496,7 @@ static int load_people(struct store *s, struct ids *ids, struct err *e)
 		struct organisation_input in = {
 			organisations[i].name, organisations[i].short_name,
 			organisations[i].sector, organisations[i].member,
-			organisations[i].note, organisations[i].example,
+			organisations[i].note, organisations[i].example, 0,
 		};
 
 		if (store_organisation_create(s, &in, &ids->org[i], e) < 0)
@@ -504,7 +504,7 @@ static int load_people(struct store *s, struct ids *ids, struct err *e)
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(people); i++) {
 		struct person_input in = { people[i].name, people[i].role,
-					   org_id(ids, people[i].org), false };
+					   org_id(ids, people[i].org), false, 0 };
 
 		if (store_person_create(s, &in, &ids->person[i], e) < 0)
 			return -1;
@@ -513,7 +513,7 @@ static int load_people(struct store *s, struct ids *ids, struct err *e)
 		struct board_input in = {
 			boards[i].name, boards[i].kind,
 			boards[i].parent ? board_id(ids, boards[i].parent) : 0, 0,
-			boards[i].tor, boards[i].example,
+			boards[i].tor, boards[i].example, 0, NULL, 0,
 		};
 
 		if (store_board_create(s, &in, &ids->board[i], e) < 0)

@@ -55,6 +55,9 @@ struct police_report {
 	char **repeated;      /* which file won each force-month given twice (at most 100) */
 	size_t n_repeated;
 	int64_t force_months_repeated;
+	char **skipped_files; /* files that are not police.uk data, left out (at most 100) */
+	size_t n_skipped_files;
+	int64_t files_skipped;
 	bool wal_truncated;   /* the write-ahead log was emptied afterwards */
 	double seconds;
 };
@@ -66,7 +69,16 @@ struct police_report {
  * (the version replaced is kept, so that the import can be undone); the
  * same data again changes nothing.  When two files of one import give
  * the same force-month, the later one wins: the order is that of paths,
- * folders and zips being read in name order.
+ * folders being read in name order and a zip in the order it holds its
+ * files (police.uk's are in name order).
+ *
+ * A zip is read once from start to end, never unpacked to disk: each CSV
+ * in it is read into memory as its turn comes, so an import holds a few
+ * files at a time however large the archive.  Messages name a file of a
+ * zip as "archive.zip:2021-03/2021-03-kent-street.csv:57".  Other files
+ * in a folder or a zip (a README, a licence) are left out and listed in
+ * report->skipped_files; a zip that is damaged or cut short is refused,
+ * naming the zip and, where it can be read, the file.
  *
  * The import never holds the write lock for long (store_import.h): the
  * batches are written unseen in short transactions while the files are

@@ -1,10 +1,11 @@
 /*
  * police.c: importing police.uk files (see ingest.h).
  *
- * The inputs are listed first (files, folders, zip entries, in name
- * order).  Worker threads read and parse them (policeuk.c) a few files
- * ahead, while this thread takes the parsed files in order and writes
- * them: each file's rows are split by force and month into batches; the
+ * The inputs are listed first (files, folders and zips, in name order).
+ * A feeder thread turns them into jobs, reading each zip once from start
+ * to end (zipfile.h), a file at a time; worker threads read, decompress
+ * and parse them (policeuk.c) a few files ahead, while this thread takes
+ * the parsed files in order and writes them: each file's rows are split by force and month into batches; the
  * strings are mapped from the file's dictionaries to the store's; rows
  * of street-level crime are ordered by crime type; each column is
  * encoded as a blob (crime/column.h) and the batch is hashed.  A batch
@@ -38,18 +39,17 @@
 #include "ingest.h"
 #include "store/store_crime.h"
 #include "store/store_import.h"
+#include "zipfile.h"
 
 /* ---------------------------------------------------------------------
  * Finding the inputs
  */
 
-enum source_kind { SRC_PLAIN, SRC_GZIP, SRC_ZIP_ENTRY, SRC_BUFFER };
+enum source_kind { SRC_PLAIN, SRC_GZIP, SRC_ZIP, SRC_BUFFER };
 
 struct source {
 	enum source_kind kind;
-	char *path;      /* the file on disk */
-	char *entry;     /* the entry in a zip */
-	char *name;      /* for messages: path, or path:entry */
+	char *path;       /* the file on disk (SRC_BUFFER: its name) */
 	const char *data; /* SRC_BUFFER */
 	size_t len;
 };
@@ -57,10 +57,11 @@ struct source {
 struct sources {
 	struct source *v;
 	size_t n, cap;
+	bool zips;        /* some are zips, whose files are not yet counted */
 };
 
 static void add_source(struct sources *s, enum source_kind kind,
-		       const char *path, const char *entry)
+		       const char *path)
 {
 	struct source *x;
 
@@ -72,15 +73,7 @@ static void add_source(struct sources *s, enum source_kind kind,
 	memset(x, 0, sizeof(*x));
 	x->kind = kind;
 	x->path = xstrdup(path);
-	x->entry = entry ? xstrdup(entry) : NULL;
-	if (entry) {
-		size_t n = strlen(path) + strlen(entry) + 2;
-
-		x->name = xmalloc(n);
-		snprintf(x->name, n, "%s:%s", path, entry);
-	} else {
-		x->name = xstrdup(path);
-	}
+	s->zips |= kind == SRC_ZIP;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -95,57 +88,33 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The CSV entries of a zip, in name order. */
-static int add_zip(struct sources *s, const char *path, struct err *e)
+/* A file that is not police.uk data (a README, a licence), left out and
+ * listed in the report: name is a path, or an archive and an entry. */
+static void skip_file(struct police_report *r, const char *path,
+		      const char *entry)
 {
-	struct archive *ar = archive_read_new();
-	struct archive_entry *ent;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
+	char *name;
 
-	archive_read_support_format_zip(ar);
-	if (archive_read_open_filename(ar, path, 1 << 16) != ARCHIVE_OK) {
-		err_set(e, ERR_IO, NULL, "cannot read the zip file '%s': %s", path,
-			archive_error_string(ar));
-		archive_read_free(ar);
-		return -1;
-	}
-	for (;;) {
-		int r = archive_read_next_header(ar, &ent);
-		const char *name;
+	r->files_skipped++;
+	if (r->n_skipped_files >= 100)
+		return;
+	if (entry) {
+		size_t n = strlen(path) + strlen(entry) + 2;
 
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-			rc = err_set(e, ERR_IO, NULL, "cannot read the zip file '%s': %s",
-				     path, archive_error_string(ar));
-			break;
-		}
-		name = archive_entry_pathname(ent);
-		if (name && archive_entry_filetype(ent) == AE_IFREG &&
-		    ends_with(name, ".csv")) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				names = xrealloc(names, cap * sizeof(*names));
-			}
-			names[n++] = xstrdup(name);
-		}
-		archive_read_data_skip(ar);
+		name = xmalloc(n);
+		snprintf(name, n, "%s:%s", path, entry);
+	} else {
+		name = xstrdup(path);
 	}
-	archive_read_free(ar);
-	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0)
-			add_source(s, SRC_ZIP_ENTRY, path, names[i]);
-		free(names[i]);
-	}
-	free(names);
-	return rc;
+	r->skipped_files = xrealloc(r->skipped_files, (r->n_skipped_files + 1) *
+							      sizeof(*r->skipped_files));
+	r->skipped_files[r->n_skipped_files++] = name;
 }
 
-static int collect(struct sources *s, const char *path, bool top, struct err *e)
+/* The files and folders under path, in name order.  A zip is one input:
+ * its entries are read as the import goes (feed_zip). */
+static int collect(struct sources *s, const char *path, bool top,
+		   struct police_report *r, struct err *e)
 {
 	struct stat st;
 
@@ -179,27 +148,30 @@ static int collect(struct sources *s, const char *path, bool top, struct err *e)
 			qsort(names, n, sizeof(*names), cmp_str);
 		for (size_t i = 0; i < n; i++) {
 			if (rc == 0)
-				rc = collect(s, names[i], false, e);
+				rc = collect(s, names[i], false, r, e);
 			free(names[i]);
 		}
 		free(names);
 		return rc;
 	}
 	if (ends_with(path, ".csv")) {
-		add_source(s, SRC_PLAIN, path, NULL);
+		add_source(s, SRC_PLAIN, path);
 		return 0;
 	}
 	if (ends_with(path, ".csv.gz")) {
-		add_source(s, SRC_GZIP, path, NULL);
+		add_source(s, SRC_GZIP, path);
 		return 0;
 	}
-	if (ends_with(path, ".zip"))
-		return add_zip(s, path, e);
+	if (ends_with(path, ".zip")) {
+		add_source(s, SRC_ZIP, path);
+		return 0;
+	}
 	if (top)
 		return err_set(e, ERR_INVALID, NULL,
 			       "'%s' is not a CSV file, a .csv.gz, a .zip or a folder",
 			       path);
-	return 0; /* other files in a folder are not ours */
+	skip_file(r, path, NULL);
+	return 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -218,7 +190,7 @@ static int read_plain(const struct source *src, char **data, size_t *len,
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
 			close(fd);
-		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->path,
 			       strerror(errno));
 	}
 	if (st.st_size == 0) {
@@ -231,7 +203,7 @@ static int read_plain(const struct source *src, char **data, size_t *len,
 		 fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
-		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
+		return err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->path,
 			       strerror(errno));
 	madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
 	*data = p;
@@ -240,63 +212,79 @@ static int read_plain(const struct source *src, char **data, size_t *len,
 	return 0;
 }
 
-/* A gzip file, or one entry of a zip, through libarchive. */
-static int read_archive(const struct source *src, char **data, size_t *len,
-			struct err *e)
+/* What libarchive said went wrong, as " (its message)" for the end of
+ * a message, or "" if it said nothing. */
+struct why {
+	char s[256];
+};
+
+static const char *archive_why(struct archive *ar, struct why *w)
+{
+	const char *m = archive_error_string(ar);
+	size_t n = m ? strlen(m) : 0;
+
+	while (n && (unsigned char)m[n - 1] <= ' ')
+		n--;
+	if (!n)
+		return "";
+	snprintf(w->s, sizeof(w->s), " (%.*s)", (int)n, m);
+	return w->s;
+}
+
+/* The text of a gzip file through libarchive, at its one entry, into
+ * memory: *data, which the caller frees. */
+static int read_entry(struct archive *ar, const char *name, char **data,
+		      size_t *len, struct err *e)
+{
+	struct buf b = BUF_INIT;
+	struct why w;
+
+	for (;;) {
+		la_ssize_t r;
+
+		if (b.cap - b.len < 4096 + 1 && !buf_grow(&b, 1 << 16)) {
+			buf_release(&b);
+			return err_set(e, ERR_TOO_LARGE, NULL,
+				       "'%s' is too large: more than %zu MiB "
+				       "uncompressed",
+				       name, (size_t)(BUF_MAX_DEFAULT >> 20));
+		}
+		r = archive_read_data(ar, b.ptr + b.len, b.cap - b.len - 1);
+		if (r < 0) {
+			buf_release(&b);
+			return err_set(e, ERR_INVALID, NULL,
+				       "%s: cannot read it: the file is damaged or "
+				       "cut short%s",
+				       name, archive_why(ar, &w));
+		}
+		if (r == 0)
+			break;
+		b.len += (size_t)r;
+		b.ptr[b.len] = '\0';
+	}
+	*data = buf_detach(&b, len);
+	return 0;
+}
+
+/* A gzip file, through libarchive. */
+static int read_gzip(const struct source *src, char **data, size_t *len,
+		     struct err *e)
 {
 	struct archive *ar = archive_read_new();
 	struct archive_entry *ent;
-	struct buf b = BUF_INIT;
-	int rc = -1;
+	struct why w;
+	int rc;
 
-	if (src->kind == SRC_GZIP) {
-		archive_read_support_filter_gzip(ar);
-		archive_read_support_format_raw(ar);
-	} else {
-		archive_read_support_format_zip(ar);
-	}
-	if (archive_read_open_filename(ar, src->path, 1 << 16) != ARCHIVE_OK)
-		goto fail;
-	for (;;) {
-		int r = archive_read_next_header(ar, &ent);
-
-		if (r == ARCHIVE_EOF) {
-			err_set(e, ERR_IO, NULL, "'%s' is no longer in the zip file",
-				src->name);
-			goto out;
-		}
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
-			goto fail;
-		if (src->kind == SRC_GZIP ||
-		    (archive_entry_pathname(ent) &&
-		     strcmp(archive_entry_pathname(ent), src->entry) == 0))
-			break;
-		archive_read_data_skip(ar);
-	}
-	for (;;) {
-		char chunk[1 << 16];
-		la_ssize_t r = archive_read_data(ar, chunk, sizeof(chunk));
-
-		if (r < 0)
-			goto fail;
-		if (r == 0)
-			break;
-		buf_add(&b, chunk, (size_t)r);
-		if (b.overflow) {
-			err_set(e, ERR_TOO_LARGE, NULL,
-				"'%s' is too large: more than %zu MiB uncompressed",
-				src->name, (size_t)(BUF_MAX_DEFAULT >> 20));
-			goto out;
-		}
-	}
-	*data = buf_detach(&b, len);
-	rc = 0;
-	goto out;
-fail:
-	err_set(e, ERR_IO, NULL, "cannot read '%s': %s", src->name,
-		archive_error_string(ar) ? archive_error_string(ar) : "damaged");
-out:
-	buf_release(&b);
+	archive_read_support_filter_gzip(ar);
+	archive_read_support_format_raw(ar);
+	if (archive_read_open_filename(ar, src->path, 1 << 16) != ARCHIVE_OK ||
+	    archive_read_next_header(ar, &ent) != ARCHIVE_OK)
+		rc = err_set(e, ERR_INVALID, NULL,
+			     "%s: cannot read it: the file is damaged or cut "
+			     "short%s",
+			     src->path, archive_why(ar, &w));
+	else
+		rc = read_entry(ar, src->path, data, len, e);
 	archive_read_free(ar);
 	return rc;
 }
@@ -307,12 +295,12 @@ static int read_source(const struct source *src, char **data, size_t *len,
 	*mapped = false;
 	switch (src->kind) {
 	case SRC_PLAIN: return read_plain(src, data, len, mapped, e);
-	case SRC_GZIP:
-	case SRC_ZIP_ENTRY: return read_archive(src, data, len, e);
+	case SRC_GZIP: return read_gzip(src, data, len, e);
 	case SRC_BUFFER:
 		*data = NULL;
 		*len = src->len;
 		return 0;
+	case SRC_ZIP: break; /* read by the feeder, entry by entry */
 	}
 	BUG("unknown source kind");
 }
@@ -890,12 +878,24 @@ out:
 
 /* ---------------------------------------------------------------------
  * The pipeline
+ *
+ * A feeder thread makes the jobs in the order of the inputs: a file on
+ * disk becomes a job that a worker reads; a zip is read once, from its
+ * start to its end, by the feeder itself, each police.uk file in it into
+ * memory as a job of its own.  Workers parse the jobs, and this thread
+ * writes them in order.  At most `ahead` jobs are made and not yet
+ * written (job i lives in slot i % ahead), so an import holds a few files
+ * at a time however large the archive.
  */
 
 enum job_state { JOB_WAITING, JOB_WORKING, JOB_DONE };
 
 struct job {
-	const struct source *src;
+	const struct source *src; /* a file for the worker to read, or NULL */
+	char *name;       /* for messages: a path, or archive:entry */
+	char *data;       /* a file of a zip as read by the feeder, still
+			   * compressed (free()) */
+	struct zipfile_entry zipped; /* what it is (its name is not kept) */
 	enum job_state state;
 	struct pu_file file;
 	size_t bytes;
@@ -905,16 +905,149 @@ struct job {
 };
 
 struct pipeline {
-	struct job *jobs;
-	size_t n;
+	const struct sources *srcs;
+	struct police_report *report; /* the feeder lists the files left out */
+	struct job *slots;
+	size_t ahead;     /* jobs made and not yet written, at most */
+	size_t made;      /* jobs the feeder has made */
+	bool fed;         /* it has made them all */
 	size_t next;      /* the next job a worker takes */
 	size_t committed; /* jobs written (and released) */
-	size_t ahead;     /* how many jobs may be parsed ahead of writing */
 	bool stop;
 	bool skip_bad_rows;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
+
+static struct job *job_at(struct pipeline *p, size_t i)
+{
+	return &p->slots[i % p->ahead];
+}
+
+/* The slot of the next job, once it is free; NULL if the import stops. */
+static struct job *claim(struct pipeline *p)
+{
+	struct job *j = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	while (!p->stop && p->made >= p->committed + p->ahead)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (!p->stop) {
+		j = job_at(p, p->made);
+		memset(j, 0, sizeof(*j));
+	}
+	pthread_mutex_unlock(&p->mu);
+	return j;
+}
+
+/* Hand the job claimed to the workers. */
+static void hand_over(struct pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->made++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* A job that failed before it began: a damaged archive. */
+static void hand_over_error(struct pipeline *p, const char *name,
+			    const struct err *e)
+{
+	struct job *j = claim(p);
+
+	if (!j)
+		return;
+	j->name = xstrdup(name);
+	j->rc = -1;
+	j->err = *e;
+	hand_over(p);
+}
+
+/* Is an entry of a zip hidden, as a folder's files starting with '.' are
+ * (and what macOS adds: "__MACOSX/2021-03/._2021-03-kent-street.csv")? */
+static bool hidden(const char *entry)
+{
+	for (const char *s = entry; *s; s++)
+		if (*s == '.' && (s == entry || s[-1] == '/'))
+			return true;
+	return false;
+}
+
+/* Each police.uk file of a zip, read once in the order the zip holds
+ * them, still compressed, as a job (the workers decompress them); other
+ * files are listed as skipped.  A damaged zip is a failed job naming the
+ * zip and, where it can, the file.  Returns -1 then, or when the import
+ * stops. */
+static int feed_zip(struct pipeline *p, const struct source *src)
+{
+	struct err e = ERR_INIT;
+	struct zipfile *z = zipfile_open(src->path, &e);
+	int rc = -1;
+
+	if (!z) {
+		hand_over_error(p, src->path, &e);
+		return -1;
+	}
+	for (size_t i = 0; i < zipfile_count(z); i++) {
+		const struct zipfile_entry *f = zipfile_entry(z, i);
+		struct job *j;
+		char *name;
+		size_t n;
+		int r;
+
+		if (f->dir || hidden(f->name))
+			continue;
+		if (!ends_with(f->name, ".csv")) {
+			skip_file(p->report, src->path,
+				  f->name[0] ? f->name : "(a file with no name)");
+			continue;
+		}
+		n = strlen(src->path) + strlen(f->name) + 2;
+		name = xmalloc(n);
+		snprintf(name, n, "%s:%s", src->path, f->name);
+		if (!(j = claim(p))) {
+			free(name);
+			goto out;
+		}
+		j->name = name;
+		j->zipped = *f;
+		j->zipped.name = NULL;
+		r = j->rc = zipfile_read(z, i, BUF_MAX_DEFAULT, &j->data, &j->err);
+		hand_over(p);
+		if (r < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	zipfile_close(z);
+	return rc;
+}
+
+static void *feeder(void *arg)
+{
+	struct pipeline *p = arg;
+
+	for (size_t i = 0; i < p->srcs->n; i++) {
+		const struct source *src = &p->srcs->v[i];
+		struct job *j;
+
+		if (src->kind == SRC_ZIP) {
+			if (feed_zip(p, src) < 0)
+				break;
+			continue;
+		}
+		if (!(j = claim(p)))
+			break;
+		j->src = src;
+		j->name = xstrdup(src->path);
+		hand_over(p);
+	}
+	pthread_mutex_lock(&p->mu);
+	p->fed = true;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
 
 static void run_job(struct job *j, bool skip_bad_rows)
 {
@@ -922,15 +1055,23 @@ static void run_job(struct job *j, bool skip_bad_rows)
 	size_t len = 0;
 	bool mapped = false;
 
-	j->rc = read_source(j->src, &data, &len, &mapped, &j->err);
+	if (j->rc == 0 && j->src) {
+		j->rc = read_source(j->src, &data, &len, &mapped, &j->err);
+	} else if (j->rc == 0) {
+		j->rc = zipfile_inflate(&j->zipped, j->name, j->data,
+					BUF_MAX_DEFAULT, &data, &j->err);
+		len = (size_t)j->zipped.size;
+	}
+	free(j->data);
+	j->data = NULL;
 	if (j->rc == 0) {
-		const char *text = j->src->kind == SRC_BUFFER ? j->src->data
-				   : data		      ? data
-							      : "";
+		const char *text = j->src && j->src->kind == SRC_BUFFER ? j->src->data
+				   : data ? data
+					  : "";
 
 		j->bytes = len;
 		sha256_hex(text, len, j->sha256);
-		j->rc = pu_parse(&j->file, j->src->name, text, len, skip_bad_rows,
+		j->rc = pu_parse(&j->file, j->name, text, len, skip_bad_rows,
 				 &j->err);
 	}
 	if (mapped)
@@ -947,14 +1088,13 @@ static void *worker(void *arg)
 		struct job *j;
 
 		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next < p->n &&
-		       p->next >= p->committed + p->ahead)
+		while (!p->stop && p->next >= p->made && !p->fed)
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop || p->next >= p->n) {
+		if (p->stop || p->next >= p->made) {
 			pthread_mutex_unlock(&p->mu);
 			return NULL;
 		}
-		j = &p->jobs[p->next++];
+		j = job_at(p, p->next++);
 		j->state = JOB_WORKING;
 		pthread_mutex_unlock(&p->mu);
 
@@ -965,6 +1105,29 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
+}
+
+/* Job i once it is parsed; NULL when there are no more jobs. */
+static struct job *next_parsed(struct pipeline *p, size_t i)
+{
+	struct job *j = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	while (!(i < p->made && job_at(p, i)->state == JOB_DONE) &&
+	       !(p->fed && i >= p->made))
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (i < p->made)
+		j = job_at(p, i);
+	pthread_mutex_unlock(&p->mu);
+	return j;
+}
+
+static void job_release(struct job *j)
+{
+	pu_file_release(&j->file);
+	free(j->name);
+	free(j->data);
+	j->name = j->data = NULL;
 }
 
 static double now_seconds(void)
@@ -994,7 +1157,7 @@ static void add_file(struct import *im, const struct job *j)
 		im->files = xrealloc(im->files, im->files_cap * sizeof(*im->files));
 	}
 	f = &im->files[im->n_files++];
-	f->name = j->src->name;
+	f->name = arena_strdup(&im->arena, j->name);
 	f->bytes = (int64_t)j->bytes;
 	f->sha256 = arena_strdup(&im->arena, j->sha256);
 	f->rows = (int64_t)j->file.n_rows;
@@ -1050,12 +1213,12 @@ static int run_import(struct store *s, struct sources *srcs,
 {
 	struct import im = { 0 };
 	struct pipeline p = { 0 };
-	pthread_t threads[16];
+	pthread_t threads[16], feed;
 	unsigned n_threads = opt->threads, started = 0;
+	bool feeding = false;
 	double start = now_seconds();
 	int rc = -1;
 
-	memset(report, 0, sizeof(*report));
 	im.s = s;
 	im.opt = opt;
 	im.report = report;
@@ -1066,50 +1229,47 @@ static int run_import(struct store *s, struct sources *srcs,
 	}
 	if (n_threads > ARRAY_SIZE(threads))
 		n_threads = ARRAY_SIZE(threads);
-	if (n_threads > srcs->n)
+	if (!srcs->zips && n_threads > srcs->n)
 		n_threads = srcs->n ? (unsigned)srcs->n : 1;
 
-	p.jobs = xcalloc(srcs->n ? srcs->n : 1, sizeof(*p.jobs));
-	p.n = srcs->n;
+	p.srcs = srcs;
+	p.report = report;
 	p.ahead = 2 * n_threads + 2;
+	p.slots = xcalloc(p.ahead, sizeof(*p.slots));
 	p.skip_bad_rows = opt->skip_bad_rows;
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
-	for (size_t i = 0; i < srcs->n; i++)
-		p.jobs[i].src = &srcs->v[i];
 
 	if (store_import_begin(s, "police", &im.id, e) < 0)
 		goto done;
 	report->import_id = im.id;
-	for (unsigned t = 0; t < n_threads; t++, started++)
+	feeding = pthread_create(&feed, NULL, feeder, &p) == 0;
+	for (unsigned t = 0; feeding && t < n_threads; t++, started++)
 		if (pthread_create(&threads[t], NULL, worker, &p) != 0)
 			break;
 	if (!started) {
 		err_set(e, ERR_IO, NULL, "cannot start a thread to read the files");
-		store_import_abandon(s, im.id);
-		goto done;
+		goto stop;
 	}
 	rc = 0;
-	for (size_t i = 0; i < p.n; i++) {
-		struct job *j = &p.jobs[i];
+	for (size_t i = 0;; i++) {
+		struct job *j = next_parsed(&p, i);
 
-		pthread_mutex_lock(&p.mu);
-		while (j->state != JOB_DONE)
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
+		if (!j)
+			break;
 		if (j->rc == 0) {
 			keep_skipped(report, &j->file);
 			j->rc = write_file(&im, &j->file, j->bytes, &j->err);
 			if (j->rc < 0)
-				err_locate(&j->err, j->src->name, 0);
+				err_locate(&j->err, j->name, 0);
 			else
 				add_file(&im, j);
 		}
-		pu_file_release(&j->file);
 		if (j->rc < 0) {
 			*e = j->err;
 			rc = -1;
 		}
+		job_release(j);
 		pthread_mutex_lock(&p.mu);
 		p.committed++;
 		if (rc < 0)
@@ -1119,11 +1279,21 @@ static int run_import(struct store *s, struct sources *srcs,
 		if (rc < 0)
 			break;
 	}
+	if (rc == 0 && !report->files)
+		rc = err_set(e, ERR_INVALID, NULL,
+			     "no police.uk CSV files found in what was given");
+stop:
+	pthread_mutex_lock(&p.mu);
+	p.stop = true;
+	pthread_cond_broadcast(&p.cv);
+	pthread_mutex_unlock(&p.mu);
+	if (feeding)
+		pthread_join(feed, NULL);
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
-	/* Jobs parsed ahead of a failure still hold memory. */
-	for (size_t i = 0; i < p.n; i++)
-		pu_file_release(&p.jobs[i].file);
+	/* Jobs made or parsed ahead of a failure still hold memory. */
+	for (size_t i = p.committed; i < p.made; i++)
+		job_release(job_at(&p, i));
 	if (rc == 0)
 		rc = publish(&im, e);
 	if (rc < 0) {
@@ -1135,7 +1305,7 @@ static int run_import(struct store *s, struct sources *srcs,
 done:
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
-	free(p.jobs);
+	free(p.slots);
 	for (size_t i = 0; i < im.n_dicts; i++) {
 		free(im.dicts[i].d.slots);
 		free(im.dicts[i].extra);
@@ -1153,11 +1323,8 @@ done:
 
 static void free_sources(struct sources *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
+	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].path);
-		free(s->v[i].entry);
-		free(s->v[i].name);
-	}
 	free(s->v);
 }
 
@@ -1170,7 +1337,7 @@ int ingest_police(struct store *s, const char *const *paths, size_t n,
 
 	memset(report, 0, sizeof(*report));
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = collect(&srcs, paths[i], true, e);
+		rc = collect(&srcs, paths[i], true, report, e);
 	if (rc == 0 && !srcs.n)
 		rc = err_set(e, ERR_INVALID, NULL,
 			     "no police.uk CSV files found in what was given");
@@ -1187,7 +1354,8 @@ int ingest_police_buffer(struct store *s, const char *name, const char *data,
 	struct sources srcs = { 0 };
 	int rc;
 
-	add_source(&srcs, SRC_BUFFER, name, NULL);
+	memset(report, 0, sizeof(*report));
+	add_source(&srcs, SRC_BUFFER, name);
 	srcs.v[0].data = data;
 	srcs.v[0].len = len;
 	rc = run_import(s, &srcs, opt, report, e);
@@ -1207,4 +1375,9 @@ void police_report_release(struct police_report *r)
 	free(r->repeated);
 	r->repeated = NULL;
 	r->n_repeated = 0;
+	for (size_t i = 0; i < r->n_skipped_files; i++)
+		free(r->skipped_files[i]);
+	free(r->skipped_files);
+	r->skipped_files = NULL;
+	r->n_skipped_files = 0;
 }

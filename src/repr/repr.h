@@ -66,6 +66,9 @@ void repr_json_action_warned(struct jw *j, const struct action *a,
 			     const struct action_update *updates,
 			     size_t n_updates, const struct err_list *warnings);
 void repr_json_update(struct jw *j, const struct action_update *u);
+/* "warnings": [{"field", "message"}...], a member of the object being
+ * written: what was saved but may not be what was meant. */
+void repr_json_warnings(struct jw *j, const struct err_list *warnings);
 void repr_csv_actions(struct buf *b, const struct action *a, size_t n);
 
 /* ---------------------------------------------------------------------
@@ -74,6 +77,11 @@ void repr_csv_actions(struct buf *b, const struct action *a, size_t n);
 
 void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards);
 void repr_json_award(struct jw *j, const struct award *w);
+/* The same with "warnings" (repr_json_warnings): after a write. */
+void repr_json_fund_warned(struct jw *j, const struct fund *f,
+			   const struct err_list *warnings);
+void repr_json_award_warned(struct jw *j, const struct award *w,
+			    const struct err_list *warnings);
 /* {"year", "funds": [...with awards...], "totals": {allocation, awarded,
  * remaining, example}}; year may be NULL (every year). */
 void repr_json_funds(struct jw *j, const char *year, const struct fund *f,
@@ -88,6 +96,8 @@ void repr_csv_awards(struct buf *b, const struct award *w, size_t n);
 void repr_json_person(struct jw *j, const struct person *p);
 void repr_json_organisation(struct jw *j, const struct organisation *o);
 void repr_json_board(struct jw *j, const struct board *b);
+struct partnership;
+void repr_json_partnership(struct jw *j, const struct partnership *p);
 
 /* ---------------------------------------------------------------------
  * The history of imports (repr_import.c)

@@ -12,6 +12,7 @@ void repr_json_update(struct jw *j, const struct action_update *u)
 	jw_kv_int(j, "id", u->id);
 	jw_kv_int(j, "action_id", u->action_id);
 	jw_kv_id(j, "author_id", u->author_id);
+	jw_kv_id(j, "author_account_id", u->author_account_id);
 	jw_kv_str(j, "author", u->author_name);
 	jw_kv_str(j, "body", u->body);
 	jw_kv_str(j, "status", u->status);
@@ -47,6 +48,7 @@ static void action_members(struct jw *j, const struct action *a,
 	jw_kv_str(j, "updated_at", a->updated_at);
 	jw_kv_int(j, "update_count", a->n_updates);
 	jw_kv_str(j, "last_update_on", a->last_update_on);
+	jw_kv_str(j, "archived_at", a->archived_at);
 	if (with_updates) {
 		jw_key(j, "updates");
 		jw_arr(j);
@@ -71,6 +73,12 @@ void repr_json_action_warned(struct jw *j, const struct action *a,
 {
 	jw_obj(j);
 	action_members(j, a, updates, n_updates, true);
+	repr_json_warnings(j, warnings);
+	jw_end(j);
+}
+
+void repr_json_warnings(struct jw *j, const struct err_list *warnings)
+{
 	jw_key(j, "warnings");
 	jw_arr(j);
 	for (size_t i = 0; warnings && i < warnings->n; i++) {
@@ -80,7 +88,6 @@ void repr_json_action_warned(struct jw *j, const struct action *a,
 		jw_kv_str(j, "message", warnings->v[i].msg);
 		jw_end(j);
 	}
-	jw_end(j);
 	jw_end(j);
 }
 

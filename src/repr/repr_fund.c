@@ -6,9 +6,9 @@
 #include "repr.h"
 #include "store/store_fund.h"
 
-void repr_json_award(struct jw *j, const struct award *w)
+/* The members of an award (the caller opens and closes the object). */
+static void award_members(struct jw *j, const struct award *w)
 {
-	jw_obj(j);
 	jw_kv_int(j, "id", w->id);
 	jw_kv_int(j, "fund_id", w->fund_id);
 	jw_kv_str(j, "fund", w->fund_name);
@@ -25,12 +25,28 @@ void repr_json_award(struct jw *j, const struct award *w)
 	jw_kv_str(j, "status", w->status);
 	jw_kv_str(j, "note", w->note);
 	jw_kv_bool(j, "example", w->example);
+	jw_kv_str(j, "archived_at", w->archived_at);
+}
+
+void repr_json_award(struct jw *j, const struct award *w)
+{
+	jw_obj(j);
+	award_members(j, w);
 	jw_end(j);
 }
 
-void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards)
+void repr_json_award_warned(struct jw *j, const struct award *w,
+			    const struct err_list *warnings)
 {
 	jw_obj(j);
+	award_members(j, w);
+	repr_json_warnings(j, warnings);
+	jw_end(j);
+}
+
+/* The members of a fund (the caller opens and closes the object). */
+static void fund_members(struct jw *j, const struct fund *f, bool with_awards)
+{
 	jw_kv_int(j, "id", f->id);
 	jw_kv_str(j, "name", f->name);
 	jw_kv_str(j, "year", f->year);
@@ -43,6 +59,7 @@ void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards)
 	jw_kv_int(j, "awards_without_amount", f->n_unpriced);
 	jw_kv_str(j, "note", f->note);
 	jw_kv_bool(j, "example", f->example);
+	jw_kv_str(j, "archived_at", f->archived_at);
 	if (with_awards) {
 		jw_key(j, "awards");
 		jw_arr(j);
@@ -50,6 +67,21 @@ void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards)
 			repr_json_award(j, &f->awards[i]);
 		jw_end(j);
 	}
+}
+
+void repr_json_fund(struct jw *j, const struct fund *f, bool with_awards)
+{
+	jw_obj(j);
+	fund_members(j, f, with_awards);
+	jw_end(j);
+}
+
+void repr_json_fund_warned(struct jw *j, const struct fund *f,
+			   const struct err_list *warnings)
+{
+	jw_obj(j);
+	fund_members(j, f, true);
+	repr_json_warnings(j, warnings);
 	jw_end(j);
 }
 

@@ -104,6 +104,18 @@ int store_meta_set(struct store *s, const char *key, const char *value,
 		   struct err *e);
 
 /* ---------------------------------------------------------------------
+ * Taking an object away (store_*_remove): nothing is lost by an edit.
+ */
+
+enum remove_how {
+	REMOVE_AUTO,    /* delete it if nothing refers to it, else archive */
+	REMOVE_ARCHIVE, /* archive it: archived_at is set, it leaves the
+			 * lists and stays readable by its id */
+	REMOVE_DELETE,  /* delete it; ERR_CONFLICT saying what refers to
+			 * it if anything does */
+};
+
+/* ---------------------------------------------------------------------
  * Fixed choices: the codes stored, and the words shown for them.
  */
 

@@ -4,6 +4,7 @@
  */
 #include "base/text.h"
 #include "store_action.h"
+#include "store_audit.h"
 #include "store_int.h"
 
 /* The columns every action query selects, in this order. */
@@ -14,7 +15,7 @@
 	" a.created_at, a.updated_at,"                                      \
 	" (SELECT count(*) FROM action_update u WHERE u.action_id = a.id)," \
 	" (SELECT max(u.created_at) FROM action_update u"                   \
-	"   WHERE u.action_id = a.id)"
+	"   WHERE u.action_id = a.id), a.archived_at"
 #define ACTION_FROM                                                         \
 	" FROM action a JOIN plan p ON p.id = a.plan_id"                    \
 	" LEFT JOIN theme t ON t.id = a.theme_id"                           \
@@ -48,6 +49,7 @@ static void read_action(struct arena *a, struct db_stmt *st, struct action *x)
 	x->n_updates = db_col_int(st, 19);
 	last = db_col_text(st, 20);
 	x->last_update_on = last ? arena_strndup(a, last, 10) : NULL;
+	x->archived_at = col_str(a, st, 21);
 }
 
 struct action *store_actions(struct store *s, struct arena *a,
@@ -57,7 +59,8 @@ struct action *store_actions(struct store *s, struct arena *a,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT " ACTION_COLUMNS ACTION_FROM
-		" WHERE (:plan = 0 OR a.plan_id = :plan)"
+		" WHERE a.archived_at IS NULL"
+		"  AND (:plan = 0 OR a.plan_id = :plan)"
 		"  AND (:theme = 0 OR a.theme_id = :theme)"
 		"  AND (:priority = 0 OR a.priority_id = :priority)"
 		"  AND (:owner = 0 OR a.owner_id = :owner)"
@@ -115,9 +118,11 @@ struct action_update *store_action_updates(struct store *s, struct arena *a,
 {
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"SELECT u.id, u.action_id, u.author_id, w.name, u.body, u.status,"
-		"  u.rag, u.created_at, u.is_example"
+		"SELECT u.id, u.action_id, u.author_id,"
+		"  coalesce(acc.name, w.name), u.body, u.status,"
+		"  u.rag, u.created_at, u.is_example, u.author_account_id"
 		" FROM action_update u LEFT JOIN person w ON w.id = u.author_id"
+		" LEFT JOIN account acc ON acc.id = u.author_account_id"
 		" WHERE u.action_id = :id ORDER BY u.created_at DESC, u.id DESC",
 		e);
 	struct action_update *list = NULL;
@@ -140,6 +145,7 @@ struct action_update *store_action_updates(struct store *s, struct arena *a,
 		u->rag = col_str(a, st, 6);
 		u->created_at = col_str(a, st, 7);
 		u->example = db_col_int(st, 8) != 0;
+		u->author_account_id = db_col_int(st, 9);
 	}
 	db_done(st);
 	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
@@ -354,15 +360,18 @@ static int create_action(struct store *s, void *arg, struct err *e)
 {
 	struct create_args *c = arg;
 	struct action_row row = { 0 };
+	struct audit_snap snap;
 	struct db_stmt *st;
 	char now[21];
+	int64_t id;
 
 	struct err_list first = { e, 0, 1 };
 
 	row.status = "not_started";
 	row.example = c->in->example;
 	apply_input(&row, c->in);
-	if (check_action(s, &row, c->in->set, &first) < 0)
+	if (check_action(s, &row, c->in->set, &first) < 0 ||
+	    audit_before(s, &snap, AUDIT_ACTION, 0, e) < 0)
 		return -1;
 	text_now(now);
 	st = db_prepare(s->db,
@@ -372,8 +381,10 @@ static int create_action(struct store *s, void *arg, struct err *e)
 			" VALUES (:plan, :theme, :priority, :title, :desc, :owner,"
 			"  :due, :status, :rag, :ex, :now, :now) RETURNING id",
 			e);
-	if (!st)
+	if (!st) {
+		audit_discard(&snap);
 		return -1;
+	}
 	db_bind_int(st, ":plan", row.plan_id);
 	db_bind_id(st, ":theme", row.theme_id);
 	db_bind_id(st, ":priority", row.priority_id);
@@ -385,7 +396,13 @@ static int create_action(struct store *s, void *arg, struct err *e)
 	db_bind_text(st, ":rag", row.rag);
 	db_bind_int(st, ":ex", row.example);
 	db_bind_text(st, ":now", now);
-	return db_exec(st, c->id, e);
+	if (db_exec(st, &id, e) < 0) {
+		audit_discard(&snap);
+		return -1;
+	}
+	if (c->id)
+		*c->id = id;
+	return audit_after(s, &snap, id, e);
 }
 
 int store_action_create(struct store *s, const struct action_input *in,
@@ -442,6 +459,7 @@ static int update_action(struct store *s, void *arg, struct err *e)
 	struct update_args *u = arg;
 	struct arena a = ARENA_INIT;
 	struct action_row row = { 0 };
+	struct audit_snap snap;
 	struct db_stmt *st;
 	char now[21];
 	int rc = -1;
@@ -451,7 +469,8 @@ static int update_action(struct store *s, void *arg, struct err *e)
 	if (load_row(s, &a, u->id, &row, e) < 0)
 		goto out;
 	apply_input(&row, u->in);
-	if (check_action(s, &row, u->in->set, &first) < 0)
+	if (check_action(s, &row, u->in->set, &first) < 0 ||
+	    audit_before(s, &snap, AUDIT_ACTION, u->id, e) < 0)
 		goto out;
 	text_now(now);
 	st = db_prepare(s->db,
@@ -461,8 +480,10 @@ static int update_action(struct store *s, void *arg, struct err *e)
 			"  status = :status, rag = :rag, updated_at = :now"
 			" WHERE id = :id",
 			e);
-	if (!st)
+	if (!st) {
+		audit_discard(&snap);
 		goto out;
+	}
 	db_bind_int(st, ":id", u->id);
 	db_bind_int(st, ":plan", row.plan_id);
 	db_bind_id(st, ":theme", row.theme_id);
@@ -474,7 +495,11 @@ static int update_action(struct store *s, void *arg, struct err *e)
 	db_bind_text(st, ":status", row.status);
 	db_bind_text(st, ":rag", row.rag);
 	db_bind_text(st, ":now", now);
-	rc = db_exec(st, NULL, e);
+	if (db_exec(st, NULL, e) < 0) {
+		audit_discard(&snap);
+		goto out;
+	}
+	rc = audit_after(s, &snap, u->id, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -562,9 +587,11 @@ static int add_update(struct store *s, void *arg, struct err *e)
 {
 	struct add_update_args *u = arg;
 	const struct update_input *in = u->in;
+	struct audit_snap action_snap, update_snap;
 	struct db_stmt *st;
 	char now[21], today[11];
 	const char *when;
+	int64_t id;
 	int later;
 
 	if (text_check_block(in->body, "body", 10000, true, e) < 0 ||
@@ -579,39 +606,63 @@ static int add_update(struct store *s, void *arg, struct err *e)
 	/* Dated today: now, to the second, like an update not dated. */
 	when = in->created_at && strcmp(in->created_at, today) != 0 ? in->created_at
 								    : now;
-	if ((later = has_later_update(s, u->action_id, when, e)) < 0)
+	if ((later = has_later_update(s, u->action_id, when, e)) < 0 ||
+	    audit_before(s, &action_snap, AUDIT_ACTION, u->action_id, e) < 0)
 		return -1;
+	if (audit_before(s, &update_snap, AUDIT_ACTION_UPDATE, 0, e) < 0) {
+		audit_discard(&action_snap);
+		return -1;
+	}
 	st = db_prepare(s->db,
 			"UPDATE action SET status = coalesce(:status, status),"
 			"  rag = coalesce(:rag, rag), updated_at = :now"
 			" WHERE id = :id",
 			e);
 	if (!st)
-		return -1;
+		goto fail;
 	db_bind_int(st, ":id", u->action_id);
 	db_bind_text(st, ":status", later ? NULL : in->status);
 	db_bind_text(st, ":rag", later ? NULL : in->rag);
 	db_bind_text(st, ":now", now);
 	if (db_exec(st, NULL, e) < 0)
-		return -1;
-	if (db_changes(s->db) == 0)
-		return not_found(e, "action", u->action_id);
+		goto fail;
+	if (db_changes(s->db) == 0) {
+		not_found(e, "action", u->action_id);
+		goto fail;
+	}
+	/* The author is whoever acts (store_set_actor), never what a client
+	 * says; a person as author only from the demo's invented data. */
 	st = db_prepare(s->db,
-			"INSERT INTO action_update (action_id, author_id, body,"
-			"  status, rag, created_at, is_example)"
-			" VALUES (:id, :author, :body, :status, :rag, :when, :ex)"
-			" RETURNING id",
+			"INSERT INTO action_update (action_id, author_id,"
+			"  author_account_id, body, status, rag, created_at,"
+			"  is_example)"
+			" VALUES (:id, :author, :account, :body, :status, :rag,"
+			"  :when, :ex) RETURNING id",
 			e);
 	if (!st)
-		return -1;
+		goto fail;
 	db_bind_int(st, ":id", u->action_id);
 	db_bind_id(st, ":author", in->author_id);
+	db_bind_id(st, ":account", s->actor_account);
 	db_bind_text(st, ":body", in->body);
 	db_bind_text(st, ":status", in->status);
 	db_bind_text(st, ":rag", in->rag);
 	db_bind_text(st, ":when", when);
 	db_bind_int(st, ":ex", in->example);
-	return db_exec(st, u->update_id, e);
+	if (db_exec(st, &id, e) < 0)
+		goto fail;
+	if (u->update_id)
+		*u->update_id = id;
+	/* The update, and the action's status or RAG if it set them. */
+	if (audit_after(s, &update_snap, id, e) < 0) {
+		audit_discard(&action_snap);
+		return -1;
+	}
+	return audit_after(s, &action_snap, u->action_id, e);
+fail:
+	audit_discard(&action_snap);
+	audit_discard(&update_snap);
+	return -1;
 }
 
 int store_action_add_update(struct store *s, int64_t action_id,
@@ -621,6 +672,21 @@ int store_action_add_update(struct store *s, int64_t action_id,
 	struct add_update_args u = { action_id, in, update_id };
 
 	return in_transaction(s, add_update, &u, e);
+}
+
+static const struct remove_spec action_removal = {
+	AUDIT_ACTION, "action",
+	"SELECT 'it has progress updates' FROM action_update"
+	" WHERE action_id = :id",
+	"UPDATE action SET archived_at = coalesce(archived_at, :now)"
+	" WHERE id = :id",
+	"DELETE FROM action WHERE id = :id",
+};
+
+int store_action_remove(struct store *s, int64_t id, enum remove_how how,
+			bool *archived, struct err *e)
+{
+	return store_remove(s, &action_removal, id, how, archived, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -722,6 +788,7 @@ struct theme_status *store_action_status_by_theme(struct store *s,
 		"  sum(CASE WHEN " OVERDUE_SQL("a") " THEN 1 ELSE 0 END),"
 		"  0 AS none, t.position AS pos, sum(a.is_example)"
 		" FROM theme t LEFT JOIN action a ON a.theme_id = t.id"
+		"  AND a.archived_at IS NULL"
 		" WHERE t.plan_id = :plan"
 		" GROUP BY t.id, t.name, t.position, a.status"
 		" UNION ALL"
@@ -729,6 +796,7 @@ struct theme_status *store_action_status_by_theme(struct store *s,
 		"  sum(CASE WHEN " OVERDUE_SQL("a") " THEN 1 ELSE 0 END), 1, 0,"
 		"  sum(a.is_example)"
 		" FROM action a WHERE a.plan_id = :plan AND a.theme_id IS NULL"
+		"  AND a.archived_at IS NULL"
 		" GROUP BY a.status"
 		" ORDER BY 6, 7, 1",
 		e);

@@ -30,13 +30,15 @@ struct action {
 	const char *updated_at;
 	int64_t n_updates;
 	const char *last_update_on;
+	const char *archived_at; /* NULL unless archived */
 };
 
 struct action_update {
 	int64_t id;
 	int64_t action_id;
-	int64_t author_id;
-	const char *author_name;
+	int64_t author_id;         /* a person: only the demo's example updates */
+	int64_t author_account_id; /* the account that wrote it, 0 if none */
+	const char *author_name;   /* the account's name, else the person's */
 	const char *body;
 	const char *status; /* status set with this update, if any */
 	const char *rag;
@@ -78,6 +80,10 @@ struct action_input {
 	bool example;       /* invented for the demo */
 };
 
+/* The author of an update is whoever acts through the store
+ * (store_set_actor: action_update.author_account_id), never a field a
+ * client sends.  author_id, a person, is for the demo loader's invented
+ * updates only. */
 struct update_input {
 	int64_t author_id; /* 0 = not given */
 	const char *body;
@@ -89,7 +95,9 @@ struct update_input {
 	bool example;
 };
 
-/* Actions matching the filter, ordered by theme position, due date, id. */
+/* Actions matching the filter, ordered by theme position, due date, id;
+ * archived actions are left out (store_action reads one, archived or
+ * not). */
 struct action *store_actions(struct store *s, struct arena *a,
 			     const struct action_filter *f, size_t *n,
 			     struct err *e);
@@ -123,6 +131,11 @@ int store_action_update(struct store *s, int64_t id,
 int store_action_add_update(struct store *s, int64_t action_id,
 			    const struct update_input *in,
 			    int64_t *update_id, struct err *e);
+
+/* Delete or archive (store.h): an action with progress updates is
+ * archived. */
+int store_action_remove(struct store *s, int64_t id, enum remove_how how,
+			bool *archived, struct err *e);
 
 /* Warnings: what is allowed but may not be what was meant.  Each goes
  * into w as a struct err with code ERR_OK: the field, and a message in

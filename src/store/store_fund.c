@@ -7,6 +7,7 @@
  * total is never presented as complete when it is not.
  */
 #include "base/text.h"
+#include "store_audit.h"
 #include "store_fund.h"
 #include "store_int.h"
 
@@ -14,14 +15,17 @@
 	"f.id, f.name, f.year, f.grantor, f.allocation_pence, f.note,"      \
 	" f.is_example,"                                                    \
 	" (SELECT coalesce(sum(w.amount_pence), 0) FROM award w"            \
-	"   WHERE w.fund_id = f.id AND w.status IN ('awarded', 'paid')),"   \
+	"   WHERE w.fund_id = f.id AND w.status IN ('awarded', 'paid')"     \
+	"   AND w.archived_at IS NULL),"                                    \
 	" (SELECT count(*) FROM award w WHERE w.fund_id = f.id"             \
-	"   AND w.status <> 'withdrawn'),"                                  \
+	"   AND w.status <> 'withdrawn' AND w.archived_at IS NULL),"        \
 	" (SELECT count(*) FROM award w WHERE w.fund_id = f.id"             \
-	"   AND w.status IN ('awarded', 'paid') AND w.amount_pence IS NULL),"  \
+	"   AND w.status IN ('awarded', 'paid') AND w.amount_pence IS NULL"  \
+	"   AND w.archived_at IS NULL),"                                    \
 	" EXISTS (SELECT 1 FROM award w WHERE w.fund_id = f.id"            \
-	"   AND w.status IN ('awarded', 'paid')"                           \
-	"   AND w.amount_pence IS NOT NULL AND w.is_example)"
+	"   AND w.status IN ('awarded', 'paid') AND w.archived_at IS NULL"  \
+	"   AND w.amount_pence IS NOT NULL AND w.is_example),"             \
+	" f.archived_at"
 
 static void read_fund(struct arena *a, struct db_stmt *st, struct fund *f)
 {
@@ -37,6 +41,7 @@ static void read_fund(struct arena *a, struct db_stmt *st, struct fund *f)
 	f->n_unpriced = db_col_int(st, 9);
 	f->awarded_example = db_col_int(st, 10) != 0;
 	f->remaining_pence = f->allocation_pence - f->awarded_pence;
+	f->archived_at = col_str(a, st, 11);
 }
 
 struct fund *store_funds(struct store *s, struct arena *a, const char *year,
@@ -45,7 +50,7 @@ struct fund *store_funds(struct store *s, struct arena *a, const char *year,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT " FUND_COLUMNS " FROM fund f"
-		" WHERE :year = '' OR f.year = :year"
+		" WHERE (:year = '' OR f.year = :year) AND f.archived_at IS NULL"
 		" ORDER BY f.year DESC, f.allocation_pence DESC, f.id",
 		e);
 	struct fund *list = NULL;
@@ -102,7 +107,8 @@ const char **store_fund_years(struct store *s, struct arena *a, size_t *n,
 			      struct err *e)
 {
 	struct db_stmt *st = db_prepare(
-		s->db, "SELECT DISTINCT year FROM fund ORDER BY year DESC", e);
+		s->db, "SELECT DISTINCT year FROM fund WHERE archived_at IS NULL"
+		" ORDER BY year DESC", e);
 	const char **list = NULL;
 	size_t cap = 0;
 	int rc;
@@ -119,7 +125,7 @@ const char **store_fund_years(struct store *s, struct arena *a, size_t *n,
 #define AWARD_COLUMNS                                                       \
 	"w.id, w.fund_id, f.name, f.year, w.recipient, w.purpose,"          \
 	" w.amount_pence, w.priority_id, pr.name, w.status, w.note,"        \
-	" w.is_example"
+	" w.is_example, w.archived_at"
 #define AWARD_FROM                                                          \
 	" FROM award w JOIN fund f ON f.id = w.fund_id"                     \
 	" LEFT JOIN priority pr ON pr.id = w.priority_id"
@@ -139,6 +145,7 @@ static void read_award(struct arena *a, struct db_stmt *st, struct award *w)
 	w->status = col_str(a, st, 9);
 	w->note = col_str(a, st, 10);
 	w->example = db_col_int(st, 11) != 0;
+	w->archived_at = col_str(a, st, 12);
 }
 
 struct award *store_awards(struct store *s, struct arena *a, int64_t fund_id,
@@ -147,7 +154,8 @@ struct award *store_awards(struct store *s, struct arena *a, int64_t fund_id,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT " AWARD_COLUMNS AWARD_FROM
-		" WHERE :fund = 0 OR w.fund_id = :fund"
+		" WHERE (:fund = 0 OR w.fund_id = :fund) AND w.archived_at IS NULL"
+		"  AND (:fund <> 0 OR f.archived_at IS NULL)"
 		" ORDER BY f.year DESC, f.id, w.id",
 		e);
 	struct award *list = NULL;
@@ -233,15 +241,20 @@ static int fund_conflict(const struct fund_input *f, struct err *e)
 	return -1;
 }
 
-int store_fund_create(struct store *s, const struct fund_input *in,
-		      int64_t *id, struct err *e)
-{
-	struct db_stmt *st;
+struct fund_create_args {
+	const struct fund_input *in;
+	int64_t *id;
+};
 
-	if (!(in->set & FUND_ALLOCATION))
-		return err_set(e, ERR_INVALID, "allocation_pence",
-			       "must be given");
-	if (check_fund(in, e) < 0)
+static int create_fund(struct store *s, void *arg, struct err *e)
+{
+	struct fund_create_args *c = arg;
+	const struct fund_input *in = c->in;
+	struct audit_snap snap;
+	struct db_stmt *st;
+	int64_t id;
+
+	if (audit_before(s, &snap, AUDIT_FUND, 0, e) < 0)
 		return -1;
 	st = db_prepare(s->db,
 			"INSERT INTO fund (name, year, grantor, allocation_pence,"
@@ -250,14 +263,36 @@ int store_fund_create(struct store *s, const struct fund_input *in,
 			" RETURNING id",
 			e);
 	if (!st)
-		return -1;
+		goto fail;
 	db_bind_text(st, ":name", in->name);
 	db_bind_text(st, ":year", in->year);
 	db_bind_text(st, ":grantor", in->grantor);
 	db_bind_int(st, ":alloc", in->allocation_pence);
 	db_bind_text(st, ":note", in->note);
 	db_bind_int(st, ":ex", in->example);
-	return db_exec(st, id, e) < 0 ? fund_conflict(in, e) : 0;
+	if (db_exec(st, &id, e) < 0) {
+		fund_conflict(in, e);
+		goto fail;
+	}
+	if (c->id)
+		*c->id = id;
+	return audit_after(s, &snap, id, e);
+fail:
+	audit_discard(&snap);
+	return -1;
+}
+
+int store_fund_create(struct store *s, const struct fund_input *in,
+		      int64_t *id, struct err *e)
+{
+	struct fund_create_args c = { in, id };
+
+	if (!(in->set & FUND_ALLOCATION))
+		return err_set(e, ERR_INVALID, "allocation_pence",
+			       "must be given");
+	if (check_fund(in, e) < 0)
+		return -1;
+	return in_transaction(s, create_fund, &c, e);
 }
 
 struct fund_update_args {
@@ -272,6 +307,7 @@ static int update_fund(struct store *s, void *arg, struct err *e)
 	struct arena a = ARENA_INIT;
 	struct fund *old = store_fund(s, &a, u->id, e);
 	struct fund_input row;
+	struct audit_snap snap;
 	struct db_stmt *st;
 	int rc = -1;
 
@@ -284,22 +320,30 @@ static int update_fund(struct store *s, void *arg, struct err *e)
 	row.allocation_pence = in->set & FUND_ALLOCATION ? in->allocation_pence
 							 : old->allocation_pence;
 	row.note = in->set & FUND_NOTE ? in->note : old->note;
-	if (check_fund(&row, e) < 0)
+	if (check_fund(&row, e) < 0 ||
+	    audit_before(s, &snap, AUDIT_FUND, u->id, e) < 0)
 		goto out;
 	st = db_prepare(s->db,
 			"UPDATE fund SET name = :name, year = :year,"
 			"  grantor = :grantor, allocation_pence = :alloc,"
 			"  note = :note WHERE id = :id",
 			e);
-	if (!st)
+	if (!st) {
+		audit_discard(&snap);
 		goto out;
+	}
 	db_bind_int(st, ":id", u->id);
 	db_bind_text(st, ":name", row.name);
 	db_bind_text(st, ":year", row.year);
 	db_bind_text(st, ":grantor", row.grantor);
 	db_bind_int(st, ":alloc", row.allocation_pence);
 	db_bind_text(st, ":note", row.note);
-	rc = db_exec(st, NULL, e) < 0 ? fund_conflict(&row, e) : 0;
+	if (db_exec(st, NULL, e) < 0) {
+		fund_conflict(&row, e);
+		audit_discard(&snap);
+		goto out;
+	}
+	rc = audit_after(s, &snap, u->id, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -372,15 +416,23 @@ static void bind_award(struct db_stmt *st, const struct award_input *w)
 	db_bind_text(st, ":note", w->note);
 }
 
-int store_award_create(struct store *s, const struct award_input *in,
-		       int64_t *id, struct err *e)
-{
-	struct award_input row = *in;
-	struct db_stmt *st;
+struct award_create_args {
+	const struct award_input *in;
+	int64_t *id;
+};
 
-	if (!(in->set & AWARD_STATUS))
+static int create_award(struct store *s, void *arg, struct err *e)
+{
+	struct award_create_args *c = arg;
+	struct award_input row = *c->in;
+	struct audit_snap snap;
+	struct db_stmt *st;
+	int64_t id;
+
+	if (!(c->in->set & AWARD_STATUS))
 		row.status = "awarded";
-	if (check_award(s, &row, e) < 0)
+	if (check_award(s, &row, e) < 0 ||
+	    audit_before(s, &snap, AUDIT_AWARD, 0, e) < 0)
 		return -1;
 	st = db_prepare(s->db,
 			"INSERT INTO award (fund_id, recipient, purpose,"
@@ -389,10 +441,25 @@ int store_award_create(struct store *s, const struct award_input *in,
 			"  :status, :note, :ex) RETURNING id",
 			e);
 	if (!st)
-		return -1;
+		goto fail;
 	bind_award(st, &row);
-	db_bind_int(st, ":ex", in->example);
-	return db_exec(st, id, e);
+	db_bind_int(st, ":ex", c->in->example);
+	if (db_exec(st, &id, e) < 0)
+		goto fail;
+	if (c->id)
+		*c->id = id;
+	return audit_after(s, &snap, id, e);
+fail:
+	audit_discard(&snap);
+	return -1;
+}
+
+int store_award_create(struct store *s, const struct award_input *in,
+		       int64_t *id, struct err *e)
+{
+	struct award_create_args c = { in, id };
+
+	return in_transaction(s, create_award, &c, e);
 }
 
 struct award_update_args {
@@ -407,6 +474,7 @@ static int update_award(struct store *s, void *arg, struct err *e)
 	struct arena a = ARENA_INIT;
 	struct award *old = store_award(s, &a, u->id, e);
 	struct award_input row = { 0 };
+	struct audit_snap snap;
 	struct db_stmt *st;
 	int rc = -1;
 
@@ -422,7 +490,8 @@ static int update_award(struct store *s, void *arg, struct err *e)
 						   : old->priority_id;
 	row.status = in->set & AWARD_STATUS ? in->status : old->status;
 	row.note = in->set & AWARD_NOTE ? in->note : old->note;
-	if (check_award(s, &row, e) < 0)
+	if (check_award(s, &row, e) < 0 ||
+	    audit_before(s, &snap, AUDIT_AWARD, u->id, e) < 0)
 		goto out;
 	st = db_prepare(s->db,
 			"UPDATE award SET fund_id = :fund, recipient = :recipient,"
@@ -430,11 +499,17 @@ static int update_award(struct store *s, void *arg, struct err *e)
 			"  priority_id = :priority, status = :status, note = :note"
 			" WHERE id = :id",
 			e);
-	if (!st)
+	if (!st) {
+		audit_discard(&snap);
 		goto out;
+	}
 	bind_award(st, &row);
 	db_bind_int(st, ":id", u->id);
-	rc = db_exec(st, NULL, e);
+	if (db_exec(st, NULL, e) < 0) {
+		audit_discard(&snap);
+		goto out;
+	}
+	rc = audit_after(s, &snap, u->id, e);
 out:
 	arena_release(&a);
 	return rc;
@@ -446,4 +521,59 @@ int store_award_update(struct store *s, int64_t id,
 	struct award_update_args u = { id, in };
 
 	return in_transaction(s, update_award, &u, e);
+}
+
+static const struct remove_spec fund_removal = {
+	AUDIT_FUND, "fund",
+	"SELECT 'awards were made from it' FROM award WHERE fund_id = :id",
+	"UPDATE fund SET archived_at = coalesce(archived_at, :now)"
+	" WHERE id = :id",
+	"DELETE FROM fund WHERE id = :id",
+};
+
+int store_fund_remove(struct store *s, int64_t id, enum remove_how how,
+		      bool *archived, struct err *e)
+{
+	return store_remove(s, &fund_removal, id, how, archived, e);
+}
+
+static const struct remove_spec award_removal = {
+	AUDIT_AWARD, "award",
+	"SELECT NULL FROM award WHERE false AND id = :id",
+	"UPDATE award SET archived_at = coalesce(archived_at, :now)"
+	" WHERE id = :id",
+	"DELETE FROM award WHERE id = :id",
+};
+
+int store_award_remove(struct store *s, int64_t id, enum remove_how how,
+		       bool *archived, struct err *e)
+{
+	return store_remove(s, &award_removal, id, how, archived, e);
+}
+
+int store_fund_warnings(struct store *s, int64_t fund_id, const char *field,
+			struct err_list *w, struct err *e)
+{
+	struct arena a = ARENA_INIT;
+	struct fund *f = store_fund(s, &a, fund_id, e);
+	struct buf awarded = BUF_INIT, alloc = BUF_INIT;
+	struct err x;
+
+	if (!f) {
+		arena_release(&a);
+		return -1;
+	}
+	if (f->awarded_pence > f->allocation_pence) {
+		text_add_money(&awarded, f->awarded_pence);
+		text_add_money(&alloc, f->allocation_pence);
+		err_set(&x, ERR_INVALID, field,
+			"the awards from '%s' (%s) add up to %s, more than its "
+			"allocation of %s", f->name, f->year, awarded.ptr, alloc.ptr);
+		x.code = ERR_OK;
+		err_list_add(w, &x);
+	}
+	buf_release(&awarded);
+	buf_release(&alloc);
+	arena_release(&a);
+	return 0;
 }

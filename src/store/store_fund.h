@@ -22,6 +22,7 @@ struct award {
 	const char *status;
 	const char *note;
 	bool example;
+	const char *archived_at; /* NULL unless archived */
 };
 
 struct fund {
@@ -40,10 +41,13 @@ struct fund {
 				 * counts example amounts */
 	struct award *awards;   /* filled when asked for */
 	size_t n_award_list;
+	const char *archived_at; /* NULL unless archived */
 };
 
 /* Funds of a year ("2020/21"), or of every year if year is NULL, newest
- * year first; with their awards if with_awards. */
+ * year first; with their awards if with_awards.  Archived funds and
+ * awards are left out of every list and total; store_fund and
+ * store_award read one, archived or not. */
 struct fund *store_funds(struct store *s, struct arena *a, const char *year,
 			 bool with_awards, size_t *n, struct err *e);
 struct fund *store_fund(struct store *s, struct arena *a, int64_t id,
@@ -112,5 +116,22 @@ int store_award_create(struct store *s, const struct award_input *in,
 		       int64_t *id, struct err *e);
 int store_award_update(struct store *s, int64_t id,
 		       const struct award_input *in, struct err *e);
+
+/* Delete or archive (store.h): a fund with awards is archived; an award
+ * can always be deleted (nothing refers to one). */
+int store_fund_remove(struct store *s, int64_t id, enum remove_how how,
+		      bool *archived, struct err *e);
+int store_award_remove(struct store *s, int64_t id, enum remove_how how,
+		       bool *archived, struct err *e);
+
+/* Warnings: what is allowed but may not be what was meant, as
+ * store_action_warnings gives them (struct err with code ERR_OK, the
+ * field and a message).  The one for a fund: its awards (awarded or
+ * paid) add up to more than its allocation, said on field (the
+ * caller's: "amount_pence" after an award was saved, "allocation_pence"
+ * after the fund was).  Never stops a save.  -1 with e set if the store
+ * fails. */
+int store_fund_warnings(struct store *s, int64_t fund_id, const char *field,
+			struct err_list *w, struct err *e);
 
 #endif

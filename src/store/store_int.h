@@ -65,21 +65,6 @@ int audited_write(struct store *s, int type, int64_t id,
 			    struct err *e),
 		  void *arg, int64_t *out, struct err *e);
 
-/* Remove object id, audited: archive it (the statement archive, with
- * :id and :now bound) if the query refs finds a row for :id, else
- * delete it (delete, with :id); always_archive archives it anyway.  Fails with ERR_NOT_FOUND naming what
- * if there is no such object.  *archived (if not NULL) says which was
- * done.  Other parameters of the statements are bound by the caller
- * beforehand. */
-struct removal {
-	const char *what; /* "plan", for messages */
-	struct db_stmt *refs, *archive, *delete;
-	bool *archived;
-	bool always_archive; /* archive even if nothing refers to it */
-};
-int remove_audited(struct store *s, int type, enum exists_table t,
-		   int64_t id, struct removal *r, struct err *e);
-
 /* Keep e's error in l; true if checking must stop (the store failed). */
 bool err_keep(struct err_list *l, const struct err *e);
 
@@ -92,5 +77,23 @@ void store_import_unlock(struct store *s);
 
 /* A month of the crime store (year * 12 + month - 1) as "YYYY-MM". */
 void store_month_format(int month, char out[8]);
+
+/* Taking an object away (store_remove.c), for the store_*_remove
+ * functions.  refs_sql selects, for :id, one text row per kind of thing
+ * that refers to the object ("people belong to it"), none if nothing
+ * does; archive_sql sets archived_at to :now; delete_sql deletes it.
+ * The change is recorded (type) in one transaction; *archived (if not
+ * NULL) says whether it was archived rather than deleted.  what names
+ * the object in messages ("organisation").  A refs_sql or archive_sql
+ * that names :today gets the day (text_today, YYYY-MM-DD). */
+struct remove_spec {
+	int type; /* enum audit_type */
+	const char *what;
+	const char *refs_sql;
+	const char *archive_sql;
+	const char *delete_sql;
+};
+int store_remove(struct store *s, const struct remove_spec *spec, int64_t id,
+		 enum remove_how how, bool *archived, struct err *e);
 
 #endif

@@ -272,27 +272,24 @@ int store_framework_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_FRAMEWORK, id, write_framework, &w, NULL, e);
 }
 
-int store_framework_remove(struct store *s, int64_t id, bool archive,
-			   bool *archived, struct err *e)
+int store_framework_remove(struct store *s, int64_t id, enum remove_how how,
+                           bool *archived, struct err *e)
 {
-	struct removal r = {
-		"framework",
-		db_prepare(s->db,
-			   "SELECT 1 FROM outcome o WHERE o.framework_id = :id AND ("
-			   "  EXISTS (SELECT 1 FROM priority_outcome po"
-			   "   WHERE po.outcome_id = o.id)"
-			   "  OR EXISTS (SELECT 1 FROM indicator_link"
-			   "   WHERE kind = 'outcome' AND target_id = o.id))",
-			   e),
-		db_prepare(s->db,
-			   "UPDATE framework SET archived_at ="
-			   "  coalesce(archived_at, :now) WHERE id = :id",
-			   e),
-		db_prepare(s->db, "DELETE FROM framework WHERE id = :id", e),
-		archived, archive,
+	static const struct remove_spec spec = {
+		AUDIT_FRAMEWORK, "framework",
+		"SELECT 'priority areas are linked to its outcomes' WHERE EXISTS"
+		"  (SELECT 1 FROM outcome o JOIN priority_outcome po"
+		"   ON po.outcome_id = o.id WHERE o.framework_id = :id)"
+		" UNION ALL SELECT 'indicators are linked to its outcomes'"
+		" WHERE EXISTS (SELECT 1 FROM outcome o JOIN indicator_link l"
+		"  ON l.kind = 'outcome' AND l.target_id = o.id"
+		"  WHERE o.framework_id = :id)",
+		"UPDATE framework SET archived_at = coalesce(archived_at, :now)"
+		" WHERE id = :id",
+		"DELETE FROM framework WHERE id = :id",
 	};
 
-	return remove_audited(s, AUDIT_FRAMEWORK, EXISTS_FRAMEWORK, id, &r, e);
+	return store_remove(s, &spec, id, how, archived, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -533,26 +530,22 @@ out:
 	return rc;
 }
 
-int store_outcome_remove(struct store *s, int64_t id, bool archive,
-			 bool *archived, struct err *e)
+int store_outcome_remove(struct store *s, int64_t id, enum remove_how how,
+                         bool *archived, struct err *e)
 {
-	struct removal r = {
-		"outcome",
-		db_prepare(s->db,
-			   "SELECT 1 WHERE EXISTS (SELECT 1 FROM priority_outcome"
-			   "  WHERE outcome_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM indicator_link"
-			   "  WHERE kind = 'outcome' AND target_id = :id)",
-			   e),
-		db_prepare(s->db,
-			   "UPDATE outcome SET archived_at = coalesce(archived_at, :now)"
-			   " WHERE id = :id",
-			   e),
-		db_prepare(s->db, "DELETE FROM outcome WHERE id = :id", e),
-		archived, archive,
+	static const struct remove_spec spec = {
+		AUDIT_OUTCOME, "outcome",
+		"SELECT 'priority areas are linked to it' WHERE EXISTS (SELECT 1"
+		"  FROM priority_outcome WHERE outcome_id = :id)"
+		" UNION ALL SELECT 'indicators are linked to it' WHERE EXISTS"
+		"  (SELECT 1 FROM indicator_link WHERE kind = 'outcome'"
+		"   AND target_id = :id)",
+		"UPDATE outcome SET archived_at = coalesce(archived_at, :now)"
+		" WHERE id = :id",
+		"DELETE FROM outcome WHERE id = :id",
 	};
 
-	return remove_audited(s, AUDIT_OUTCOME, EXISTS_OUTCOME, id, &r, e);
+	return store_remove(s, &spec, id, how, archived, e);
 }
 
 /* ---------------------------------------------------------------------

@@ -77,7 +77,7 @@ int store_framework_update(struct store *s, int64_t id,
 			   const struct framework_input *in, struct err *e);
 /* Delete a framework none of whose outcomes a priority area is linked
  * to (its groups and outcomes go with it); else archive it. */
-int store_framework_remove(struct store *s, int64_t id, bool archive,
+int store_framework_remove(struct store *s, int64_t id, enum remove_how how,
 			   bool *archived, struct err *e);
 
 int store_outcome_group_create(struct store *s, int64_t framework_id,
@@ -111,7 +111,7 @@ int store_outcome_update(struct store *s, int64_t id,
 			 const struct outcome_input *in, struct err *e);
 /* Delete an outcome no priority area or indicator is linked to; else
  * archive it. */
-int store_outcome_remove(struct store *s, int64_t id, bool archive,
+int store_outcome_remove(struct store *s, int64_t id, enum remove_how how,
 			 bool *archived, struct err *e);
 
 /* Link a priority area to an outcome (a second link is a no-op). */

@@ -104,9 +104,10 @@ struct priority *store_theme_priorities_on(struct store *s, struct arena *a,
  * record of changes (store_audit.h).  Removing is deleting when nothing
  * refers to the object, else archiving it (archived_at set): archived
  * objects drop out of the lists (store_plans, store_themes and a
- * theme's priority areas) and stay readable by id.  With archive
- * true a remove archives even what nothing refers to.  *archived says
- * which was done.
+ * theme's priority areas) and stay readable by id.  how says whether
+ * to decide (REMOVE_AUTO), to archive, or to delete (ERR_CONFLICT
+ * saying what refers to it if anything does); *archived says which was
+ * done (store.h).
  */
 
 /* Which fields of an input were given (for PATCH and forms). */
@@ -147,7 +148,7 @@ int store_plan_update(struct store *s, int64_t id, const struct plan_input *in,
 		      struct err *e);
 /* Delete a plan that has no themes, actions or plan rolled forward from
  * it; else archive it. */
-int store_plan_remove(struct store *s, int64_t id, bool archive,
+int store_plan_remove(struct store *s, int64_t id, enum remove_how how,
 		      bool *archived, struct err *e);
 /* Make the plan for the next period: a draft with the title and period
  * given, the kind of plan id and previous_id = id, and copies of its
@@ -185,7 +186,7 @@ int store_theme_update(struct store *s, int64_t id,
 		       const struct theme_input *in, struct err *e);
 /* Delete a theme with no priority areas, actions, indicators or leads'
  * accounts referring to it; else archive it. */
-int store_theme_remove(struct store *s, int64_t id, bool archive,
+int store_theme_remove(struct store *s, int64_t id, enum remove_how how,
 		       bool *archived, struct err *e);
 
 enum {
@@ -217,7 +218,7 @@ int store_priority_update(struct store *s, int64_t id,
 /* Delete a priority area that no action or award refers to and that
  * was added today; else archive it (removed today), so that the list
  * as it stood on an earlier date still has it. */
-int store_priority_remove(struct store *s, int64_t id, bool archive,
+int store_priority_remove(struct store *s, int64_t id, enum remove_how how,
 			  bool *archived, struct err *e);
 
 #endif

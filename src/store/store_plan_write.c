@@ -57,19 +57,6 @@ int audited_write(struct store *s, int type, int64_t id,
 	return 0;
 }
 
-/* Whether the query (with :id bound) finds a row: 1, 0, or -1 with e. */
-static int any_row(struct db_stmt *st, int64_t id, struct err *e)
-{
-	int rc;
-
-	if (!st)
-		return -1;
-	db_bind_int(st, ":id", id);
-	rc = db_step(st, e);
-	db_done(st);
-	return rc == DB_ERROR ? -1 : rc == DB_ROW;
-}
-
 /* ---------------------------------------------------------------------
  * Plans
  */
@@ -275,67 +262,23 @@ int store_plan_update(struct store *s, int64_t id, const struct plan_input *in,
 	return audited_write(s, AUDIT_PLAN, id, write_plan, &p, NULL, e);
 }
 
-/* Archive (set archived_at, once) or delete the row, as the query of
- * what refers to it says. */
-static int remove_row(struct store *s, void *arg, int64_t *id, struct err *e)
+int store_plan_remove(struct store *s, int64_t id, enum remove_how how,
+                      bool *archived, struct err *e)
 {
-	struct removal *r = arg;
-	struct db_stmt *st;
-	char now[21];
-	int refs = r->always_archive ? 1 : any_row(r->refs, *id, e);
-
-	UNUSED(s);
-	if (refs < 0)
-		return -1;
-	*r->archived = refs;
-	st = refs ? r->archive : r->delete;
-	if (!st)
-		return -1;
-	db_bind_int(st, ":id", *id);
-	if (refs) {
-		text_now(now);
-		db_bind_text(st, ":now", now);
-	}
-	return db_exec(st, NULL, e);
-}
-
-int remove_audited(struct store *s, int type, enum exists_table t,
-		   int64_t id, struct removal *r, struct err *e)
-{
-	bool dummy;
-
-	if (!r->archived)
-		r->archived = &dummy;
-	if (check_exists(s, t, id, "id", e) < 0) {
-		if (e && e->code == ERR_INVALID)
-			not_found(e, r->what, id);
-		return -1;
-	}
-	if (!r->refs || !r->archive || !r->delete)
-		return -1;
-	return audited_write(s, type, id, remove_row, r, NULL, e);
-}
-
-int store_plan_remove(struct store *s, int64_t id, bool archive,
-		      bool *archived, struct err *e)
-{
-	struct removal r = {
-		"plan",
-		db_prepare(s->db,
-			   "SELECT 1 WHERE EXISTS (SELECT 1 FROM theme"
-			   "  WHERE plan_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM action WHERE plan_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM plan WHERE previous_id = :id)",
-			   e),
-		db_prepare(s->db,
-			   "UPDATE plan SET archived_at = coalesce(archived_at, :now)"
-			   " WHERE id = :id",
-			   e),
-		db_prepare(s->db, "DELETE FROM plan WHERE id = :id", e),
-		archived, archive,
+	static const struct remove_spec spec = {
+		AUDIT_PLAN, "plan",
+		"SELECT 'it has themes' WHERE EXISTS (SELECT 1 FROM theme"
+		"  WHERE plan_id = :id)"
+		" UNION ALL SELECT 'it has actions' WHERE EXISTS (SELECT 1"
+		"  FROM action WHERE plan_id = :id)"
+		" UNION ALL SELECT 'a plan was rolled forward from it' WHERE EXISTS"
+		"  (SELECT 1 FROM plan WHERE previous_id = :id)",
+		"UPDATE plan SET archived_at = coalesce(archived_at, :now)"
+		" WHERE id = :id",
+		"DELETE FROM plan WHERE id = :id",
 	};
 
-	return remove_audited(s, AUDIT_PLAN, EXISTS_PLAN, id, &r, e);
+	return store_remove(s, &spec, id, how, archived, e);
 }
 
 struct roll {
@@ -648,29 +591,27 @@ int store_theme_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_THEME, id, write_theme, &t, NULL, e);
 }
 
-int store_theme_remove(struct store *s, int64_t id, bool archive,
-		       bool *archived, struct err *e)
+int store_theme_remove(struct store *s, int64_t id, enum remove_how how,
+                       bool *archived, struct err *e)
 {
-	struct removal r = {
-		"theme",
-		db_prepare(s->db,
-			   "SELECT 1 WHERE EXISTS (SELECT 1 FROM priority"
-			   "  WHERE theme_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM action WHERE theme_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM indicator_link"
-			   "  WHERE kind = 'theme' AND target_id = :id)"
-			   " OR EXISTS (SELECT 1 FROM account_scope"
-			   "  WHERE kind = 'theme' AND target_id = :id)",
-			   e),
-		db_prepare(s->db,
-			   "UPDATE theme SET archived_at = coalesce(archived_at, :now)"
-			   " WHERE id = :id",
-			   e),
-		db_prepare(s->db, "DELETE FROM theme WHERE id = :id", e),
-		archived, archive,
+	static const struct remove_spec spec = {
+		AUDIT_THEME, "theme",
+		"SELECT 'it has priority areas' WHERE EXISTS (SELECT 1"
+		"  FROM priority WHERE theme_id = :id)"
+		" UNION ALL SELECT 'it has actions' WHERE EXISTS (SELECT 1"
+		"  FROM action WHERE theme_id = :id)"
+		" UNION ALL SELECT 'indicators are linked to it' WHERE EXISTS"
+		"  (SELECT 1 FROM indicator_link WHERE kind = 'theme'"
+		"   AND target_id = :id)"
+		" UNION ALL SELECT 'the account of a lead names it' WHERE EXISTS"
+		"  (SELECT 1 FROM account_scope WHERE kind = 'theme'"
+		"   AND target_id = :id)",
+		"UPDATE theme SET archived_at = coalesce(archived_at, :now)"
+		" WHERE id = :id",
+		"DELETE FROM theme WHERE id = :id",
 	};
 
-	return remove_audited(s, AUDIT_THEME, EXISTS_THEME, id, &r, e);
+	return store_remove(s, &spec, id, how, archived, e);
 }
 
 /* ---------------------------------------------------------------------
@@ -921,38 +862,27 @@ int store_priority_update(struct store *s, int64_t id,
 	return audited_write(s, AUDIT_PRIORITY, id, write_priority, &p, NULL, e);
 }
 
-int store_priority_remove(struct store *s, int64_t id, bool archive,
-			  bool *archived, struct err *e)
+int store_priority_remove(struct store *s, int64_t id, enum remove_how how,
+                          bool *archived, struct err *e)
 {
-	/* Archiving also says the day it left the plan (removed_on), for
-	 * the list as it stood on a date. */
-	struct removal r = {
-		"priority area",
-		db_prepare(s->db,
-			   "SELECT 1 FROM priority p WHERE p.id = :id AND ("
-			   "  p.archived_at IS NOT NULL"
-			   "  OR p.added_on IS NULL OR p.added_on < :today"
-			   "  OR EXISTS (SELECT 1 FROM action WHERE priority_id = :id)"
-			   "  OR EXISTS (SELECT 1 FROM award WHERE priority_id = :id)"
-			   "  OR EXISTS (SELECT 1 FROM priority_revision"
-			   "   WHERE priority_id = :id)"
-			   "  OR EXISTS (SELECT 1 FROM indicator_link"
-			   "   WHERE kind = 'priority' AND target_id = :id))",
-			   e),
-		db_prepare(s->db,
-			   "UPDATE priority SET archived_at = coalesce(archived_at, :now),"
-			   "  removed_on = coalesce(removed_on, :today)"
-			   " WHERE id = :id",
-			   e),
-		db_prepare(s->db, "DELETE FROM priority WHERE id = :id", e),
-		archived, archive,
+	static const struct remove_spec spec = {
+		AUDIT_PRIORITY, "priority area",
+		"SELECT 'it has actions' WHERE EXISTS (SELECT 1 FROM action"
+		"  WHERE priority_id = :id)"
+		" UNION ALL SELECT 'awards are made to it' WHERE EXISTS (SELECT 1"
+		"  FROM award WHERE priority_id = :id)"
+		" UNION ALL SELECT 'indicators are linked to it' WHERE EXISTS"
+		"  (SELECT 1 FROM indicator_link WHERE kind = 'priority'"
+		"   AND target_id = :id)"
+		" UNION ALL SELECT 'its wording was revised' WHERE EXISTS"
+		"  (SELECT 1 FROM priority_revision WHERE priority_id = :id)"
+		" UNION ALL SELECT 'it was in the plan before today' WHERE EXISTS"
+		"  (SELECT 1 FROM priority WHERE id = :id AND (archived_at IS NOT NULL"
+		"   OR added_on IS NULL OR added_on < :today))",
+		"UPDATE priority SET archived_at = coalesce(archived_at, :now),"
+		"  removed_on = coalesce(removed_on, :today) WHERE id = :id",
+		"DELETE FROM priority WHERE id = :id",
 	};
-	char today[11];
 
-	text_today(today);
-	if (r.refs)
-		db_bind_text(r.refs, ":today", today);
-	if (r.archive)
-		db_bind_text(r.archive, ":today", today);
-	return remove_audited(s, AUDIT_PRIORITY, EXISTS_PRIORITY, id, &r, e);
+	return store_remove(s, &spec, id, how, archived, e);
 }

@@ -18,7 +18,7 @@ static const struct option labels[] = {
 	{ "priority_id", "Priority area" }, { "owner_id", "Owner" },
 	{ "due_on", "Due date" },       { "status", "Status" },
 	{ "rag", "RAG rating" },        { "body", "Progress update" },
-	{ "author_id", "Author" },      { "created_at", "Date of the update" },
+	{ "created_at", "Date of the update" },
 	{ NULL, NULL },
 };
 
@@ -301,11 +301,8 @@ static bool update_form(struct form *f, const struct action *a, struct err *e)
 {
 	struct req *r = f->r;
 	struct buf *b = f->b;
-	struct option *people;
-	size_t n_people;
 
-	if (people_options(r, &people, &n_people, e) < 0)
-		return false;
+	UNUSED(e);
 	html_raw(b, "<h2 class=\"heading-m\" id=\"add-update\">Add a progress "
 		    "update</h2>\n");
 	form_begin(f, arena_printf(r->arena, "/actions/%lld/updates",
@@ -317,8 +314,7 @@ static bool update_form(struct form *f, const struct action *a, struct err *e)
 		  "When the progress was made, if not today: for example, 14 6 "
 		  "2021. It cannot be in the future.",
 		  NULL);
-	form_select(f, "author_id", "Author", NULL, people, n_people,
-		    "Not recorded", NULL);
+	/* No author field: the update is written by whoever sends it. */
 	form_select_choice(f, "status", "Status", "Leave unchanged unless the "
 			   "status has moved.", action_statuses,
 			   "Leave unchanged", NULL);
@@ -434,7 +430,9 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	html_row_end(b);
 	html_summary_end(b);
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/%lld/edit\">"
-		"Change this action</a></p>\n",
+		"Change this action</a> <a href=\"/actions/%lld/delete\">Delete this "
+		"action</a></p>\n",
+	     (long long)a->id,
 	     (long long)a->id);
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"updates\">Progress updates</h2>\n");
@@ -483,7 +481,6 @@ void page_action_add_update(struct req *r, struct resp *w)
 	in.body = form_read_text(r, "body");
 	in.status = form_read_text(r, "status");
 	in.rag = form_read_text(r, "rag");
-	form_read_id(r, "author_id", &in.author_id, &l);
 	form_read_date(r, "created_at", &in.created_at, &l);
 	if (!in.body) {
 		err_set(&e, ERR_INVALID, "body", "must not be empty");

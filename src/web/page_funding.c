@@ -287,10 +287,21 @@ void page_fund(struct req *r, struct resp *w)
 	if (f->note)
 		html_row_text(b, "Note", f->note);
 	html_summary_end(b);
+	if (f->awarded_pence > f->allocation_pence) {
+		/* Allowed, but said: the awards are over the allocation. */
+		struct err warnings[1];
+		struct err_list l = { warnings, 0, 1 };
+
+		if (store_fund_warnings(r->store, f->id, "amount_pence", &l, &e) == 0 &&
+		    l.n)
+			html(b, "<div class=\"warning-text\"><strong>Warning: %s."
+				"</strong></div>\n", l.v[0].msg);
+	}
 	html(b, "<p><a class=\"button button--secondary\" href=\"/funds/%lld/edit\">"
-		"Change this funding stream</a></p>\n"
+		"Change this funding stream</a> <a href=\"/funds/%lld/delete\">"
+		"Delete this funding stream</a></p>\n"
 		"<h2 class=\"heading-m\">Awards</h2>\n",
-	     (long long)f->id);
+	     (long long)f->id, (long long)f->id);
 	html_awards_table(b, f->awards, f->n_award_list, false,
 			  arena_printf(r->arena, "Awards from the %s", f->name));
 	html(b, "<p><a class=\"button\" href=\"/funds/%lld/awards/new\">Add an award"
@@ -521,6 +532,9 @@ static void award_form(struct req *r, struct resp *w, const struct fund *f,
 	form_textarea(&fm, "note", "Note (optional)", NULL, a ? a->note : NULL);
 	form_end(&fm, a ? "Save changes" : "Add award",
 		 arena_printf(r->arena, "/funds/%lld", (long long)f->id));
+	if (a)
+		html(b, "<p><a href=\"/awards/%lld/delete\">Delete this award</a></p>\n",
+		     (long long)a->id);
 	html_raw(b, "</div></div>\n");
 	page_end(r, w);
 	buf_release(&money);

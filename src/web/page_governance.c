@@ -1,6 +1,7 @@
 /*
  * page_governance.c: the partnership's boards and subgroups as a tree,
- * each with its chair, members and terms of reference.
+ * each with its chair, members and terms of reference, and the links to
+ * add, change and delete them.
  */
 #include "pages.h"
 #include "store/store_governance.h"
@@ -18,9 +19,21 @@ void page_governance(struct req *r, struct resp *w)
 		return;
 	}
 	page_begin(r, w, "Governance", "governance");
+	if (http_query(r, "saved") || http_query(r, "deleted") ||
+	    http_query(r, "archived"))
+		html(b, "<div class=\"notification\" role=\"status\">"
+			"<h2 class=\"notification__title\">Success</h2>"
+			"<div class=\"notification__content\">%s</div></div>\n",
+		     http_query(r, "saved") ? "Your changes have been saved."
+		     : http_query(r, "deleted")
+			     ? "The board has been deleted."
+			     : "Other records refer to the board, so it has been "
+			       "archived: it no longer appears here, and its record "
+			       "is kept.");
 	html_raw(b, "<h1>Governance</h1>\n<p>The boards and subgroups through "
 		    "which the partnership works, and the council committees that "
-		    "scrutinise it.</p>\n");
+		    "scrutinise it.</p>\n<p><a class=\"button\" href=\"/boards/new\">"
+		    "Add a board</a></p>\n");
 	if (!n)
 		html_raw(b, "<p>No boards have been recorded.</p>\n");
 	for (size_t i = 0; i < n; i++) {
@@ -63,6 +76,12 @@ void page_governance(struct req *r, struct resp *w)
 			html_raw(b, "</ul>");
 		html_row_end(b);
 		html_summary_end(b);
+		html(b, "<p><a href=\"/boards/%lld/edit\">Change<span "
+			"class=\"visually-hidden\"> %s</span></a> &middot; "
+			"<a href=\"/boards/%lld/delete\">Delete<span "
+			"class=\"visually-hidden\"> %s</span></a></p>\n",
+		     (long long)bd[i].id, bd[i].name, (long long)bd[i].id,
+		     bd[i].name);
 		if (bd[i].terms_of_reference) {
 			html_raw(b, "<details><summary>Terms of reference</summary>"
 				    "<div class=\"details__text\">");

@@ -174,7 +174,7 @@ static void outcome_form(struct req *r, struct resp *w,
 		   o ? o->group_name : NULL, NULL);
 	form_end(&fm, o ? "Save changes" : "Add outcome", "/outcomes");
 	if (o)
-		html(b, "<p><a href=\"/outcomes/%lld/remove\">Archive or delete this "
+		html(b, "<p><a href=\"/outcomes/%lld/delete\">Archive or delete this "
 			"outcome</a></p>\n",
 		     (long long)o->id);
 	html_raw(b, "</div></div>\n");

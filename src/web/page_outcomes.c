@@ -90,7 +90,7 @@ void page_outcomes(struct req *r, struct resp *w)
 		html(b, "<div class=\"button-group\"><a class=\"button button--secondary\" "
 			"href=\"/frameworks/%lld/outcomes/new\">Add an outcome"
 			"<span class=\"visually-hidden\"> to %s</span></a>"
-			"<a href=\"/frameworks/%lld/remove\">Archive or delete"
+			"<a href=\"/frameworks/%lld/delete\">Archive or delete"
 			"<span class=\"visually-hidden\"> %s</span></a></div>\n",
 		     (long long)f[i].id, f[i].name, (long long)f[i].id, f[i].name);
 	}

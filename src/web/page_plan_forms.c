@@ -291,16 +291,16 @@ void page_plan_roll_save(struct req *r, struct resp *w)
 struct removable {
 	const char *pattern; /* of the GET and POST routes */
 	const char *what;    /* "plan" */
-	int (*remove)(struct store *s, int64_t id, bool archive, bool *archived,
-		      struct err *e);
+	int (*remove)(struct store *s, int64_t id, enum remove_how how,
+		      bool *archived, struct err *e);
 };
 
 static const struct removable removables[] = {
-	{ "/plans/{id}/remove", "plan", store_plan_remove },
-	{ "/themes/{id}/remove", "theme", store_theme_remove },
-	{ "/priorities/{id}/remove", "priority area", store_priority_remove },
-	{ "/frameworks/{id}/remove", "outcomes framework", store_framework_remove },
-	{ "/outcomes/{id}/remove", "outcome", store_outcome_remove },
+	{ "/plans/{id}/delete", "plan", store_plan_remove },
+	{ "/themes/{id}/delete", "theme", store_theme_remove },
+	{ "/priorities/{id}/delete", "priority area", store_priority_remove },
+	{ "/frameworks/{id}/delete", "outcomes framework", store_framework_remove },
+	{ "/outcomes/{id}/delete", "outcome", store_outcome_remove },
 };
 
 /* What is removed: its name, the page it has (back) and the page to go
@@ -414,7 +414,8 @@ void page_remove(struct req *r, struct resp *w)
 	bool archived;
 
 	if (removed_object(r, kind, &name, &back, &after, &e) < 0 ||
-	    removables[kind].remove(r->store, r->ids[0], false, &archived, &e) < 0) {
+	    removables[kind].remove(r->store, r->ids[0], REMOVE_AUTO, &archived,
+				    &e) < 0) {
 		web_store_error(r, w, &e);
 		return;
 	}

@@ -191,7 +191,7 @@ themes:
 			"<li><a href=\"/plans/%lld/roll-forward\">Roll it forward</a>: a new "
 			"plan for the next period, starting with copies of these themes and "
 			"priority areas</li>"
-			"<li><a href=\"/plans/%lld/remove\">Archive or delete it</a></li>"
+			"<li><a href=\"/plans/%lld/delete\">Archive or delete it</a></li>"
 			"</ul>\n",
 		     (long long)p->id, (long long)p->id, (long long)p->id,
 		     (long long)p->id);
@@ -342,7 +342,7 @@ void page_theme(struct req *r, struct resp *w)
 	html_actions_table(b, a, n, "Actions under this theme");
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
 		"plan=%lld&amp;theme=%lld\">Add an action to this theme</a></p>\n"
-		"<p><a href=\"/themes/%lld/remove\">Archive or delete this theme</a></p>\n",
+		"<p><a href=\"/themes/%lld/delete\">Archive or delete this theme</a></p>\n",
 	     (long long)t->plan_id, (long long)t->id, (long long)t->id);
 	web_changes_link(b, "theme", t->id);
 	page_end(r, w);
@@ -434,7 +434,7 @@ void page_priority(struct req *r, struct resp *w)
 	html_actions_table(b, a, n, "Actions for this priority area");
 	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/new?"
 		"plan=%lld&amp;priority=%lld\">Add an action for this priority area"
-		"</a></p>\n<p><a href=\"/priorities/%lld/remove\">Archive or delete "
+		"</a></p>\n<p><a href=\"/priorities/%lld/delete\">Archive or delete "
 		"this priority area</a></p>\n",
 	     (long long)p->plan_id, (long long)p->id, (long long)p->id);
 	web_changes_link(b, "priority", p->id);

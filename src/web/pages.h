@@ -48,6 +48,21 @@ void html_row_change_end(struct req *r, struct buf *b, const char *href,
 			 const char *what);
 /* The banner "Your changes have been saved." */
 void html_saved_banner(struct req *r, struct buf *b);
+/* Editing the partnership, organisations, people and boards, and the
+ * check-your-answers page before deleting or archiving (GET .../delete)
+ * and the deletion (POST .../delete) of those and of funds, awards and
+ * actions (page_people_edit.c). */
+route_fn page_partnership_edit, page_partnership_save;
+route_fn page_organisation_new, page_organisation_edit, page_organisation_save;
+route_fn page_person_new, page_person_edit, page_person_save;
+route_fn page_board_new, page_board_edit, page_board_save;
+route_fn page_organisation_delete, page_organisation_remove;
+route_fn page_person_delete, page_person_remove;
+route_fn page_board_delete, page_board_remove;
+route_fn page_fund_delete, page_fund_remove;
+route_fn page_award_delete, page_award_remove;
+route_fn page_action_delete, page_action_remove;
+
 /* The public view: what is published (page_settings.c). */
 route_fn page_settings_publishing, page_settings_publishing_save;
 

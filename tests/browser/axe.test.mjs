@@ -45,7 +45,7 @@ export const PAGES = [
   ['/plans/new', 'a new plan'],
   ['/plans/1/edit', 'a plan to change'],
   ['/plans/1/roll-forward', 'a plan to roll forward'],
-  ['/plans/1/remove', 'check your answers before removing a plan'],
+  ['/plans/1/delete', 'check your answers before removing a plan'],
   ['/plans/1/themes/new', 'a new theme'],
   ['/themes/1/edit', 'a theme to change'],
   ['/themes/1?on=2019-06-01', 'a theme\'s priority areas on a date'],

@@ -161,10 +161,10 @@ run actions update "$id" --status on_hold
 expect_rc 0 "a status change alone"
 run actions show "$id" --format json
 check "the status changed without a progress update" json 'd["status"] == "on_hold" and d["update_count"] == 0'
-run actions update "$id" --note "Paused until the new lead starts." --author 1 --status in_progress --rag amber
-expect_rc 0 "update with --note, --author, --status and --rag"
+run actions update "$id" --note "Paused until the new lead starts." --status in_progress --rag amber
+expect_rc 0 "update with --note, --status and --rag"
 run actions show "$id" --format json
-check "--note added a progress update carrying the status and RAG" json 'd["update_count"] == 1 and d["updates"][0]["body"] == "Paused until the new lead starts." and d["updates"][0]["author_id"] == 1 and d["updates"][0]["status"] == "in_progress" and d["updates"][0]["rag"] == "amber"'
+check "--note added a progress update carrying the status and RAG, by no person named" json 'd["update_count"] == 1 and d["updates"][0]["body"] == "Paused until the new lead starts." and d["updates"][0]["author_id"] is None and d["updates"][0]["status"] == "in_progress" and d["updates"][0]["rag"] == "amber"'
 check "and changed the action" json 'd["status"] == "in_progress" and d["rag"] == "amber"'
 run actions update "$id" --note "A plain note."
 expect_rc 0 "a note alone"
@@ -202,9 +202,8 @@ expect_rc 1 "update to an unknown status fails"
 expect_err "status" "the message names the status"
 run actions update "$id" --note "with a bad status" --status finished
 expect_rc 1 "a note with an unknown status fails"
-run actions update "$id" --note "bad author" --author 999
-expect_rc 1 "a note by an unknown author fails"
-expect_err "author_id" "the message names the author"
+run actions update "$id" --note "another's words" --author 1
+expect_rc 2 "--author is not an option: the author of a note is whoever writes it"
 run actions update "$id" --title ""
 expect_rc 1 "an empty title fails"
 run actions update "$id" --due 2021-13-01
@@ -214,9 +213,8 @@ run actions show "$id" --format json
 check "failed updates changed nothing" json 'd["title"] == "Renamed" and d["status"] == "completed" and d["update_count"] == 4'
 run actions update "$id"
 expect_rc 2 "update with nothing to change is a usage error"
-run actions update "$id" --title x --author 1
-expect_rc 2 "--author without --note is a usage error"
-expect_err "--author and --date go with --note" "the usage error says why"
+run actions update "$id" --title x --date 2021-01-01
+expect_err "--date goes with --note" "the usage error says why"
 run actions update --title x
 expect_rc 2 "update without an id is a usage error"
 run actions update abc --title x
@@ -225,5 +223,5 @@ run actions update "$id" --theme x
 expect_rc 2 "a non-id --theme is a usage error"
 run actions
 expect_rc 2 "actions without a subcommand is a usage error"
-run actions delete 1
+run actions destroy 1
 expect_rc 2 "an unknown subcommand is a usage error"

@@ -111,7 +111,7 @@ check "and none for the copied themes" test "$(audit "object_type = 'theme' AND 
 
 run plans delete 1
 expect_rc 0 "plans delete of a plan with themes"
-expect_out "archived plan 1 (other records refer to it)" "archives it"
+expect_out "archived plan 1: other records refer to it" "archives it"
 run plans list --format json
 check "the archived plan leaves the list" json '[p["id"] for p in d["plans"]] == ['"$NEW"']'
 run plans show 1 --format json

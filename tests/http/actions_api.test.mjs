@@ -279,7 +279,7 @@ test('POST updates: adds a progress update and can set status and RAG', async ()
   assert.equal(r.json.updates[0].author_id, null);
 
   r = await api('POST', `/api/v1/actions/${id}/updates`,
-    { body: 'Now under way.', status: 'in_progress', rag: 'red', author_id: 3 });
+    { body: 'Now under way.', status: 'in_progress', rag: 'red' });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json.status, 'in_progress');
   assert.equal(r.json.rag, 'red');
@@ -288,8 +288,7 @@ test('POST updates: adds a progress update and can set status and RAG', async ()
   assert.ok(u);
   assert.equal(u.status, 'in_progress');
   assert.equal(u.rag, 'red');
-  assert.equal(u.author_id, 3);
-  assert.equal(u.author, 'Marcus Noden');
+  assert.equal(u.author_id, null, 'no person: the author is whoever sent it');
   assert.equal(u.action_id, id);
   assert.match(u.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.equal(r.json.last_update_on, u.created_at.slice(0, 10));
@@ -303,7 +302,7 @@ test('POST updates: adds a progress update and can set status and RAG', async ()
   expect400(await api('POST', `/api/v1/actions/${id}/updates`, { status: 'completed' }), 'body', 'no body');
   expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', status: 'finished' }), 'status', 'bad status');
   expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', rag: 'blue' }), 'rag', 'bad rag');
-  expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', author_id: 99999 }), 'author_id', 'unknown author');
+  expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', author_id: 3 }), 'author_id', 'a client cannot name the author');
   expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 'x', mood: 'good' }), 'mood', 'unknown field');
   expect400(await api('POST', `/api/v1/actions/${id}/updates`, { body: 5 }), 'body', 'number body');
   const after = await api('GET', `/api/v1/actions/${id}`);
@@ -452,15 +451,14 @@ test('unknown ids are 404; ids that are not ids are 404', async () => {
 
 test('wrong method: 405 with Allow', async () => {
   for (const [method, path, allow] of [
-    ['DELETE', '/api/v1/actions/1', 'GET, HEAD, PATCH'],
-    ['PUT', '/api/v1/actions/1', 'GET, HEAD, PATCH'],
-    ['POST', '/api/v1/actions/1', 'GET, HEAD, PATCH'],
+    ['PUT', '/api/v1/actions/1', 'GET, HEAD, PATCH, DELETE'],
+    ['POST', '/api/v1/actions/1', 'GET, HEAD, PATCH, DELETE'],
     ['PUT', '/api/v1/actions', 'GET, HEAD, POST'],
     ['DELETE', '/api/v1/actions', 'GET, HEAD, POST'],
     ['PATCH', '/api/v1/actions/1/updates', 'GET, HEAD, POST'],
     ['POST', '/api/v1/outcomes', 'GET, HEAD'],
     ['PUT', '/api/v1/plans/1', 'GET, HEAD, PATCH, DELETE'],
-    ['POST', '/api/v1/funds', 'GET, HEAD'],
+    ['PUT', '/api/v1/funds', 'GET, HEAD, POST'],
     ['POST', '/healthz', 'GET, HEAD'],
   ]) {
     const r = await api(method, path, method === 'DELETE' ? undefined : {});

@@ -162,6 +162,7 @@ test('bad values and unknown fields are refused, naming the field', async () => 
   expect400(await api('PATCH', `/api/v1/plans/${plan}`, { period: { middle: '2025-01-01' } }),
             'period.middle', 'an unknown member of period');
   expect400(await api('PATCH', `/api/v1/plans/${plan}`, { id: plan + 1 }), 'id', 'another id');
+  expect400(await api('POST', '/api/v1/frameworks', { id: 5, name: 'X' }), 'id', 'an id for a new one');
   expect400(await api('PATCH', `/api/v1/plans/${plan}`, { title: 7 }), 'title', 'a number for a string');
   expect400(await api('PATCH', `/api/v1/themes/${theme1}`, { lead_id: 999 }), 'lead_id', 'a lead who is not there');
   expect400(await api('PATCH', `/api/v1/themes/${theme1}`, { name: '' }), 'name', 'an empty name');
@@ -210,17 +211,17 @@ test('roll forward copies themes, leads, priority areas and their outcomes', asy
 test('delete removes what nothing refers to, archives the rest', async () => {
   const extra = (await ok('POST', `/api/v1/plans/${plan}/themes`, { name: 'Empty theme' }, 201)).json.id;
   const d = await ok('DELETE', `/api/v1/themes/${extra}`);
-  assert.deepEqual(d.json, { id: extra, deleted: true, archived: false });
+  assert.deepEqual(d.json, { id: extra, result: 'deleted' });
   assert.equal((await api('GET', `/api/v1/themes/${extra}`)).status, 404);
   assert.deepEqual(audit('theme', extra), ['create', 'delete']);
 
   // A priority area added today that nothing refers to: deleted.
   const tmp = (await ok('POST', `/api/v1/themes/${theme2}/priorities`, { name: 'Typo' }, 201)).json.id;
-  assert.equal((await ok('DELETE', `/api/v1/priorities/${tmp}`)).json.deleted, true);
+  assert.equal((await ok('DELETE', `/api/v1/priorities/${tmp}`)).json.result, 'deleted');
 
   // A theme with priority areas: archived, out of the plan, readable by id.
   const a = await ok('DELETE', `/api/v1/themes/${theme1}`);
-  assert.deepEqual(a.json, { id: theme1, deleted: false, archived: true });
+  assert.deepEqual(a.json, { id: theme1, result: 'archived' });
   const t = await ok('GET', `/api/v1/themes/${theme1}`);
   assert.ok(t.json.archived_at);
   const p = await ok('GET', `/api/v1/plans/${plan}`);
@@ -228,17 +229,17 @@ test('delete removes what nothing refers to, archives the rest', async () => {
   assert.deepEqual(audit('theme', theme1), ['create', 'archive']);
 
   // The outcome linked to a priority area: archived; the other deleted.
-  assert.equal((await ok('DELETE', `/api/v1/outcomes/${o2}`)).json.archived, true);
-  assert.equal((await ok('DELETE', `/api/v1/outcomes/${o1}`)).json.deleted, true);
+  assert.equal((await ok('DELETE', `/api/v1/outcomes/${o2}`)).json.result, 'archived');
+  assert.equal((await ok('DELETE', `/api/v1/outcomes/${o1}`)).json.result, 'deleted');
   assert.ok((await ok('GET', `/api/v1/outcomes/${o2}`)).json.archived_at);
 
   // The plan rolled forward from: archived; it leaves the list.
-  assert.equal((await ok('DELETE', `/api/v1/plans/${plan}`)).json.archived, true);
+  assert.equal((await ok('DELETE', `/api/v1/plans/${plan}`)).json.result, 'archived');
   const list = await ok('GET', '/api/v1/plans');
   assert.ok(!list.json.plans.some((x) => x.id === plan));
   assert.ok((await ok('GET', `/api/v1/plans/${plan}`)).json.archived_at);
   const fwd = await ok('DELETE', `/api/v1/frameworks/${fw}`);
-  assert.equal(fwd.json.archived, true);
+  assert.equal(fwd.json.result, 'archived');
   assert.deepEqual((await ok('GET', '/api/v1/frameworks')).json.frameworks, []);
 });
 
@@ -310,7 +311,7 @@ test('with accounts: an officer writes the plan, a viewer reads it, nobody else'
     assert.equal((await call(viewer, 'PATCH', `/api/v1/plans/${id}`, { title: 'X' })).status, 403);
     assert.equal((await call(viewer, 'DELETE', `/api/v1/plans/${id}`)).status, 403);
     assert.equal((await call(viewer, 'POST', '/api/v1/frameworks', { name: 'F' })).status, 403);
-    assert.equal((await call(officer, 'DELETE', `/api/v1/plans/${id}`)).json.deleted, true);
+    assert.equal((await call(officer, 'DELETE', `/api/v1/plans/${id}`)).json.result, 'deleted');
     // The record names the officer, through the API.
     const who = execFileSync('sqlite3', [s2.db,
       `SELECT by_user || ' ' || via || ' ' || op FROM audit WHERE object_type = 'plan' ORDER BY id`],

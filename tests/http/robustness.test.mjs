@@ -105,7 +105,7 @@ function makeGenerators(rnd, port) {
   const templates = [
     '{"plan_id":1,"title":"A new action","status":"in_progress"}',
     '{"title":"x","due_on":"2021-03-31","rag":"red","theme_id":2}',
-    '{"body":"Progress","status":"completed","author_id":1}',
+    '{"body":"Progress","status":"completed"}',
     '{"title":"nested","description":{"a":[1,2,{"b":null}]}}',
     '[1,2,3]',
   ];

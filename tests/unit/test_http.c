@@ -517,9 +517,9 @@ static void test_method_not_allowed(void **state)
 		assert_string_equal(t.w.content_type, "text/html; charset=utf-8");
 		finish(&t);
 	}
-	start(&t, HTTP_DELETE, "/api/v1/actions/1");
+	start(&t, HTTP_DELETE, "/api/v1/actions/1/updates");
 	assert_int_equal(run(&t), 405);
-	assert_string_equal(resp_get(&t, "Allow"), "GET, HEAD, PATCH");
+	assert_string_equal(resp_get(&t, "Allow"), "GET, HEAD, POST");
 	api_error(&t, "method_not_allowed", NULL,
 		  "this address does not accept that method");
 	finish(&t);
@@ -990,7 +990,7 @@ static void test_api_patch(void **state)
 	assert_int_equal(api(&t, HTTP_POST, "/api/v1/actions/19/updates",
 			     "application/json",
 			     "{\"body\":\"Paused.\",\"status\":\"on_hold\","
-			     "\"rag\":\"red\",\"author_id\":5}"), 201);
+			     "\"rag\":\"red\"}"), 201);
 	assert_string_equal(json_string_value(json_object_get(t.json, "status")),
 			    "on_hold");
 	assert_string_equal(json_string_value(json_object_get(t.json, "rag")), "red");
@@ -998,6 +998,12 @@ static void test_api_patch(void **state)
 		json_string_value(json_object_get(
 			json_array_get(json_object_get(t.json, "updates"), 0), "body")),
 		"Paused.");
+	finish(&t);
+	/* The author is whoever sends it: a client cannot name one. */
+	assert_int_equal(api(&t, HTTP_POST, "/api/v1/actions/19/updates",
+			     "application/json",
+			     "{\"body\":\"x\",\"author_id\":5}"), 400);
+	api_error(&t, "invalid", "author_id", "unknown field 'author_id'");
 	finish(&t);
 	assert_int_equal(api(&t, HTTP_POST, "/api/v1/actions/19/updates",
 			     "application/json", "{\"body\":\"\"}"), 400);

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -195,7 +196,7 @@ static void test_themes(void **state)
 
 	/* Nothing refers to theme One: deleted.  Two has a priority area:
 	 * archived, out of the plan's list and counts, readable by id. */
-	assert_int_equal(store_theme_remove(s, t1, false, &archived, &e), 0);
+	assert_int_equal(store_theme_remove(s, t1, REMOVE_AUTO, &archived, &e), 0);
 	assert_false(archived);
 	assert_null(store_theme(s, &a, t1, &e));
 	assert_int_equal(e.code, ERR_NOT_FOUND);
@@ -203,7 +204,7 @@ static void test_themes(void **state)
 	assert_int_equal(store_priority_create(s, t2, &(struct priority_input){
 							      .name = "Knife crime" },
 					       NULL, &e), 0);
-	assert_int_equal(store_theme_remove(s, t2, false, &archived, &e), 0);
+	assert_int_equal(store_theme_remove(s, t2, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	t = store_themes(s, &a, plan, false, &n, &e);
 	assert_int_equal(n, 1);
@@ -213,10 +214,14 @@ static void test_themes(void **state)
 	t = store_theme(s, &a, t2, &e);
 	assert_non_null(t->archived_at);
 	assert_string_equal(ops(s, &a, "theme", t2), "create update archive");
-	/* archive true archives what nothing refers to. */
-	assert_int_equal(store_theme_remove(s, t3, true, &archived, &e), 0);
+	/* REMOVE_ARCHIVE archives what nothing refers to; REMOVE_DELETE
+	 * refuses what something refers to, saying what. */
+	assert_int_equal(store_theme_remove(s, t3, REMOVE_ARCHIVE, &archived, &e), 0);
 	assert_true(archived);
-	assert_int_equal(store_theme_remove(s, 999, false, &archived, &e), -1);
+	assert_int_equal(store_plan_remove(s, plan, REMOVE_DELETE, &archived, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_non_null(strstr(e.msg, "it has themes"));
+	assert_int_equal(store_theme_remove(s, 999, REMOVE_AUTO, &archived, &e), -1);
 	assert_int_equal(e.code, ERR_NOT_FOUND);
 	arena_release(&a);
 	store_close(s);
@@ -281,13 +286,13 @@ static void test_priorities_on_a_date(void **state)
 	/* June 2020: Hate crime leaves the plan (archived: it was there
 	 * before today); a priority added today and removed is deleted. */
 	setenv("SAFER_TODAY", "2020-06-01", 1);
-	assert_int_equal(store_priority_remove(s, p2, false, &archived, &e), 0);
+	assert_int_equal(store_priority_remove(s, p2, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	pr = store_priority(s, &a, p2, &e);
 	assert_string_equal(pr->removed_on, "2020-06-01");
 	in = (struct priority_input){ .name = "Typo" };
 	assert_int_equal(store_priority_create(s, theme, &in, &p3, &e), 0);
-	assert_int_equal(store_priority_remove(s, p3, false, &archived, &e), 0);
+	assert_int_equal(store_priority_remove(s, p3, REMOVE_AUTO, &archived, &e), 0);
 	assert_false(archived);
 	assert_string_equal(ops(s, &a, "priority", p3), "create delete");
 
@@ -340,7 +345,7 @@ static void test_roll_forward(void **state)
 					    &t1, &e), 0);
 	assert_int_equal(store_theme_create(s, plan, "Gone", NULL, 0, &t2, &e), 0);
 	assert_int_equal(store_priority_create(s, t2, &in, &pr, &e), 0);
-	assert_int_equal(store_theme_remove(s, t2, false, &archived, &e), 0);
+	assert_int_equal(store_theme_remove(s, t2, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	assert_int_equal(store_framework_create(s, "F", NULL, NULL, NULL, &fw, &e), 0);
 	assert_int_equal(store_outcome_add(s, fw, &oi, &o1, &e), 0);
@@ -381,7 +386,7 @@ static void test_roll_forward(void **state)
 	assert_int_equal(t[0].priorities[0].outcomes[0].id, o1);
 
 	/* The plan rolled forward from is referred to: archived. */
-	assert_int_equal(store_plan_remove(s, plan, false, &archived, &e), 0);
+	assert_int_equal(store_plan_remove(s, plan, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	{
 		struct plan *list = store_plans(s, &a, "2022-03-01", &n, &e);
@@ -454,14 +459,14 @@ static void test_frameworks_and_outcomes(void **state)
 					       .name = "P", .outcome_ids = &o1,
 					       .n_outcome_ids = 1 },
 					       &pr, &e), 0);
-	assert_int_equal(store_outcome_remove(s, o2, false, &archived, &e), 0);
+	assert_int_equal(store_outcome_remove(s, o2, REMOVE_AUTO, &archived, &e), 0);
 	assert_false(archived);
-	assert_int_equal(store_outcome_remove(s, o1, false, &archived, &e), 0);
+	assert_int_equal(store_outcome_remove(s, o1, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	f = store_framework(s, &a, fw, &e);
 	assert_int_equal(f->groups[0].n_outcomes, 0); /* archived, not listed */
 	assert_non_null(store_outcome(s, &a, o1, &e)->archived_at);
-	assert_int_equal(store_framework_remove(s, fw, false, &archived, &e), 0);
+	assert_int_equal(store_framework_remove(s, fw, REMOVE_AUTO, &archived, &e), 0);
 	assert_true(archived);
 	assert_non_null(store_frameworks(s, &a, &n, &e));
 	assert_int_equal(n, 0);
@@ -470,7 +475,7 @@ static void test_frameworks_and_outcomes(void **state)
 	assert_int_equal(store_framework_create(s, "Spare", NULL, NULL, NULL, &fw, &e), 0);
 	oi = (struct outcome_input){ .number = 1, .text = "X", .group = "G" };
 	assert_int_equal(store_outcome_add(s, fw, &oi, &o1, &e), 0);
-	assert_int_equal(store_framework_remove(s, fw, false, &archived, &e), 0);
+	assert_int_equal(store_framework_remove(s, fw, REMOVE_AUTO, &archived, &e), 0);
 	assert_false(archived);
 	assert_null(store_outcome(s, &a, o1, &e));
 	arena_release(&a);
