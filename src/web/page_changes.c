@@ -235,7 +235,7 @@ void page_changes(struct req *r, struct resp *w)
 				     kind_label(f.object_type), (long long)f.object_id);
 	else
 		title = "Recent changes";
-	page_begin(r, w, form_title(&fm, title), NULL);
+	page_begin(r, w, form_title(&fm, title), "changes");
 	if (l.n)
 		w->status = 400; /* page_begin said 200 */
 	form_error_summary(&fm);
