@@ -40,6 +40,12 @@ static const struct {
 	{ "import", "Import", NULL },
 	{ "indicator", "Indicator", "/indicators/%lld" },
 	{ "peer_group", "Peer group", NULL },
+	{ "body", "Committee or board", "/bodies/%lld" },
+	{ "meeting", "Meeting", "/meetings/%lld" },
+	{ "item", "Agenda item", "/items/%lld" },
+	{ "attachment", "Attachment", NULL },
+	{ "undertaking", "Undertaking", "/undertakings/%lld" },
+	{ "issue", "Issue", "/issues/%lld" },
 };
 
 static const char *kind_label(const char *type)
