@@ -43,8 +43,9 @@ const struct command commands[] = {
 	  "what (cli, web, api), which object, and each field's old and new\n"
 	  "value.  TYPE is plan, theme, priority, framework, outcome_group,\n"
 	  "outcome, partnership, organisation, person, board, fund, award, action,\n"
-	  "action_update, account, token, setting, import, indicator or\n"
-	  "peer_group.  Nobody can change the record through safer; each entry\n"
+	  "action_update, account, token, setting, import, indicator,\n"
+	  "peer_group, body, meeting, item, attachment, undertaking or issue.\n"
+	  "Nobody can change the record through safer; each entry\n"
 	  "carries a hash of the one before, and 'verify' checks that the chain is\n"
 	  "unbroken: it fails, naming the entry, if an entry was edited, removed\n"
 	  "or added outside safer.\n",

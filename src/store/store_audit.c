@@ -42,6 +42,12 @@ static const char *const type_names[AUDIT_N_TYPES] = {
 	[AUDIT_IMPORT] = "import",
 	[AUDIT_INDICATOR] = "indicator",
 	[AUDIT_PEER_GROUP] = "peer_group",
+	[AUDIT_BODY] = "body",
+	[AUDIT_MEETING] = "meeting",
+	[AUDIT_ITEM] = "item",
+	[AUDIT_ATTACHMENT] = "attachment",
+	[AUDIT_UNDERTAKING] = "undertaking",
+	[AUDIT_ISSUE] = "issue",
 };
 
 /* The fields of each kind of object; NULL for kinds recorded only by
@@ -130,6 +136,46 @@ static const char *const field_sql[AUDIT_N_TYPES] = {
 		"   FROM peer_group_member WHERE group_id = :id ORDER BY position))"
 		"   AS \"areas[]\""
 		" FROM peer_group WHERE id = :id",
+	[AUDIT_BODY] =
+		"SELECT name, kind, board_id, chair_id, clerk_id, note, archived_at,"
+		" (SELECT json_group_array(person_id) FROM (SELECT person_id"
+		"   FROM body_member WHERE body_id = :id ORDER BY person_id))"
+		"   AS \"member_ids[]\""
+		" FROM body WHERE id = :id",
+	[AUDIT_MEETING] =
+		"SELECT body_id, date, time, venue, status, note, archived_at,"
+		" (SELECT json_group_array(role || ': ' || name) FROM (SELECT role,"
+		"   name FROM meeting_attendee WHERE meeting_id = :id"
+		"   ORDER BY role, position, id)) AS \"attendees[]\""
+		" FROM meeting WHERE id = :id",
+	[AUDIT_ITEM] =
+		"SELECT meeting_id, number, title, report_of, author, contact,"
+		" summary, minutes, archived_at,"
+		" (SELECT json_group_array(text) FROM (SELECT text FROM"
+		"   item_recommendation WHERE item_id = :id ORDER BY position))"
+		"   AS \"recommendations[]\","
+		" (SELECT json_group_array(text) FROM (SELECT text FROM item_comment"
+		"   WHERE item_id = :id ORDER BY position)) AS \"comments[]\","
+		" (SELECT json_group_array(kind || ': ' || text) FROM (SELECT kind,"
+		"   text FROM resolution WHERE item_id = :id ORDER BY position))"
+		"   AS \"resolutions[]\","
+		" (SELECT json_group_array(kind || ' ' || target_id) FROM (SELECT"
+		"   kind, target_id FROM item_link WHERE item_id = :id"
+		"   ORDER BY kind, target_id)) AS \"links[]\","
+		" (SELECT json_group_array(issue_id) FROM (SELECT issue_id FROM"
+		"   issue_item WHERE item_id = :id ORDER BY issue_id))"
+		"   AS \"issue_ids[]\""
+		" FROM agenda_item WHERE id = :id",
+	[AUDIT_ATTACHMENT] =
+		"SELECT item_id, name, content_type, bytes, sha256"
+		" FROM attachment WHERE id = :id",
+	[AUDIT_UNDERTAKING] =
+		"SELECT item_id, kind, text, owner, owner_id, to_body_id,"
+		" due_meeting_id, due_date, status, discharged_by_item_id,"
+		" discharged_on, note FROM undertaking WHERE id = :id",
+	[AUDIT_ISSUE] =
+		"SELECT title, description, plan_id, archived_at"
+		" FROM issue WHERE id = :id",
 };
 
 #define NO_HASH "0000000000000000000000000000000000000000000000000000000000000000"

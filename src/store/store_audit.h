@@ -60,6 +60,12 @@ enum audit_type {
 	AUDIT_IMPORT,
 	AUDIT_INDICATOR,
 	AUDIT_PEER_GROUP,
+	AUDIT_BODY,
+	AUDIT_MEETING,
+	AUDIT_ITEM,        /* an agenda item with its report and minutes */
+	AUDIT_ATTACHMENT,
+	AUDIT_UNDERTAKING,
+	AUDIT_ISSUE,
 	AUDIT_N_TYPES
 };
 

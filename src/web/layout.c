@@ -4,7 +4,9 @@
  */
 #include "base/esc.h"
 #include "base/text.h"
+#include "store/store_account.h"
 #include "store/store_people.h"
+#include "store/store_publish.h"
 #include "web.h"
 
 void html(struct buf *b, const char *fmt, ...)
@@ -35,21 +37,40 @@ void web_url_param(struct buf *u, const char *key, const char *value)
  * The page frame
  */
 
+/* The sections, and which are open to whom: an anonymous visitor sees
+ * only the parts published (public, the part; -1 never), and the record
+ * of changes is for officers and administrators (and local mode). */
 static const struct {
 	const char *key;
 	const char *href;
 	const char *label;
+	int public;
+	bool officer;
 } nav_items[] = {
-	{ "overview", "/", "Overview" },
-	{ "plans", "/plans", "Plans" },
-	{ "actions", "/actions", "Actions" },
-	{ "crime", "/crime", "Crime" },
-	{ "performance", "/indicators", "Performance" },
-	{ "funding", "/funding", "Funding" },
-	{ "governance", "/governance", "Governance" },
-	{ "outcomes", "/outcomes", "Outcomes" },
-	{ "organisations", "/organisations", "Organisations" },
+	{ "overview", "/", "Overview", PUBLISH_PLAN, false },
+	{ "plans", "/plans", "Plans", PUBLISH_PLAN, false },
+	{ "actions", "/actions", "Actions", -1, false },
+	{ "crime", "/crime", "Crime", PUBLISH_CRIME, false },
+	{ "performance", "/indicators", "Performance", -1, false },
+	{ "headlines", "/headlines", "Headlines", PUBLISH_HEADLINES, false },
+	{ "funding", "/funding", "Funding", PUBLISH_FUNDING, false },
+	{ "governance", "/governance", "Governance", -1, false },
+	{ "outcomes", "/outcomes", "Outcomes", -1, false },
+	{ "organisations", "/organisations", "Organisations", -1, false },
+	{ "changes", "/changes", "Changes", -1, true },
 };
+
+/* Whether the section i goes in this visitor's navigation. */
+static bool nav_shown(const struct req *r, size_t i,
+		      const struct publishing *pub)
+{
+	if (r->auth.anonymous)
+		return nav_items[i].public >= 0 && pub->on[nav_items[i].public];
+	if (nav_items[i].officer)
+		return r->auth.local || r->auth.role >= ROLE_OFFICER;
+	/* Signed in, the headlines are a part of Performance. */
+	return strcmp(nav_items[i].key, "headlines") != 0;
+}
 
 void page_begin(struct req *r, struct resp *w, const char *title,
 		const char *nav)
@@ -59,6 +80,7 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 	 * the name out (the page itself reports what it could not read). */
 	struct partnership *p = r->store ? store_partnership(r->store, r->arena, NULL)
 					 : NULL;
+	struct publishing pub = { 0 };
 
 	w->content_type = "text/html; charset=utf-8";
 	html(b,
@@ -88,8 +110,15 @@ void page_begin(struct req *r, struct resp *w, const char *title,
 		html_raw(b, "<div class=\"header__account\">"
 			    "<a href=\"/sign-in\">Sign in</a></div>\n");
 	html_raw(b, "</div>\n<nav class=\"nav\" aria-label=\"Main\">\n<ul>\n");
+	if (r->auth.anonymous && (!r->store || store_publishing(r->store, &pub, NULL) < 0))
+		memset(&pub, 0, sizeof(pub));
 	for (size_t i = 0; i < ARRAY_SIZE(nav_items); i++) {
-		if (nav && strcmp(nav, nav_items[i].key) == 0)
+		if (!nav_shown(r, i, &pub))
+			continue;
+		/* The headlines are the public face of Performance. */
+		if (nav && (strcmp(nav, nav_items[i].key) == 0 ||
+			    (strcmp(nav, "performance") == 0 &&
+			     strcmp(nav_items[i].key, "headlines") == 0)))
 			html(b, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n",
 			     nav_items[i].href, nav_items[i].label);
 		else

@@ -40,6 +40,12 @@ static const struct {
 	{ "import", "Import", NULL },
 	{ "indicator", "Indicator", "/indicators/%lld" },
 	{ "peer_group", "Peer group", NULL },
+	{ "body", "Committee or board", "/bodies/%lld" },
+	{ "meeting", "Meeting", "/meetings/%lld" },
+	{ "item", "Agenda item", "/items/%lld" },
+	{ "attachment", "Attachment", NULL },
+	{ "undertaking", "Undertaking", "/undertakings/%lld" },
+	{ "issue", "Issue", "/issues/%lld" },
 };
 
 static const char *kind_label(const char *type)
@@ -235,7 +241,7 @@ void page_changes(struct req *r, struct resp *w)
 				     kind_label(f.object_type), (long long)f.object_id);
 	else
 		title = "Recent changes";
-	page_begin(r, w, form_title(&fm, title), NULL);
+	page_begin(r, w, form_title(&fm, title), "changes");
 	if (l.n)
 		w->status = 400; /* page_begin said 200 */
 	form_error_summary(&fm);

@@ -76,7 +76,7 @@ void page_governance(struct req *r, struct resp *w)
 			html_raw(b, "</ul>");
 		html_row_end(b);
 		html_summary_end(b);
-		html(b, "<p><a href=\"/boards/%lld/edit\">Change<span "
+		html(b, "<p class=\"row-actions\"><a href=\"/boards/%lld/edit\">Change<span "
 			"class=\"visually-hidden\"> %s</span></a> &middot; "
 			"<a href=\"/boards/%lld/delete\">Delete<span "
 			"class=\"visually-hidden\"> %s</span></a></p>\n",

@@ -94,7 +94,7 @@ void page_organisations(struct req *r, struct resp *w)
 		html(b, "</th><td>%s</td><td>%s</td><td class=\"numeric\">%zu</td>",
 		     choice_label(org_sectors, o[i].sector),
 		     o[i].is_member ? "Yes" : "No", o[i].n_people);
-		html(b, "<td><a href=\"/organisations/%lld/edit\">Change<span "
+		html(b, "<td class=\"row-actions\"><a href=\"/organisations/%lld/edit\">Change<span "
 			"class=\"visually-hidden\"> %s</span></a> "
 			"<a href=\"/organisations/%lld/delete\">Delete<span "
 			"class=\"visually-hidden\"> %s</span></a></td></tr>\n",
@@ -123,7 +123,7 @@ void page_organisations(struct req *r, struct resp *w)
 		html(b, "</th><td>%s</td><td>%s</td>",
 		     p[i].role ? p[i].role : "",
 		     p[i].organisation ? p[i].organisation : "");
-		html(b, "<td><a href=\"/people/%lld/edit\">Change<span "
+		html(b, "<td class=\"row-actions\"><a href=\"/people/%lld/edit\">Change<span "
 			"class=\"visually-hidden\"> %s</span></a> "
 			"<a href=\"/people/%lld/delete\">Delete<span "
 			"class=\"visually-hidden\"> %s</span></a></td></tr>\n",

@@ -35,8 +35,10 @@ void web_url_param(struct buf *u, const char *key, const char *value);
 
 /* Start a page: status 200, the header with the partnership's name and
  * the navigation (nav is the section to mark current: "overview",
- * "plans", "actions", "funding", "governance", "outcomes",
- * "organisations"), then <main>. */
+ * "plans", "actions", "crime", "performance", "funding", "governance",
+ * "outcomes", "organisations", "changes"), then <main>.  The navigation
+ * shows an anonymous visitor only the published parts, and the record
+ * of changes only to those who may read it. */
 void page_begin(struct req *r, struct resp *w, const char *title,
 		const char *nav);
 /* Close <main> and write the footer. */
