@@ -80,10 +80,13 @@ void page_outcomes(struct req *r, struct resp *w)
 					     (long long)p[j].id, p[j].name);
 				if (np)
 					html_raw(b, "</ul>");
-				html(b, "</td><td><a href=\"/outcomes/%lld/edit\">Change"
-					"<span class=\"visually-hidden\"> outcome %d</span></a>"
-					"</td></tr>\n",
-				     (long long)o->id, o->number);
+				html(b, "</td><td class=\"row-actions\"><a href=\"/outcomes/"
+					"%lld/edit\">Change<span class=\"visually-hidden\"> "
+					"outcome %d</span></a><a href=\"/outcomes/%lld/delete\">"
+					"Delete<span class=\"visually-hidden\"> outcome %d"
+					"</span></a></td></tr>\n",
+				     (long long)o->id, o->number, (long long)o->id,
+				     o->number);
 			}
 			html_raw(b, "</tbody></table></div>\n");
 		}
