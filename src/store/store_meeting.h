@@ -1,8 +1,7 @@
 /*
  * store_meeting.h: the bodies that meet, their meetings, agenda items
  * with their report, minutes and resolutions, and the documents attached
- * to them (store_body.c, store_meeting.c, store_item.c,
- * store_attachment.c).
+ * to them (store_body.c; store_meeting.c the rest).
  *
  * Part of the store's interface (store.h says how all of it works).
  * Field names in errors are the API's: "body_id", "date", "time",
