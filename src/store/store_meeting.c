@@ -951,10 +951,10 @@ int store_attachment_add(struct store *s, int64_t item_id, const char *name,
 	    text_check_line(name, "filename", 255, true, e) < 0 ||
 	    text_check_line(source_url, "source_url", 2000, false, e) < 0)
 		return -1;
-	if (strpbrk(name, "/\\\"") || name[0] == '.')
+	if (strpbrk(name, "/\\") || name[0] == '.')
 		return err_set(e, ERR_INVALID, "filename",
-			       "a file name cannot hold / \\ or \" nor start with"
-			       " a dot");
+			       "a file name cannot hold / or \\ nor start with a"
+			       " dot");
 	if (!attachment_type_allowed(content_type))
 		return err_set(e, ERR_INVALID, "content_type",
 			       "'%s' is not a kind of document safer keeps: PDF,"
