@@ -623,7 +623,6 @@ void api_attachment_get(struct req *r, struct resp *w)
 	}
 	w->content_type = t->content_type;
 	resp_header(w, "Content-Disposition", disposition(r->arena, t->name));
-	resp_header(w, "Content-Security-Policy", "default-src 'none'; sandbox");
 	buf_add(&w->body, t->data, (size_t)t->bytes);
 }
 
