@@ -56,13 +56,16 @@ route_fn api_action_delete;
 
 /* The kinds of value a field holds: an id (1 or more; null is 0), a
  * whole number 0 or more, a string, true or false, a list of ids, a
- * list of strings; a field that reads return but writes ignore
- * (F_READ_ONLY), and the object's own id (F_SAME_ID: the caller puts
- * the id of the object written, or 0 for a new one, at offset; a body's
- * "id" must equal it, and a new object's is refused).  A name
- * "period.start" is the member start of the body's object period. */
+ * list of strings; any JSON value, kept as its JSON text (a const char *,
+ * NULL for null) for the handler to read (lists of objects); a field
+ * that reads return but writes ignore (F_READ_ONLY), and the object's
+ * own id (F_SAME_ID: the caller puts the id of the object written, or 0
+ * for a new one, at offset; a body's "id" must equal it, and a new
+ * object's is refused).  A name "period.start" is the member start of
+ * the body's object period. */
 enum api_field_kind {
-	F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_READ_ONLY, F_SAME_ID,
+	F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_JSON, F_READ_ONLY,
+	F_SAME_ID,
 };
 
 /* A field a body may hold: its name, kind, whether it may be null, the
@@ -93,5 +96,15 @@ void api_removed(struct req *r, struct resp *w, int64_t id, bool archived);
 void api_begin(struct resp *w, struct jw *j);
 /* Finish: a trailing newline. */
 void api_end(struct resp *w);
+
+/* Bodies, meetings, agenda items, attachments, calendars
+ * (api_meetings.c; issue 9, meetings) */
+route_fn api_bodies, api_body_get, api_body_create, api_body_patch,
+	api_body_delete;
+route_fn api_meetings, api_meeting, api_meeting_create, api_meeting_patch,
+	api_meeting_delete;
+route_fn api_item, api_item_create, api_item_patch, api_item_delete;
+route_fn api_attachment_create, api_attachment_get, api_attachment_delete;
+route_fn api_meetings_ics, api_body_meetings_ics, api_actions_ics;
 
 #endif
