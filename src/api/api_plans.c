@@ -7,6 +7,18 @@
 #include "store/store_outcome.h"
 #include "store/store_plan.h"
 
+/* The public view of a plan: what the partnership publishes (its
+ * period, themes, leads and priority areas), not its internal note nor
+ * its actions. */
+static void public_plan(const struct req *r, struct plan *p)
+{
+	if (!r->auth.anonymous)
+		return;
+	p->note = NULL;
+	p->n_actions = p->n_overdue = -1;
+	p->n_example_actions = p->n_example_overdue = 0;
+}
+
 void api_plans(struct req *r, struct resp *w)
 {
 	struct err e = ERR_INIT;
@@ -20,6 +32,8 @@ void api_plans(struct req *r, struct resp *w)
 		resp_api_error(w, &e);
 		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		public_plan(r, &p[i]);
 	api_begin(w, &j);
 	repr_json_plans(&j, p, n, current);
 	api_end(w);
@@ -40,6 +54,7 @@ static void api_plan_id(struct req *r, struct resp *w, int64_t id)
 		resp_api_error(w, &e);
 		return;
 	}
+	public_plan(r, p);
 	api_begin(w, &j);
 	repr_json_plan(&j, p, t, n);
 	api_end(w);

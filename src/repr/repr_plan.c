@@ -91,8 +91,14 @@ void repr_json_plan(struct jw *j, const struct plan *p,
 	jw_obj(j);
 	jw_kv_int(j, "themes", p->n_themes);
 	jw_kv_int(j, "priority_areas", p->n_priorities);
-	jw_kv_int(j, "actions", p->n_actions);
-	jw_kv_int(j, "overdue_actions", p->n_overdue);
+	/* Negative: not shown to this reader (the public view). */
+	if (p->n_actions >= 0) {
+		jw_kv_int(j, "actions", p->n_actions);
+		jw_kv_int(j, "overdue_actions", p->n_overdue);
+	} else {
+		jw_kv_null(j, "actions");
+		jw_kv_null(j, "overdue_actions");
+	}
 	jw_end(j);
 	if (themes) {
 		jw_key(j, "themes");

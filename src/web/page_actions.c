@@ -464,6 +464,7 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 		web_store_error(r, w, &e);
 		return;
 	}
+	web_changes_link(r, b, "action", a->id);
 	page_end(r, w);
 }
 

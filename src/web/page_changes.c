@@ -6,6 +6,7 @@
  */
 #include "pages.h"
 #include "repr/repr.h"
+#include "store/store_account.h"
 #include "store/store_audit.h"
 
 #define PAGE_SIZE 100
@@ -71,8 +72,16 @@ static const char *op_label(const char *op)
 	return op;
 }
 
-void web_changes_link(struct buf *b, const char *type, int64_t id)
+bool web_may_edit(const struct req *r)
 {
+	return r->auth.local || r->auth.role >= ROLE_OFFICER;
+}
+
+void web_changes_link(struct req *r, struct buf *b, const char *type,
+		      int64_t id)
+{
+	if (!web_may_edit(r))
+		return;
 	html(b, "<p class=\"body-s\"><a href=\"/changes?type=%s&amp;id=%lld\">"
 		"Changes to this %s</a></p>\n",
 	     type, (long long)id, kind_label(type));

@@ -307,6 +307,7 @@ void page_fund(struct req *r, struct resp *w)
 	html(b, "<p><a class=\"button\" href=\"/funds/%lld/awards/new\">Add an award"
 		"</a></p>\n",
 	     (long long)f->id);
+	web_changes_link(r, b, "fund", f->id);
 	page_end(r, w);
 }
 

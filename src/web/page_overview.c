@@ -332,10 +332,11 @@ void page_overview(struct req *r, struct resp *w)
 		html_paragraphs(b, p->description);
 	if (!plan) {
 		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
-		if (!r->auth.anonymous)
+		if (web_may_edit(r))
 			html_raw(b, "<p><a class=\"button\" href=\"/plans/new\">"
 				    "Create a plan</a></p>\n");
-		funding_glance(r, b, &money);
+		if (!r->auth.anonymous)
+			funding_glance(r, b, &money);
 		page_end(r, w);
 		return;
 	}
@@ -361,17 +362,24 @@ void page_overview(struct req *r, struct resp *w)
 	plan_figure(b, plan->n_themes, "themes", NULL, 0, false);
 	plan_figure(b, plan->n_priorities, "priority areas for action", NULL, 0,
 		    false);
-	plan_figure(b, plan->n_actions, "actions",
-		    arena_printf(r->arena, "/actions?plan=%lld", (long long)plan->id),
-		    plan->n_example_actions, false);
-	plan_figure(b, plan->n_overdue, "overdue",
-		    arena_printf(r->arena, "/actions?plan=%lld&overdue=1",
-				 (long long)plan->id),
-		    plan->n_example_overdue, plan->n_overdue > 0);
+	/* The public view: the plan, its themes and leads; not the
+	 * partnership's internal actions nor its funding streams one by
+	 * one (the funding page, if published, gives the totals). */
+	if (!r->auth.anonymous) {
+		plan_figure(b, plan->n_actions, "actions",
+			    arena_printf(r->arena, "/actions?plan=%lld",
+					 (long long)plan->id),
+			    plan->n_example_actions, false);
+		plan_figure(b, plan->n_overdue, "overdue",
+			    arena_printf(r->arena, "/actions?plan=%lld&overdue=1",
+					 (long long)plan->id),
+			    plan->n_example_overdue, plan->n_overdue > 0);
+	}
 	html_raw(b, "</ul>\n");
 	if (n_themes) {
 		themes_table(b, themes, n_themes);
-		status_table(b, plan->id, ts, n_ts);
+		if (!r->auth.anonymous)
+			status_table(b, plan->id, ts, n_ts);
 	} else {
 		html_raw(b, "<p>No themes, priority areas or actions have been "
 			    "recorded for this plan yet.");
@@ -382,9 +390,10 @@ void page_overview(struct req *r, struct resp *w)
 			html_raw(b, ") are recorded.");
 		}
 		html_raw(b, "</p>\n");
-		if (n_ts)
+		if (n_ts && !r->auth.anonymous)
 			status_table(b, plan->id, ts, n_ts);
 	}
-	funding_glance(r, b, &money);
+	if (!r->auth.anonymous)
+		funding_glance(r, b, &money);
 	page_end(r, w);
 }

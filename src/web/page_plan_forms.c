@@ -30,7 +30,7 @@ static const struct option labels[] = {
 void html_row_change_end(struct req *r, struct buf *b, const char *href,
 			 const char *what)
 {
-	if (r->auth.anonymous) { /* the public view: nothing to change */
+	if (!web_may_edit(r)) { /* the public view, a viewer: nothing to change */
 		html_row_end(b);
 		return;
 	}

@@ -24,7 +24,7 @@ void page_plans(struct req *r, struct resp *w)
 		    "and action plans that sit under it.</p>\n");
 	if (!n) {
 		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
-		if (!r->auth.anonymous)
+		if (web_may_edit(r))
 			html_raw(b, "<p>Start with the partnership plan: its title "
 				    "and period, then its themes and their priority "
 				    "areas.</p>\n<p><a class=\"button\" "
@@ -71,7 +71,7 @@ void page_plans(struct req *r, struct resp *w)
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody></table></div>\n");
-	if (!r->auth.anonymous)
+	if (web_may_edit(r))
 		html_raw(b, "<p><a class=\"button\" href=\"/plans/new\">Create a "
 			    "plan</a></p>\n");
 	page_end(r, w);
@@ -159,7 +159,7 @@ themes:
 		     (long long)t[i].id, t[i].name, (long long)t[i].id, t[i].name);
 		html_raw(b, "<p>Theme lead: ");
 		html_person(b, t[i].lead_name, t[i].lead_role, t[i].lead_organisation);
-		if (!r->auth.anonymous)
+		if (web_may_edit(r))
 			html(b, " <a class=\"body-s\" href=\"/themes/%lld/edit\">Change"
 				"<span class=\"visually-hidden\"> the theme %s</span></a>",
 			     (long long)t[i].id, t[i].name);
@@ -182,7 +182,7 @@ themes:
 			     t[i].priorities[k].name);
 		html_raw(b, "</ul>\n");
 	}
-	if (!r->auth.anonymous)
+	if (web_may_edit(r))
 		html(b, "<div class=\"button-group\"><a class=\"button\" "
 			"href=\"/plans/%lld/themes/new\">Add a theme</a>"
 			"<a class=\"button button--secondary\" href=\"/actions/new?plan=%lld\">"
@@ -196,7 +196,7 @@ themes:
 		     (long long)p->id, (long long)p->id, (long long)p->id,
 		     (long long)p->id);
 	if (!r->auth.anonymous)
-		web_changes_link(b, "plan", p->id);
+		web_changes_link(r, b, "plan", p->id);
 	page_end(r, w);
 }
 
@@ -318,7 +318,7 @@ void page_theme(struct req *r, struct resp *w)
 				     t->priorities[i].outcomes[k].number);
 			html_raw(b, ")</span>");
 		}
-		if (!r->auth.anonymous)
+		if (web_may_edit(r))
 			html(b, " <a class=\"body-s\" href=\"/priorities/%lld/edit\">"
 				"Change<span class=\"visually-hidden\"> %s</span></a>",
 			     (long long)t->priorities[i].id, t->priorities[i].name);
@@ -326,7 +326,7 @@ void page_theme(struct req *r, struct resp *w)
 	}
 	if (t->n_priorities)
 		html_raw(b, "</ul>\n");
-	if (!r->auth.anonymous)
+	if (web_may_edit(r))
 		html(b, "<p><a class=\"button\" href=\"/themes/%lld/priorities/new\">"
 			"Add a priority area</a></p>\n",
 		     (long long)t->id);
@@ -344,7 +344,7 @@ void page_theme(struct req *r, struct resp *w)
 		"plan=%lld&amp;theme=%lld\">Add an action to this theme</a></p>\n"
 		"<p><a href=\"/themes/%lld/delete\">Archive or delete this theme</a></p>\n",
 	     (long long)t->plan_id, (long long)t->id, (long long)t->id);
-	web_changes_link(b, "theme", t->id);
+	web_changes_link(r, b, "theme", t->id);
 	page_end(r, w);
 }
 
@@ -410,7 +410,7 @@ void page_priority(struct req *r, struct resp *w)
 	html_summary_end(b);
 
 	html_raw(b, "<h2 class=\"heading-m\">Outcomes it contributes to</h2>\n");
-	if (!r->auth.anonymous)
+	if (web_may_edit(r))
 		html(b, "<p><a class=\"body-s\" href=\"%s\">Change the outcomes</a></p>\n",
 		     edit);
 	if (!p->n_outcomes)
@@ -437,6 +437,6 @@ void page_priority(struct req *r, struct resp *w)
 		"</a></p>\n<p><a href=\"/priorities/%lld/delete\">Archive or delete "
 		"this priority area</a></p>\n",
 	     (long long)p->plan_id, (long long)p->id, (long long)p->id);
-	web_changes_link(b, "priority", p->id);
+	web_changes_link(r, b, "priority", p->id);
 	page_end(r, w);
 }

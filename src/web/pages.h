@@ -38,8 +38,14 @@ route_fn page_remove_confirm, page_remove;
 route_fn page_changes, page_changes_csv;
 
 /* The link from a record's page to its history (page_changes.c):
- * "Changes to this theme", type as the record names it ("theme"). */
-void web_changes_link(struct buf *b, const char *type, int64_t id);
+ * "Changes to this theme", type as the record names it ("theme"); only
+ * for those who may read the record of changes. */
+void web_changes_link(struct req *r, struct buf *b, const char *type,
+		      int64_t id);
+/* Whether this visitor may read the record of changes (officers and
+ * administrators, and local mode); and whether they may change the plan,
+ * funding and governance (the same people). */
+bool web_may_edit(const struct req *r);
 
 /* End a summary list row (html_row_begin, the value) with its "Change"
  * link (page_plan_forms.c), which the public view leaves out: what
