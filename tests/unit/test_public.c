@@ -55,6 +55,7 @@ static void get(struct t *t, const char *path, const char *q, bool anonymous)
 	t->r.path = path;
 	t->r.body = "";
 	t->r.auth.anonymous = anonymous;
+	t->r.auth.local = !anonymous; /* else: one who may do everything */
 	memcpy(t->r.today, TODAY, sizeof(TODAY));
 	buf_init(&t->w.body, 0);
 	if (q)
