@@ -1123,3 +1123,58 @@ struct approval_step *store_plan_approval(struct store *s, struct arena *a,
 	db_done(st);
 	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
 }
+
+/* ---------------------------------------------------------------------
+ * Choosing a meeting or an item
+ */
+
+static struct item_choice *choices(struct arena *a, struct db_stmt *st,
+				   size_t *n, struct err *e)
+{
+	struct item_choice *list = NULL;
+	size_t cap = 0;
+	int rc;
+
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		struct item_choice *c = VEC_PUSH(a, list, n, &cap);
+
+		c->id = db_col_int(st, 0);
+		c->meeting_id = db_col_int(st, 1);
+		c->date = col_str(a, st, 2);
+		c->body_name = col_str(a, st, 3);
+		c->number = col_str(a, st, 4);
+		c->title = col_str(a, st, 5);
+	}
+	db_done(st);
+	return rc == DB_ERROR ? NULL : LIST_RESULT(a, list);
+}
+
+struct item_choice *store_item_choices(struct store *s, struct arena *a,
+				       size_t *n, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT t.id, m.id, m.date, b.name, t.number, t.title"
+		" FROM agenda_item t JOIN meeting m ON m.id = t.meeting_id"
+		" JOIN body b ON b.id = m.body_id WHERE t.archived_at IS NULL"
+		" ORDER BY m.date DESC, m.id DESC, t.position, t.id",
+		e);
+
+	*n = 0;
+	return st ? choices(a, st, n, e) : NULL;
+}
+
+struct item_choice *store_meeting_choices(struct store *s, struct arena *a,
+					  size_t *n, struct err *e)
+{
+	struct db_stmt *st = db_prepare(
+		s->db,
+		"SELECT m.id, m.id, m.date, b.name, NULL, b.name"
+		" FROM meeting m JOIN body b ON b.id = m.body_id"
+		" WHERE m.archived_at IS NULL AND m.status <> 'cancelled'"
+		" ORDER BY m.date DESC, m.id DESC",
+		e);
+
+	*n = 0;
+	return st ? choices(a, st, n, e) : NULL;
+}

@@ -298,4 +298,24 @@ struct approval_step *store_plan_approval(struct store *s, struct arena *a,
 					  int64_t plan_id, size_t *n,
 					  struct err *e);
 
+/* ---------------------------------------------------------------------
+ * Choosing a meeting or an item (forms)
+ */
+
+struct item_choice {
+	int64_t id;         /* the item's, or the meeting's */
+	int64_t meeting_id;
+	const char *date;
+	const char *body_name;
+	const char *number; /* NULL for a meeting */
+	const char *title;
+};
+
+/* Every agenda item (archived left out), newest meeting first. */
+struct item_choice *store_item_choices(struct store *s, struct arena *a,
+				       size_t *n, struct err *e);
+/* Every meeting not cancelled (archived left out), newest first. */
+struct item_choice *store_meeting_choices(struct store *s, struct arena *a,
+					  size_t *n, struct err *e);
+
 #endif
