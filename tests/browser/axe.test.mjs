@@ -42,6 +42,13 @@ export const PAGES = [
   ['/governance', 'governance'],
   ['/outcomes', 'the outcomes framework'],
   ['/organisations', 'organisations'],
+  // issue 9, scrutiny
+  ['/undertakings', 'the undertakings register'],
+  ['/undertakings?status=overdue', 'overdue undertakings'],
+  ['/undertakings/new', 'a new undertaking'],
+  ['/issues', 'issues'],
+  ['/issues/new', 'a new issue'],
+  ['/forward-plan', 'the forward plan'],
   ['/no-such-page', 'an error page', 404],
   ['/crime?area=Atlantis', 'a filter form with a problem', 400],
 ];
