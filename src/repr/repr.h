@@ -141,6 +141,8 @@ void repr_json_meeting(struct jw *j, const struct meeting *m, bool full);
 void repr_csv_meetings(struct buf *b, const struct meeting *m, size_t n);
 void repr_json_item(struct jw *j, const struct agenda_item *it);
 void repr_json_attachment(struct jw *j, const struct attachment *t);
+
+/* ---------------------------------------------------------------------
  * Scrutiny: undertakings, issues, the forward plan, approval paths
  * (repr_scrutiny.c; issue 9, scrutiny)
  */

@@ -206,7 +206,7 @@ void page_undertaking(struct req *r, struct resp *w)
 			"Discharge</a>",
 		     (long long)u->id);
 	html_raw(b, "</p>\n");
-	web_changes_link(b, "undertaking", u->id);
+	web_changes_link(r, b, "undertaking", u->id);
 	page_end(r, w);
 }
 
@@ -396,7 +396,7 @@ void page_issue(struct req *r, struct resp *w)
 		timeline_entry(b, &t[i]);
 	if (n)
 		html_raw(b, "</ol>\n");
-	web_changes_link(b, "issue", x->id);
+	web_changes_link(r, b, "issue", x->id);
 	page_end(r, w);
 }
 
