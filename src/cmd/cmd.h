@@ -102,6 +102,9 @@ cmd_fn cmd_users, cmd_tokens;
 /* The partnership, organisations, people, boards (cmd_people.c) */
 cmd_fn cmd_boards, cmd_organisations, cmd_partnership, cmd_people;
 
+/* Bodies, meetings, agenda items (cmd_meetings.c; issue 9, meetings) */
+cmd_fn cmd_bodies, cmd_meetings, cmd_items;
+
 /* The public view (cmd_publish.c). */
 cmd_fn cmd_publish, cmd_unpublish;
 
