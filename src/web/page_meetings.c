@@ -222,15 +222,17 @@ void page_body(struct req *r, struct resp *w)
 	if (x->n_members)
 		html_raw(b, "</ul>\n");
 
-	html_raw(b, "<h2 class=\"heading-l\">Meetings</h2>\n");
 	if (!n)
-		html_raw(b, "<p>No meetings have been recorded.</p>\n");
+		html_raw(b, "<h2 class=\"heading-m\">Meetings</h2>\n"
+			    "<p>No meetings have been recorded.</p>\n");
 	else
 		meetings_table(b, m, n, "Meetings", false);
 	html(b, "<p><a class=\"button button--secondary\" href=\"/meetings/new?"
-		"body=%lld\">Add a meeting</a> <a href=\"/bodies/%lld/edit\">"
-		"Change this committee or board</a></p>\n",
-	     (long long)x->id, (long long)x->id);
+		"body=%lld\">Add a meeting</a></p>\n<p class=\"row-actions\">"
+		"<a href=\"/bodies/%lld/edit\">Change this committee or board</a>"
+		"<a href=\"/bodies/%lld/delete\">Delete this committee or board</a>"
+		"</p>\n",
+	     (long long)x->id, (long long)x->id, (long long)x->id);
 	web_changes_link(b, "body", x->id);
 	page_end(r, w);
 }
@@ -395,13 +397,11 @@ void page_meetings(struct req *r, struct resp *w)
 	if (!n)
 		html(b, "<p>No meetings in %s %d.</p>\n", month_names[mo - 1], y);
 
-	html_raw(b, "<div class=\"grid-row\"><div class=\"column-half\">\n");
 	if (n_up)
 		meetings_table(b, up, n_up, "Coming up", true);
 	else
 		html_raw(b, "<h2 class=\"heading-m\">Coming up</h2>\n"
 			    "<p>No meetings are scheduled.</p>\n");
-	html_raw(b, "</div><div class=\"column-half\">\n");
 	if (n_past > first_past) {
 		/* Most recent first. */
 		struct meeting *rev = arena_array(r->arena, n_past - first_past,
@@ -414,7 +414,6 @@ void page_meetings(struct req *r, struct resp *w)
 		html_raw(b, "<h2 class=\"heading-m\">Recent</h2>\n"
 			    "<p>No meetings have been held yet.</p>\n");
 	}
-	html_raw(b, "</div></div>\n");
 	html_raw(b, "<p><a class=\"button button--secondary\" href=\"/meetings/new\">"
 		    "Add a meeting</a></p>\n");
 	page_end(r, w);
@@ -429,7 +428,7 @@ fail:
 
 static void attachments_list(struct buf *b, const struct agenda_item *it)
 {
-	html_raw(b, "<ul class=\"list\">\n");
+	html_raw(b, "<ul class=\"list list--bullet\">\n");
 	for (size_t i = 0; i < it->n_attachments; i++) {
 		const struct attachment *a = &it->attachments[i];
 
@@ -495,11 +494,9 @@ void page_meeting(struct req *r, struct resp *w)
 	notice(r, b);
 	html(b, "<span class=\"caption-l\">%s</span>\n<h1>", m->body_name);
 	html_date(b, m->date);
-	html_raw(b, "</h1>\n<p>");
-	status_tag(b, m->status);
+	html_raw(b, "</h1>\n");
 	if (m->example)
 		html_example_tag(b);
-	html_raw(b, "</p>\n");
 	html_summary_begin(b);
 	html_row_begin(b, "Committee or board");
 	html(b, "<a href=\"/bodies/%lld\">%s</a>", (long long)m->body_id, m->body_name);
@@ -536,8 +533,10 @@ void page_meeting(struct req *r, struct resp *w)
 	html_summary_end(b);
 	html(b, "<p><a class=\"button button--secondary\" href=\"/meetings/%lld/edit\">"
 		"Change this meeting</a> <a class=\"button button--secondary\" "
-		"href=\"/meetings/%lld/items/new\">Add an agenda item</a></p>\n",
-	     (long long)m->id, (long long)m->id);
+		"href=\"/meetings/%lld/items/new\">Add an agenda item</a></p>\n"
+		"<p class=\"row-actions\"><a href=\"/meetings/%lld/delete\">Delete "
+		"this meeting</a></p>\n",
+	     (long long)m->id, (long long)m->id, (long long)m->id);
 
 	html_raw(b, "<h2 class=\"heading-l\">Agenda</h2>\n");
 	if (!m->n_items)
@@ -688,8 +687,9 @@ void page_item(struct req *r, struct resp *w)
 		html_raw(b, "</ul>\n");
 	}
 	html(b, "<p><a class=\"button button--secondary\" href=\"/items/%lld/edit\">"
-		"Change this item</a></p>\n",
-	     (long long)it->id);
+		"Change this item</a></p>\n<p class=\"row-actions\"><a "
+		"href=\"/items/%lld/delete\">Delete this item</a></p>\n",
+	     (long long)it->id, (long long)it->id);
 	web_changes_link(b, "item", it->id);
 	page_end(r, w);
 }
