@@ -339,8 +339,8 @@ static void meeting_form(struct req *r, struct resp *w, const struct meeting *m,
 	html(f.b, "<div class=\"form-group%s\" id=\"attendees\"><fieldset "
 		  "class=\"fieldset\"><legend class=\"fieldset__legend "
 		  "fieldset__legend--m\">Attendance (optional)</legend>\n"
-		  "<div class=\"hint\">One name a line. Names that match one of "
-		  "safer's people are linked to them.</div>\n",
+		  "<div class=\"hint\">One name a line, as the minutes give "
+		  "them.</div>\n",
 	     err ? " form-group--error" : "");
 	if (err)
 		html(f.b, "<p class=\"error-message\" id=\"attendees-error\">"
@@ -408,7 +408,13 @@ void page_meeting_save(struct req *r, struct resp *w)
 		for (size_t i = 0; i < n; i++) {
 			att[in.n_attendees].name = names[i];
 			att[in.n_attendees].role = c->code;
-			att[in.n_attendees++].person_id = 0;
+			att[in.n_attendees].person_id = 0;
+			/* Someone already linked to safer's people stays so. */
+			for (size_t k = 0; m && k < m->n_attendees; k++)
+				if (strcmp(m->attendees[k].name, names[i]) == 0)
+					att[in.n_attendees].person_id =
+						m->attendees[k].person_id;
+			in.n_attendees++;
 		}
 	}
 	in.attendees = att;
