@@ -50,6 +50,23 @@ const struct command commands[] = {
 	  "unbroken: it fails, naming the entry, if an entry was edited, removed\n"
 	  "or added outside safer.\n",
 	  "the record of every change, and its check" },
+	/* issue 9, meetings: bodies */
+	{ "bodies", cmd_bodies,
+	  "usage: safer bodies list [--format table|csv|json]\n"
+	  "       safer bodies add --name NAME --kind KIND [--board ID] [--chair ID]\n"
+	  "                        [--clerk ID] [--note TEXT] [--member ID[:ROLE]]...\n"
+	  "       safer bodies edit ID [--name NAME] [--kind KIND] [--board ID|none]\n"
+	  "                        [--chair ID|none] [--clerk ID|none] [--note TEXT]\n"
+	  "                        [--member ID[:ROLE]]... [--no-members]\n"
+	  "       safer bodies archive|delete ID\n\n"
+	  "The committees and boards that meet: a council's scrutiny committee,\n"
+	  "its cabinet, the partnership's own board (--board: its id in 'safer\n"
+	  "boards list').  KIND is scrutiny, executive, council, health_wellbeing,\n"
+	  "partnership_board, subgroup or other.  Chair, clerk and members are\n"
+	  "people's ids ('safer people list'); on edit, --member gives the whole\n"
+	  "new list.  'add' prints the new id.  'delete' archives a body that has\n"
+	  "meetings.  Every change is recorded ('safer audit list').\n",
+	  "list, add and edit the committees and boards that meet" },
 	{ "boards", cmd_boards,
 	  "usage: safer boards list [--format table|json]\n"
 	  "       safer boards add --name NAME --kind board|subgroup|committee\n"
@@ -217,6 +234,43 @@ const struct command commands[] = {
 	  "the item or to the themes of the issue's plan as they stood on the\n"
 	  "meeting's date.  'add' prints the new id; 'delete' keeps the items.\n",
 	  "list, show and add issues, and put agenda items in them" },
+	/* issue 9, meetings: agenda items */
+	{ "items", cmd_items,
+	  "usage: safer items show ID [--format table|json]\n"
+	  "       safer items add MEETING --number N --title TITLE [--report-of WHO]\n"
+	  "                       [--author NAME] [--contact TEXT] [--summary TEXT]\n"
+	  "                       [--minutes TEXT] [--recommendation TEXT]...\n"
+	  "                       [--comment TEXT]... [--resolution KIND:TEXT]...\n"
+	  "       safer items edit ID [the options of add]\n"
+	  "       safer items attach ITEM FILE [--type CONTENT-TYPE] [--name NAME]\n"
+	  "       safer items archive|delete ID\n\n"
+	  "The items on a meeting's agenda: the report (who it is of, its author,\n"
+	  "its summary, what the committee is asked to do: one --recommendation\n"
+	  "each), and once the meeting is held its minutes (--comment: one point\n"
+	  "each) and resolutions.  KIND is noted, approved, recommended, deferred,\n"
+	  "report_requested or other; 'recommended:BODY-ID:TEXT' says the body\n"
+	  "it goes to.  On edit, each list given replaces the whole list.  'add'\n"
+	  "prints the new id.\n\n"
+	  "'attach' keeps a document with the item (PDF, DOCX, XLSX, PPTX, ODT,\n"
+	  "CSV, TXT, PNG or JPEG, up to 20 MB; the type from the file's ending\n"
+	  "unless --type says it) and prints its id.  It is how a document larger\n"
+	  "than the API's 1 MB request gets in.\n",
+	  "add agenda items with their minutes and resolutions; attach documents" },
+	/* issue 9, meetings: meetings */
+	{ "meetings", cmd_meetings,
+	  "usage: safer meetings list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--body ID]\n"
+	  "                           [--format table|csv|json]\n"
+	  "       safer meetings show ID [--format table|json]\n"
+	  "       safer meetings add --body ID --date YYYY-MM-DD [--time HH:MM]\n"
+	  "                          [--venue VENUE] [--status STATUS] [--note TEXT]\n"
+	  "       safer meetings edit ID [the options of add]\n"
+	  "       safer meetings archive|delete ID\n\n"
+	  "The meetings of the bodies ('safer bodies list'), by date.  'show'\n"
+	  "prints the agenda with each item's recommendations, minutes and\n"
+	  "resolutions.  STATUS is scheduled (the default), held or cancelled.\n"
+	  "'add' prints the new id.  The web pages (/meetings) and the calendar\n"
+	  "(/meetings.ics) show the same.\n",
+	  "list, show and add the meetings of committees and boards" },
 	{ "organisations", cmd_organisations,
 	  "usage: safer organisations list [--format table|json]\n"
 	  "       safer organisations add --name NAME --sector SECTOR\n"

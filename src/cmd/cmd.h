@@ -112,6 +112,8 @@ cmd_fn cmd_boards, cmd_organisations, cmd_partnership, cmd_people;
 
 /* Undertakings and issues (cmd_scrutiny.c; issue 9, scrutiny) */
 cmd_fn cmd_undertakings, cmd_issues;
+/* Bodies, meetings, agenda items (cmd_meetings.c; issue 9, meetings) */
+cmd_fn cmd_bodies, cmd_meetings, cmd_items;
 
 /* The public view (cmd_publish.c). */
 cmd_fn cmd_publish, cmd_unpublish;

@@ -69,6 +69,16 @@ route_fn page_fund_delete, page_fund_remove;
 route_fn page_award_delete, page_award_remove;
 route_fn page_action_delete, page_action_remove;
 
+/* Committees and boards, meetings, agenda items (page_meetings.c), and
+ * their forms and deletion (page_meetings_edit.c; issue 9, meetings). */
+route_fn page_bodies, page_body, page_meetings, page_meeting, page_item;
+route_fn page_body_new, page_body_edit, page_body_save;
+route_fn page_meeting_new, page_meeting_edit, page_meeting_save;
+route_fn page_item_new, page_item_edit, page_item_save;
+route_fn page_body_delete, page_body_remove;
+route_fn page_meeting_delete, page_meeting_remove;
+route_fn page_item_delete, page_item_remove;
+
 /* The public view: what is published (page_settings.c). */
 route_fn page_settings_publishing, page_settings_publishing_save;
 

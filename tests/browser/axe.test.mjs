@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { assertClean, openBrowser, submit } from './browser.mjs';
+import { assertClean, openBrowser, sendJSON, submit } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,6 +59,19 @@ export const PAGES = [
   ['/issues', 'issues'],
   ['/issues/new', 'a new issue'],
   ['/forward-plan', 'the forward plan'],
+  // Meetings (issue 9): made by the before() below.
+  ['/bodies', 'committees and boards'],
+  ['/bodies/1', 'a committee'],
+  ['/bodies/new', 'a new committee'],
+  ['/bodies/1/edit', 'a committee to change'],
+  ['/meetings?month=2024-09', 'the meetings calendar'],
+  ['/meetings/1', 'a meeting and its agenda'],
+  ['/meetings/new', 'a new meeting'],
+  ['/meetings/1/edit', 'a meeting to change'],
+  ['/meetings/1/items/new', 'a new agenda item'],
+  ['/items/1', 'an agenda item'],
+  ['/items/1/edit', 'an agenda item to change'],
+  ['/items/1/delete', 'an agenda item to delete'],
   ['/no-such-page', 'an error page', 404],
   ['/crime?area=Atlantis', 'a filter form with a problem', 400],
 ];
@@ -67,7 +80,22 @@ const WIDTHS = [['desktop', { width: 1200, height: 900 }],
                 ['390px', { width: 390, height: 844 }]];
 
 let b;
-before(async () => { b = await openBrowser(); });
+before(async () => {
+  b = await openBrowser();
+  // A committee that met, its agenda item with minutes and resolutions.
+  const made = [
+    await sendJSON(b.server, '/api/v1/bodies', { name: 'Communities Scrutiny Committee', kind: 'scrutiny' }),
+    await sendJSON(b.server, '/api/v1/meetings', {
+      body_id: 1, date: '2024-09-16', time: '18:00', venue: 'Town Hall', status: 'held',
+      attendees: [{ name: 'Cllr Ann Lee', role: 'present' }, { name: 'Cllr Bo Patel', role: 'apologies' }] }),
+    await sendJSON(b.server, '/api/v1/meetings/1/items', {
+      number: '5', title: 'Safer Stockport Partnership Plan', report_of: 'Director of Place',
+      recommendations: ['comment on the plan'], comments: ['Members asked about knife crime'],
+      resolutions: [{ kind: 'noted', text: 'That the report be noted' },
+                    { kind: 'recommended', text: 'That the plan be approved', to_body_id: 1 }] }),
+  ];
+  for (const r of made) assert.equal(r.status, 201, JSON.stringify(r.body));
+});
 after(async () => { await b?.close(); });
 
 // Run axe on the page; returns its violations as lines of text.
