@@ -159,6 +159,28 @@ static const struct route routes[] = {
 	{ HTTP_PATCH, "/api/v1/awards/{id}", api_award_patch, ROUTE_JSON, NULL, NEED_OFFICER },
 	{ HTTP_DELETE, "/api/v1/awards/{id}", api_award_delete, ROUTE_JSON, NULL, NEED_OFFICER },
 	{ HTTP_DELETE, "/api/v1/actions/{id}", api_action_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	/* Bodies, meetings, agenda items, attachments, calendars (issue 9,
+	 * meetings) */
+	{ HTTP_GET, "/api/v1/bodies", api_bodies, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/bodies", api_body_create, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/bodies/{id}", api_body_get, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/bodies/{id}", api_body_patch, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/bodies/{id}", api_body_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/meetings", api_meetings, ROUTE_JSON | ROUTE_CACHE, "from to body", NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/meetings", api_meeting_create, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/meetings/{id}", api_meeting, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/meetings/{id}", api_meeting_patch, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/meetings/{id}", api_meeting_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_POST, "/api/v1/meetings/{id}/items", api_item_create, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/items/{id}", api_item, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/items/{id}", api_item_patch, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/items/{id}", api_item_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_POST, "/api/v1/items/{id}/attachments", api_attachment_create, ROUTE_JSON | ROUTE_UPLOAD, "filename", NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/attachments/{id}", api_attachment_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/attachments/{id}", api_attachment_get, 0, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/meetings.ics", api_meetings_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/bodies/{id}/meetings.ics", api_body_meetings_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/actions.ics", api_actions_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
 };
 
 /* Errors in the form the client reads: JSON for the API, a page for

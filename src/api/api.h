@@ -45,8 +45,9 @@ route_fn api_action_delete;
 
 /* The kinds of value a field holds: an id (1 or more; null is 0), a
  * whole number 0 or more, a string, true or false, a list of ids, a
- * list of strings. */
-enum api_field_kind { F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS };
+ * list of strings; any JSON value, kept as its JSON text (a const char *,
+ * NULL for null) for the handler to read (lists of objects). */
+enum api_field_kind { F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_JSON };
 
 /* A field a body may hold: its name, kind, whether it may be null, the
  * bit set in *set when it is given, where its value goes in the input
@@ -76,5 +77,15 @@ void api_removed(struct req *r, struct resp *w, int64_t id, bool archived);
 void api_begin(struct resp *w, struct jw *j);
 /* Finish: a trailing newline. */
 void api_end(struct resp *w);
+
+/* Bodies, meetings, agenda items, attachments, calendars
+ * (api_meetings.c; issue 9, meetings) */
+route_fn api_bodies, api_body_get, api_body_create, api_body_patch,
+	api_body_delete;
+route_fn api_meetings, api_meeting, api_meeting_create, api_meeting_patch,
+	api_meeting_delete;
+route_fn api_item, api_item_create, api_item_patch, api_item_delete;
+route_fn api_attachment_create, api_attachment_get, api_attachment_delete;
+route_fn api_meetings_ics, api_body_meetings_ics, api_actions_ics;
 
 #endif

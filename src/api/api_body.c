@@ -77,6 +77,9 @@ static int read_value(struct req *r, const struct api_field *f, json_t *v,
 		case F_BOOL:
 			*(bool *)(void *)slot = false;
 			break;
+		case F_JSON:
+			*(const char **)(void *)slot = NULL;
+			break;
 		case F_IDS:
 		case F_TEXTS:
 			*(void **)(void *)slot = NULL;
@@ -113,6 +116,15 @@ static int read_value(struct req *r, const struct api_field *f, json_t *v,
 	case F_IDS:
 	case F_TEXTS:
 		return read_list(r, f, v, slot, (size_t *)(void *)aux, e);
+	case F_JSON: {
+		char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+
+		if (!text)
+			return err_set(e, ERR_IO, f->name, "out of memory");
+		*(const char **)(void *)slot = arena_strdup(r->arena, text);
+		free(text);
+		return 0;
+	}
 	}
 	return 0;
 }

@@ -261,6 +261,8 @@ static bool check_write(struct req *r, struct resp *w,
 		     "requests from other sites cannot change anything here");
 		return false;
 	}
+	if (route->flags & ROUTE_UPLOAD)
+		return true;
 	if (route->flags & ROUTE_JSON) {
 		if (!content_type_is(r, "application/json")) {
 			fail(r, w, 415, "unsupported_media_type",

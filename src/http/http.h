@@ -197,6 +197,10 @@ enum {
 	 * no-store), so that Back after leaving, or the next user of a
 	 * shared computer, does not find it. */
 	ROUTE_NO_STORE = 1 << 2,
+	/* With ROUTE_JSON: the body is a file, sent as it is with its own
+	 * Content-Type (an attachment), not JSON; the handler checks the
+	 * type.  Other sites are refused as for any write. */
+	ROUTE_UPLOAD = 1 << 3,
 };
 
 /*

@@ -121,4 +121,20 @@ void repr_csv_audit(struct buf *b, struct arena *a,
  * empty list. */
 const char *repr_audit_value_text(struct arena *a, const char *json);
 
+/* ---------------------------------------------------------------------
+ * Bodies, meetings, agenda items, attachments (repr_meeting.c; issue 9,
+ * meetings)
+ */
+struct body;
+struct meeting;
+struct agenda_item;
+struct attachment;
+void repr_json_body(struct jw *j, const struct body *b);
+void repr_csv_bodies(struct buf *b, const struct body *x, size_t n);
+/* full: with attendees and items (one meeting), else as listed. */
+void repr_json_meeting(struct jw *j, const struct meeting *m, bool full);
+void repr_csv_meetings(struct buf *b, const struct meeting *m, size_t n);
+void repr_json_item(struct jw *j, const struct agenda_item *it);
+void repr_json_attachment(struct jw *j, const struct attachment *t);
+
 #endif

@@ -149,6 +149,27 @@ static const struct {
 	{ HTTP_DELETE, "/api/v1/awards/{id}", NEED_OFFICER },
 	{ HTTP_DELETE, "/api/v1/actions/{id}", NEED_OFFICER },
 
+	/* Bodies, meetings, items, attachments, calendars (issue 9, meetings) */
+	{ HTTP_GET, "/api/v1/bodies", NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/bodies", NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/bodies/{id}", NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/bodies/{id}", NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/bodies/{id}", NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/meetings", NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/meetings", NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/meetings/{id}", NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/meetings/{id}", NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/meetings/{id}", NEED_OFFICER },
+	{ HTTP_POST, "/api/v1/meetings/{id}/items", NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/items/{id}", NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/items/{id}", NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/items/{id}", NEED_OFFICER },
+	{ HTTP_POST, "/api/v1/items/{id}/attachments", NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/attachments/{id}", NEED_OFFICER },
+	{ HTTP_GET, "/attachments/{id}", NEED_VIEWER },
+	{ HTTP_GET, "/meetings.ics", NEED_VIEWER },
+	{ HTTP_GET, "/bodies/{id}/meetings.ics", NEED_VIEWER },
+	{ HTTP_GET, "/actions.ics", NEED_VIEWER },
 };
 
 static const char *need_name(unsigned need)
