@@ -91,6 +91,24 @@ static const struct route routes[] = {
 	{ HTTP_POST, "/awards/{id}/delete", page_award_remove, ROUTE_NO_STORE, NULL, NEED_OFFICER },
 	{ HTTP_GET, "/actions/{id}/delete", page_action_delete, ROUTE_NO_STORE, NULL, NEED_OFFICER },
 	{ HTTP_POST, "/actions/{id}/delete", page_action_remove, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	/* Scrutiny: undertakings and requests, issues, the forward plan
+	 * (issue 9, scrutiny) */
+	{ HTTP_GET, "/undertakings", page_undertakings, ROUTE_CACHE, "status body", NEED_VIEWER },
+	{ HTTP_POST, "/undertakings", page_undertaking_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/undertakings.ics", page_undertakings_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/undertakings/new", page_undertaking_new, ROUTE_NO_STORE, "item meeting", NEED_OFFICER },
+	{ HTTP_GET, "/undertakings/{id}", page_undertaking, ROUTE_CACHE, "saved", NEED_VIEWER },
+	{ HTTP_POST, "/undertakings/{id}", page_undertaking_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/undertakings/{id}/edit", page_undertaking_edit, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/undertakings/{id}/discharge", page_undertaking_discharge, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_POST, "/undertakings/{id}/discharge", page_undertaking_discharge_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/issues", page_issues, ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/issues", page_issue_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/issues/new", page_issue_new, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/issues/{id}", page_issue, ROUTE_CACHE, "saved", NEED_VIEWER },
+	{ HTTP_GET, "/issues/{id}/items/new", page_issue_item_new, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_POST, "/issues/{id}/items", page_issue_item_save, ROUTE_NO_STORE, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/forward-plan", page_forward_plan, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/static/safer.css", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 	{ HTTP_GET, "/static/favicon.svg", page_static, ROUTE_CACHE, NULL, NEED_ANYONE },
 
@@ -181,6 +199,22 @@ static const struct route routes[] = {
 	{ HTTP_GET, "/meetings.ics", api_meetings_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/bodies/{id}/meetings.ics", api_body_meetings_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
 	{ HTTP_GET, "/actions.ics", api_actions_ics, ROUTE_CACHE, NULL, NEED_VIEWER },
+	/* Scrutiny: undertakings and requests, issues, the forward plan,
+	 * approval paths (issue 9, scrutiny) */
+	{ HTTP_GET, "/api/v1/undertakings", api_undertakings, ROUTE_JSON | ROUTE_CACHE, "status body meeting", NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/undertakings", api_undertaking_create, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/undertakings/{id}", api_undertaking, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/undertakings/{id}", api_undertaking_patch, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/undertakings/{id}", api_undertaking_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/issues", api_issues, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_POST, "/api/v1/issues", api_issue_create, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/issues/{id}", api_issue, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_PATCH, "/api/v1/issues/{id}", api_issue_patch, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/issues/{id}", api_issue_delete, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_POST, "/api/v1/issues/{id}/items", api_issue_item_add, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_DELETE, "/api/v1/issues/{id}/items/{id}", api_issue_item_remove, ROUTE_JSON, NULL, NEED_OFFICER },
+	{ HTTP_GET, "/api/v1/forward-plan", api_forward_plan, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_VIEWER },
+	{ HTTP_GET, "/api/v1/plans/{id}/approval", api_plan_approval, ROUTE_JSON | ROUTE_CACHE, NULL, NEED_PUBLISHED_PLAN },
 };
 
 /* Errors in the form the client reads: JSON for the API, a page for

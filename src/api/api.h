@@ -39,6 +39,14 @@ route_fn api_fund_create, api_fund_patch, api_fund_delete;
 route_fn api_award, api_award_create, api_award_patch, api_award_delete;
 route_fn api_action_delete;
 
+/* Scrutiny: undertakings, issues, the forward plan, approval paths
+ * (api_scrutiny.c; issue 9, scrutiny) */
+route_fn api_undertakings, api_undertaking, api_undertaking_create,
+	api_undertaking_patch, api_undertaking_delete;
+route_fn api_issues, api_issue, api_issue_create, api_issue_patch,
+	api_issue_delete, api_issue_item_add, api_issue_item_remove;
+route_fn api_forward_plan, api_plan_approval;
+
 /* ---------------------------------------------------------------------
  * Reading a request body (api_body.c)
  */

@@ -137,4 +137,32 @@ void repr_csv_meetings(struct buf *b, const struct meeting *m, size_t n);
 void repr_json_item(struct jw *j, const struct agenda_item *it);
 void repr_json_attachment(struct jw *j, const struct attachment *t);
 
+/* ---------------------------------------------------------------------
+ * Scrutiny: undertakings, issues, the forward plan, approval paths
+ * (repr_scrutiny.c; issue 9, scrutiny)
+ */
+struct undertaking;
+struct issue;
+struct tl_entry;
+struct forward_item;
+struct approval_step;
+void repr_json_undertaking(struct jw *j, const struct undertaking *u);
+/* {"undertakings": [...]} */
+void repr_json_undertakings(struct jw *j, const struct undertaking *u,
+			    size_t n);
+void repr_csv_undertakings(struct buf *b, const struct undertaking *u,
+			   size_t n);
+/* An issue; with_timeline adds "item_ids" and "timeline": its items in
+ * date order, each with resolutions, attachments and figures. */
+void repr_json_issue(struct jw *j, const struct issue *x,
+		     const struct tl_entry *t, size_t n, bool with_timeline);
+void repr_csv_issues(struct buf *b, const struct issue *x, size_t n);
+/* {"from", "items": [...], "undertakings": [...]} */
+void repr_json_forward_plan(struct jw *j, const char *today,
+			    const struct forward_item *f, size_t n,
+			    const struct undertaking *u, size_t n_u);
+/* {"plan_id", "approval": [...]} */
+void repr_json_approval(struct jw *j, int64_t plan_id,
+			const struct approval_step *p, size_t n);
+
 #endif

@@ -55,6 +55,8 @@ static const struct {
 	{ "headlines", "/headlines", "Headlines", PUBLISH_HEADLINES, false },
 	{ "funding", "/funding", "Funding", PUBLISH_FUNDING, false },
 	{ "governance", "/governance", "Governance", -1, false },
+	/* issue 9, scrutiny: undertakings, issues, the forward plan */
+	{ "scrutiny", "/undertakings", "Scrutiny", -1, false },
 	{ "outcomes", "/outcomes", "Outcomes", -1, false },
 	{ "organisations", "/organisations", "Organisations", -1, false },
 	{ "changes", "/changes", "Changes", -1, true },

@@ -9,6 +9,7 @@
 #include "store/store_fund.h"
 #include "store/store_people.h"
 #include "store/store_plan.h"
+#include "store/store_scrutiny.h"
 
 static void themes_table(struct buf *b, const struct theme *t, size_t n)
 {
@@ -256,6 +257,22 @@ static void plan_in_force(struct req *r, struct buf *b, const struct plan *plan,
 	html_raw(b, "</p></div>\n");
 }
 
+/* issue 9, scrutiny: a small panel, "2 undertakings overdue", linking
+ * to the register; nothing when none are, or for anonymous visitors
+ * (the register is internal). */
+static void undertakings_overdue(struct req *r, struct buf *b)
+{
+	int64_t n;
+
+	if (r->auth.anonymous ||
+	    (n = store_undertakings_overdue_count(r->store, r->today, NULL)) <= 0)
+		return;
+	html(b, "<div class=\"inset-text\"><p><a href=\"/undertakings?status="
+		"overdue\"><strong class=\"tag tag--red\">%lld</strong> %s "
+		"overdue</a></p></div>\n",
+	     (long long)n, n == 1 ? "undertaking" : "undertakings");
+}
+
 void page_overview(struct req *r, struct resp *w)
 {
 	struct buf *b = &w->body;
@@ -330,6 +347,7 @@ void page_overview(struct req *r, struct resp *w)
 	}
 	if (p->description)
 		html_paragraphs(b, p->description);
+	undertakings_overdue(r, b);
 	if (!plan) {
 		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
 		funding_glance(r, b, &money);

@@ -54,6 +54,20 @@ route_fn page_admin_users, page_admin_user_new, page_admin_user_create;
 route_fn page_admin_user, page_admin_user_role, page_admin_user_password;
 route_fn page_admin_user_disable, page_admin_user_enable;
 
+/* Scrutiny: the undertakings register and its forms, issues with their
+ * timelines, the forward plan (page_scrutiny.c, page_undertaking_edit.c;
+ * issue 9, scrutiny) */
+route_fn page_undertakings, page_undertakings_ics, page_undertaking;
+route_fn page_undertaking_new, page_undertaking_edit, page_undertaking_save;
+route_fn page_undertaking_discharge, page_undertaking_discharge_save;
+route_fn page_issues, page_issue, page_issue_new, page_issue_save;
+route_fn page_issue_item_new, page_issue_item_save;
+route_fn page_forward_plan;
+/* The open undertakings due at a meeting (those due at it, and those
+ * given at earlier meetings of its body with no due meeting), for the
+ * meeting's agenda page; nothing if there are none. */
+void html_undertakings_due(struct req *r, struct buf *b, int64_t meeting_id);
+
 /* The sign-in page, with status (200; 401 when the page asked for needs
  * sign-in; 400 or 429 when a sign-in failed, with its errors), coming
  * back to next (a path within safer) once signed in. */
