@@ -102,6 +102,21 @@ const struct command commands[] = {
 	  "Write every action or every award, as CSV (the default) or JSON, to\n"
 	  "standard output or FILE.\n",
 	  "export actions or awards as CSV or JSON" },
+	{ "frameworks", cmd_frameworks,
+	  "usage: safer frameworks list [--format table|json]\n"
+	  "       safer frameworks show ID [--format table|json]\n"
+	  "       safer frameworks add --name NAME [--owner BODY] [--period TEXT]\n"
+	  "                            [--note TEXT]\n"
+	  "       safer frameworks edit ID [--name NAME] [--owner BODY]\n"
+	  "                            [--period TEXT] [--note TEXT]\n"
+	  "       safer frameworks archive|delete ID\n\n"
+	  "Outcomes frameworks (the Police and Crime Plan's outcomes, say), each\n"
+	  "with groups of numbered outcomes (safer outcomes).  'add' prints the new\n"
+	  "framework's id.  'delete' deletes a framework none of whose outcomes a\n"
+	  "priority area is linked to, with its groups and outcomes; one that is\n"
+	  "referred to is archived instead, as 'archive' always does: it leaves the\n"
+	  "lists and stays readable by id.  An empty TEXT clears an optional field.\n",
+	  "list, show, add, edit, archive and delete outcomes frameworks" },
 	{ "funds", cmd_funds,
 	  "usage: safer funds list [--year 2020/21] [--format table|csv|json]\n"
 	  "       safer funds show ID [--format table|json]\n"
@@ -211,6 +226,16 @@ const struct command commands[] = {
 	  "belongs to and archives one with people; 'archive' archives it (it\n"
 	  "leaves the lists and stays readable by its id).\n",
 	  "list, add, edit, archive and delete organisations" },
+	{ "outcomes", cmd_outcomes,
+	  "usage: safer outcomes add FRAMEWORK_ID --number N --text TEXT --group GROUP\n"
+	  "       safer outcomes edit ID [--number N] [--text TEXT] [--group GROUP]\n"
+	  "       safer outcomes archive|delete ID\n\n"
+	  "The numbered outcomes of a framework (safer frameworks), in groups named\n"
+	  "by --group: a name new to the framework makes a new group.  Numbers are\n"
+	  "unique within a framework.  'add' prints the new outcome's id.  'delete'\n"
+	  "deletes an outcome no priority area or indicator is linked to, else\n"
+	  "archives it, as 'archive' always does.\n",
+	  "add, edit, archive and delete the outcomes of a framework" },
 	{ "partnership", cmd_partnership,
 	  "usage: safer partnership show [--format table|json]\n"
 	  "       safer partnership edit [--name NAME] [--area AREA]\n"
@@ -249,10 +274,38 @@ const struct command commands[] = {
 	  "       safer plans add --title TITLE --start YYYY-MM-DD --end YYYY-MM-DD\n"
 	  "                       [--kind partnership_plan|strategy|delivery_plan]\n"
 	  "                       [--status draft|approved|closed]\n"
-	  "                       [--approved-by BODY] [--approved-on YYYY-MM[-DD]]\n"
-	  "                       [--note TEXT]\n\n"
-	  "Plans, with their themes, leads and priority areas.\n",
-	  "list, show and add plans" },
+	  "                       [--approved-by BODY] [--approved-by-board ID]\n"
+	  "                       [--approved-on YYYY-MM[-DD]] [--note TEXT]\n"
+	  "       safer plans edit ID [--title T] [--start D] [--end D] [--kind K]\n"
+	  "                       [--status S] [--approved-by BODY]\n"
+	  "                       [--approved-by-board ID|none]\n"
+	  "                       [--approved-on YYYY-MM[-DD]] [--note TEXT]\n"
+	  "       safer plans roll-forward ID --title TITLE --start D --end D\n"
+	  "       safer plans archive|delete ID\n\n"
+	  "Plans, with their themes, leads and priority areas (safer themes, safer\n"
+	  "priorities).  'add' prints the new plan's id; 'edit' changes the fields\n"
+	  "given (an empty TEXT clears an optional one).  'roll-forward' makes the\n"
+	  "plan for the next period, a draft, copying the themes with their leads,\n"
+	  "the priority areas and their links to outcomes, and prints its id.\n"
+	  "'delete' deletes a plan with no themes, actions or plan rolled forward\n"
+	  "from it; one that is referred to is archived instead, as 'archive'\n"
+	  "always does: an archived plan leaves the lists and stays readable by id.\n",
+	  "list, show, add, edit, roll forward, archive and delete plans" },
+	{ "priorities", cmd_priorities,
+	  "usage: safer priorities list THEME_ID [--on YYYY-MM-DD] [--format table|json]\n"
+	  "       safer priorities add THEME_ID --name NAME [--description TEXT]\n"
+	  "                            [--outcome OUTCOME_ID]...\n"
+	  "       safer priorities edit ID [--name NAME] [--description TEXT]\n"
+	  "                            [--outcome OUTCOME_ID]... [--no-outcomes]\n"
+	  "       safer priorities archive|delete ID\n\n"
+	  "The priority areas for action of a theme.  'list --on' gives them as they\n"
+	  "stood on a day, with the wording they had then: a change of name or\n"
+	  "description keeps the old wording, valid until the day of the change.\n"
+	  "--outcome (repeated) gives the whole list of linked outcomes; with\n"
+	  "--no-outcomes, none.  'add' prints the new priority area's id.  'delete'\n"
+	  "deletes one added today that nothing refers to; else it is archived\n"
+	  "(removed from the plan today), as 'archive' always does.\n",
+	  "list (as on a date), add, edit, archive and delete priority areas" },
 	{ "publish", cmd_publish,
 	  "usage: safer publish plan|funding|headlines|crime...\n"
 	  "       safer publish --threshold N\n"
@@ -311,6 +364,18 @@ const struct command commands[] = {
 	  "z-test, the change between two periods (exact conditional binomial\n"
 	  "test), and XmR charts with the Making Data Count rules.\n",
 	  "confidence intervals, comparisons, change and SPC" },
+	{ "themes", cmd_themes,
+	  "usage: safer themes show ID [--format table|json]\n"
+	  "       safer themes add PLAN_ID --name NAME [--description TEXT]\n"
+	  "                        [--lead PERSON_ID]\n"
+	  "       safer themes edit ID [--name NAME] [--description TEXT]\n"
+	  "                        [--lead PERSON_ID|none] [--position N]\n"
+	  "       safer themes archive|delete ID\n\n"
+	  "The themes of a plan, each with its lead.  'add' puts the theme last and\n"
+	  "prints its id; --position (0 first) moves it.  'delete' deletes a theme\n"
+	  "with no priority areas, actions, indicators or leads' accounts referring\n"
+	  "to it; else it is archived, as 'archive' always does.\n",
+	  "show, add, edit, archive and delete the themes of a plan" },
 	{ "tokens", cmd_tokens,
 	  "usage: safer tokens create EMAIL [--name NAME]\n"
 	  "       safer tokens list EMAIL\n"

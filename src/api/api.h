@@ -27,6 +27,17 @@ route_fn api_crime_counts, api_crime_top, api_crime_summary;
 route_fn api_indicators, api_indicator, api_headlines;
 route_fn api_not_found;
 route_fn api_audit;
+/* Plans, themes, priority areas, frameworks and outcomes: writes
+ * (api_plans.c, api_frameworks.c) */
+route_fn api_plan_create, api_plan_patch, api_plan_delete;
+route_fn api_plan_roll_forward, api_theme_create;
+route_fn api_theme, api_theme_patch, api_theme_delete;
+route_fn api_theme_priorities, api_priority_create;
+route_fn api_priority, api_priority_patch, api_priority_delete;
+route_fn api_frameworks, api_framework_create, api_framework;
+route_fn api_framework_patch, api_framework_delete;
+route_fn api_outcome_create, api_outcome, api_outcome_patch;
+route_fn api_outcome_delete;
 
 /* People, organisations, boards, the partnership; writes of funds,
  * awards and actions (api_people.c, api_funds.c, api_actions.c) */
@@ -54,8 +65,16 @@ route_fn api_forward_plan, api_plan_approval;
 /* The kinds of value a field holds: an id (1 or more; null is 0), a
  * whole number 0 or more, a string, true or false, a list of ids, a
  * list of strings; any JSON value, kept as its JSON text (a const char *,
- * NULL for null) for the handler to read (lists of objects). */
-enum api_field_kind { F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_JSON };
+ * NULL for null) for the handler to read (lists of objects); a field
+ * that reads return but writes ignore (F_READ_ONLY), and the object's
+ * own id (F_SAME_ID: the caller puts the id of the object written, or 0
+ * for a new one, at offset; a body's "id" must equal it, and a new
+ * object's is refused).  A name "period.start" is the member start of
+ * the body's object period. */
+enum api_field_kind {
+	F_ID, F_INT, F_TEXT, F_BOOL, F_IDS, F_TEXTS, F_JSON, F_READ_ONLY,
+	F_SAME_ID,
+};
 
 /* A field a body may hold: its name, kind, whether it may be null, the
  * bit set in *set when it is given, where its value goes in the input

@@ -3,6 +3,12 @@
  * by a table of the fields it may hold (api.h).  A field that is not in
  * the table, a value of the wrong type, a duplicate key or bad JSON is
  * an error naming the field (or the line and column).
+ *
+ * An object member ("period": {"start", "end"}) is read member by member
+ * as the fields "period.start" and "period.end".  Fields that reads
+ * return but writes do not set (F_READ_ONLY: counts, embedded lists) are
+ * accepted and ignored, and an "id" (F_SAME_ID) must be the id of the
+ * object written, so that a client may send back what it read.
  */
 #include <jansson.h>
 
@@ -61,6 +67,16 @@ static int read_value(struct req *r, const struct api_field *f, json_t *v,
 	char *slot = (char *)out + f->offset;
 	char *aux = f->aux ? (char *)out + f->aux : NULL;
 
+	if (f->kind == F_READ_ONLY)
+		return 0;
+	if (f->kind == F_SAME_ID) {
+		int64_t self = *(int64_t *)(void *)slot;
+
+		if (json_is_integer(v) && json_integer_value(v) == self && self)
+			return 0;
+		return err_set(e, ERR_INVALID, f->name, self ? "cannot be changed"
+					: "is given by safer: leave it out");
+	}
 	if (json_is_null(v)) {
 		if (!f->nullable)
 			return err_set(e, ERR_INVALID, f->name, "must not be null");
@@ -84,6 +100,9 @@ static int read_value(struct req *r, const struct api_field *f, json_t *v,
 		case F_TEXTS:
 			*(void **)(void *)slot = NULL;
 			*(size_t *)(void *)aux = 0;
+			break;
+		case F_READ_ONLY:
+		case F_SAME_ID:
 			break;
 		}
 		return 0;
@@ -125,6 +144,62 @@ static int read_value(struct req *r, const struct api_field *f, json_t *v,
 		free(text);
 		return 0;
 	}
+	case F_READ_ONLY:
+	case F_SAME_ID:
+		break;
+	}
+	return 0;
+}
+
+/* The field called name, or NULL. */
+static const struct api_field *find_field(const struct api_field *fields,
+					  size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fields[i].name, name) == 0)
+			return &fields[i];
+	return NULL;
+}
+
+/* Whether some field is a member of the object name ("name.x"). */
+static bool has_members(const struct api_field *fields, size_t n,
+			const char *name)
+{
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(fields[i].name, name, len) == 0 &&
+		    fields[i].name[len] == '.')
+			return true;
+	return false;
+}
+
+/* Read the members of obj, the object prefix ("period"; NULL for the
+ * body itself). */
+static int read_object(struct req *r, const struct api_field *fields,
+		       size_t n, const char *prefix, json_t *obj, void *out,
+		       unsigned *set, struct err *e)
+{
+	const char *key;
+	json_t *value;
+
+	json_object_foreach(obj, key, value) {
+		const char *name = prefix ? arena_printf(r->arena, "%s.%s", prefix,
+							 key)
+					  : key;
+		const struct api_field *f = find_field(fields, n, name);
+
+		if (!f && json_is_object(value) && has_members(fields, n, name)) {
+			if (read_object(r, fields, n, name, value, out, set, e) < 0)
+				return -1;
+			continue;
+		}
+		if (!f)
+			return err_set(e, ERR_INVALID, name, "unknown field '%s'",
+				       name);
+		*set |= f->bit;
+		if (read_value(r, f, value, out, e) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -133,9 +208,8 @@ int api_read_body(struct req *r, const struct api_field *fields, size_t n,
 		  void *out, unsigned *set, struct err *e)
 {
 	json_error_t jerr;
-	json_t *root, *value;
-	const char *key;
-	int rc = 0;
+	json_t *root;
+	int rc;
 
 	*set = 0;
 	root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
@@ -148,20 +222,7 @@ int api_read_body(struct req *r, const struct api_field *fields, size_t n,
 		return err_set(e, ERR_INVALID, NULL,
 			       "the body must be a JSON object");
 	}
-	json_object_foreach(root, key, value) {
-		const struct api_field *f = NULL;
-
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(fields[i].name, key) == 0)
-				f = &fields[i];
-		if (!f) {
-			rc = err_set(e, ERR_INVALID, key, "unknown field '%s'", key);
-			break;
-		}
-		*set |= f->bit;
-		if ((rc = read_value(r, f, value, out, e)) < 0)
-			break;
-	}
+	rc = read_object(r, fields, n, NULL, root, out, set, e);
 	json_decref(root);
 	return rc;
 }

@@ -193,3 +193,14 @@ void table_print(const struct table *t, struct buf *out)
 			buf_addc(out, ' ');
 	}
 }
+
+int cmd_one_id(const char *cmd, const char *what, int argc, char **argv,
+	       int64_t *id)
+{
+	char name[64];
+
+	if (optind + 1 != argc)
+		return cmd_usage_error(cmd, "needs one %s id", what);
+	snprintf(name, sizeof name, "the %s id", what);
+	return cmd_arg_id(cmd, name, argv[optind], id) < 0 ? 2 : 0;
+}

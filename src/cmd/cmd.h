@@ -65,6 +65,11 @@ int cmd_arg_format(const char *cmd, const char *arg, enum cmd_format *f);
 int cmd_show_args(const char *cmd, const char *what, int argc, char **argv,
 		  enum cmd_format *fmt, int64_t *id);
 
+/* The one id argument left after the options (argv[optind]), naming
+ * what ("plan") in a usage error.  Returns 0, or 2 after a usage error. */
+int cmd_one_id(const char *cmd, const char *what, int argc, char **argv,
+	       int64_t *id);
+
 /* Write b to stdout (or to the file path if not NULL); returns 0 or 1. */
 int cmd_write_out(const struct buf *b, const char *path);
 
@@ -97,6 +102,9 @@ int cmd_remove(struct cmd_ctx *ctx, const char *cmd, const char *what,
 cmd_fn cmd_actions, cmd_audit, cmd_crime, cmd_demo, cmd_export, cmd_funds, cmd_help,
 	cmd_headlines, cmd_import, cmd_indicators, cmd_init, cmd_peers, cmd_plans, cmd_serve, cmd_stats,
 	cmd_version;
+/* Themes, priority areas, frameworks and outcomes (cmd_themes.c,
+ * cmd_frameworks.c) */
+cmd_fn cmd_themes, cmd_priorities, cmd_frameworks, cmd_outcomes;
 /* Accounts and their API tokens (cmd_users.c). */
 cmd_fn cmd_users, cmd_tokens;
 /* The partnership, organisations, people, boards (cmd_people.c) */

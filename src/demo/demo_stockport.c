@@ -536,7 +536,7 @@ static int load_plans(struct store *s, struct ids *ids, struct err *e)
 		struct plan_input in = { plans[i].title, plans[i].kind,
 					 plans[i].start, plans[i].end,
 					 plans[i].status, plans[i].approved_by,
-					 plans[i].approved_on, plans[i].note };
+					 plans[i].approved_on, plans[i].note, 0, 0 };
 		int64_t id;
 
 		if (store_plan_create(s, &in, &id, e) < 0)
@@ -550,10 +550,15 @@ static int load_plans(struct store *s, struct ids *ids, struct err *e)
 				       &ids->theme[t], e) < 0)
 			return -1;
 		for (size_t p = 0; p < 7 && themes_2018[t].priorities[p]; p++)
-			if (store_priority_create(s, ids->theme[t],
-						  themes_2018[t].priorities[p], NULL,
+		{
+			struct priority_input pin = {
+				.name = themes_2018[t].priorities[p],
+			};
+
+			if (store_priority_create(s, ids->theme[t], &pin,
 						  &ids->priority[t][p], e) < 0)
 				return -1;
+		}
 	}
 	if (store_framework_create(
 		    s, "GM Police and Crime Plan 2018-21 \xE2\x80\x98Standing Together\xE2\x80\x99",

@@ -19,6 +19,7 @@ struct plan;
 struct theme;
 struct priority;
 struct framework;
+struct outcome;
 struct action;
 struct action_update;
 struct fund;
@@ -47,6 +48,10 @@ void repr_json_plans(struct jw *j, const struct plan *p, size_t n,
  * groups...]} of an object the caller opened. */
 void repr_json_frameworks(struct jw *j, const struct framework *f, size_t n);
 void repr_csv_plans(struct buf *b, const struct plan *p, size_t n);
+/* One framework: its groups, each with its outcomes (repr_json_outcome). */
+void repr_json_framework(struct jw *j, const struct framework *f);
+/* {"id", "framework_id", "number", "text", "group", "archived_at"} */
+void repr_json_outcome(struct jw *j, const struct outcome *o);
 
 /* ---------------------------------------------------------------------
  * Actions (repr_action.c)

@@ -14,6 +14,14 @@ void repr_json_priority(struct jw *j, const struct priority *pr)
 	jw_kv_str(j, "name", pr->name);
 	jw_kv_str(j, "description", pr->description);
 	jw_kv_int(j, "theme_id", pr->theme_id);
+	jw_kv_str(j, "added_on", pr->added_on);
+	jw_kv_str(j, "removed_on", pr->removed_on);
+	jw_kv_str(j, "archived_at", pr->archived_at);
+	jw_key(j, "outcome_ids");
+	jw_arr(j);
+	for (size_t i = 0; i < pr->n_outcomes; i++)
+		jw_int(j, pr->outcomes[i].id);
+	jw_end(j);
 	jw_key(j, "outcomes");
 	jw_arr(j);
 	for (size_t i = 0; i < pr->n_outcomes; i++) {
@@ -37,6 +45,7 @@ void repr_json_theme(struct jw *j, const struct theme *t)
 	jw_kv_int(j, "plan_id", t->plan_id);
 	jw_kv_str(j, "name", t->name);
 	jw_kv_str(j, "description", t->description);
+	jw_kv_id(j, "lead_id", t->lead_id);
 	jw_key(j, "lead");
 	if (t->lead_id) {
 		jw_obj(j);
@@ -48,6 +57,8 @@ void repr_json_theme(struct jw *j, const struct theme *t)
 	} else {
 		jw_null(j);
 	}
+	jw_kv_int(j, "position", t->position);
+	jw_kv_str(j, "archived_at", t->archived_at);
 	jw_key(j, "priority_areas");
 	jw_arr(j);
 	for (size_t i = 0; i < t->n_priorities; i++)
@@ -70,8 +81,11 @@ void repr_json_plan(struct jw *j, const struct plan *p,
 	jw_end(j);
 	jw_kv_str(j, "status", p->status);
 	jw_kv_str(j, "approved_by", p->approved_by);
+	jw_kv_id(j, "approved_by_board_id", p->approved_by_board_id);
 	jw_kv_str(j, "approved_on", p->approved_on);
 	jw_kv_str(j, "note", p->note);
+	jw_kv_id(j, "previous_id", p->previous_id);
+	jw_kv_str(j, "archived_at", p->archived_at);
 	jw_kv_bool(j, "example", p->example);
 	jw_key(j, "counts");
 	jw_obj(j);
@@ -134,6 +148,44 @@ void repr_json_frameworks(struct jw *j, const struct framework *f, size_t n)
 		jw_end(j);
 		jw_end(j);
 	}
+	jw_end(j);
+}
+
+void repr_json_outcome(struct jw *j, const struct outcome *o)
+{
+	jw_obj(j);
+	jw_kv_int(j, "id", o->id);
+	jw_kv_int(j, "framework_id", o->framework_id);
+	jw_kv_int(j, "number", o->number);
+	jw_kv_str(j, "text", o->text);
+	jw_kv_str(j, "group", o->group_name);
+	jw_kv_str(j, "archived_at", o->archived_at);
+	jw_end(j);
+}
+
+void repr_json_framework(struct jw *j, const struct framework *f)
+{
+	jw_obj(j);
+	jw_kv_int(j, "id", f->id);
+	jw_kv_str(j, "name", f->name);
+	jw_kv_str(j, "owner", f->owner);
+	jw_kv_str(j, "period", f->period);
+	jw_kv_str(j, "note", f->note);
+	jw_kv_str(j, "archived_at", f->archived_at);
+	jw_key(j, "groups");
+	jw_arr(j);
+	for (size_t g = 0; g < f->n_groups; g++) {
+		jw_obj(j);
+		jw_kv_int(j, "id", f->groups[g].id);
+		jw_kv_str(j, "name", f->groups[g].name);
+		jw_key(j, "outcomes");
+		jw_arr(j);
+		for (size_t k = 0; k < f->groups[g].n_outcomes; k++)
+			repr_json_outcome(j, &f->groups[g].outcomes[k]);
+		jw_end(j);
+		jw_end(j);
+	}
+	jw_end(j);
 	jw_end(j);
 }
 

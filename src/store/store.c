@@ -249,12 +249,14 @@ int check_exists(struct store *s, enum exists_table t, int64_t id,
 		[EXISTS_ORGANISATION] = "SELECT 1 FROM organisation WHERE id = :id",
 		[EXISTS_BOARD] = "SELECT 1 FROM board WHERE id = :id",
 		[EXISTS_OUTCOME] = "SELECT 1 FROM outcome WHERE id = :id",
+		[EXISTS_FRAMEWORK] = "SELECT 1 FROM framework WHERE id = :id",
 	};
 	static const char *const what[] = {
 		[EXISTS_PLAN] = "plan", [EXISTS_THEME] = "theme",
 		[EXISTS_PRIORITY] = "priority area", [EXISTS_PERSON] = "person",
 		[EXISTS_FUND] = "fund", [EXISTS_ORGANISATION] = "organisation",
 		[EXISTS_BOARD] = "board", [EXISTS_OUTCOME] = "outcome",
+		[EXISTS_FRAMEWORK] = "framework",
 	};
 	struct db_stmt *st = db_prepare(s->db, sql[t], e);
 	int rc;

@@ -40,6 +40,7 @@ int not_found(struct err *e, const char *what, int64_t id);
 enum exists_table {
 	EXISTS_PLAN, EXISTS_THEME, EXISTS_PRIORITY, EXISTS_PERSON,
 	EXISTS_FUND, EXISTS_ORGANISATION, EXISTS_BOARD, EXISTS_OUTCOME,
+	EXISTS_FRAMEWORK,
 };
 int check_exists(struct store *s, enum exists_table t, int64_t id,
 		 const char *field, struct err *e);
@@ -53,6 +54,19 @@ int check_choice(const struct choice *list, const char *code,
 int in_transaction(struct store *s, int (*fn)(struct store *, void *,
 					      struct err *),
 		   void *arg, struct err *e);
+
+/* One change of object id (0 for a create) of the record's type (enum
+ * audit_type, store_audit.h), in its own transaction between
+ * audit_before and audit_after: fn makes the change and sets *id for a
+ * create.  *out (if not NULL) gets the object's id
+ * (store_plan_write.c). */
+int audited_write(struct store *s, int type, int64_t id,
+		  int (*fn)(struct store *s, void *arg, int64_t *id,
+			    struct err *e),
+		  void *arg, int64_t *out, struct err *e);
+
+/* Keep e's error in l; true if checking must stop (the store failed). */
+bool err_keep(struct err_list *l, const struct err *e);
 
 /* The import lock (store_import.c): store_import_sweep cleans up after
  * an import that stopped midway when no import holds the lock (called
@@ -70,7 +84,8 @@ void store_month_format(int month, char out[8]);
  * does; archive_sql sets archived_at to :now; delete_sql deletes it.
  * The change is recorded (type) in one transaction; *archived (if not
  * NULL) says whether it was archived rather than deleted.  what names
- * the object in messages ("organisation"). */
+ * the object in messages ("organisation").  A refs_sql or archive_sql
+ * that names :today gets the day (text_today, YYYY-MM-DD). */
 struct remove_spec {
 	int type; /* enum audit_type */
 	const char *what;

@@ -10,16 +10,20 @@
 #define PLAN_COLUMNS                                                        \
 	"p.id, p.title, p.kind, p.period_start, p.period_end, p.status,"    \
 	" p.approved_by, p.approved_on, p.note, p.is_example,"              \
-	" (SELECT count(*) FROM theme t WHERE t.plan_id = p.id),"           \
+	" (SELECT count(*) FROM theme t WHERE t.plan_id = p.id"             \
+	"   AND t.archived_at IS NULL),"                                    \
 	" (SELECT count(*) FROM priority pr JOIN theme t"                   \
-	"   ON t.id = pr.theme_id WHERE t.plan_id = p.id),"                 \
+	"   ON t.id = pr.theme_id WHERE t.plan_id = p.id"                   \
+	"   AND t.archived_at IS NULL AND pr.archived_at IS NULL),"         \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id),"          \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
 	"   AND " OVERDUE_SQL("a") "),"                                     \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
 	"   AND a.is_example),"                                             \
 	" (SELECT count(*) FROM action a WHERE a.plan_id = p.id"            \
-	"   AND a.is_example AND " OVERDUE_SQL("a") ")"
+	"   AND a.is_example AND " OVERDUE_SQL("a") "),"                   \
+	" p.approved_by_board_id, b.name, p.previous_id, p.archived_at"
+#define PLAN_FROM " FROM plan p LEFT JOIN board b ON b.id = p.approved_by_board_id"
 
 static void read_plan(struct arena *a, struct db_stmt *st, struct plan *p)
 {
@@ -39,6 +43,10 @@ static void read_plan(struct arena *a, struct db_stmt *st, struct plan *p)
 	p->n_overdue = db_col_int(st, 13);
 	p->n_example_actions = db_col_int(st, 14);
 	p->n_example_overdue = db_col_int(st, 15);
+	p->approved_by_board_id = db_col_int(st, 16);
+	p->approved_by_board = col_str(a, st, 17);
+	p->previous_id = db_col_int(st, 18);
+	p->archived_at = col_str(a, st, 19);
 }
 
 struct plan *store_plans(struct store *s, struct arena *a, const char *today,
@@ -46,7 +54,7 @@ struct plan *store_plans(struct store *s, struct arena *a, const char *today,
 {
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"SELECT " PLAN_COLUMNS " FROM plan p"
+		"SELECT " PLAN_COLUMNS PLAN_FROM " WHERE p.archived_at IS NULL"
 		" ORDER BY p.period_start DESC, p.id DESC",
 		e);
 	struct plan *list = NULL;
@@ -67,7 +75,7 @@ struct plan *store_plan(struct store *s, struct arena *a, int64_t id,
 			const char *today, struct err *e)
 {
 	struct db_stmt *st = db_prepare(
-		s->db, "SELECT " PLAN_COLUMNS " FROM plan p WHERE p.id = :id", e);
+		s->db, "SELECT " PLAN_COLUMNS PLAN_FROM " WHERE p.id = :id", e);
 	struct plan *p = NULL;
 	int rc;
 
@@ -94,7 +102,7 @@ int64_t store_current_plan_id(struct store *s, struct err *e)
 	 * counts as in force over its period, after an approved one. */
 	struct db_stmt *st = db_prepare(
 		s->db,
-		"SELECT p.id FROM plan p ORDER BY"
+		"SELECT p.id FROM plan p WHERE p.archived_at IS NULL ORDER BY"
 		"  CASE WHEN p.status <> 'draft' AND p.period_start <= :today"
 		"        AND p.period_end >= :today"
 		"       THEN (p.status <> 'approved')"
@@ -102,7 +110,8 @@ int64_t store_current_plan_id(struct store *s, struct err *e)
 		"       ELSE 3 END,"
 		"  CASE WHEN p.status <> 'draft' AND p.period_end < :today"
 		"   THEN p.period_end END DESC,"
-		"  EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id) DESC,"
+		"  EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id"
+		"   AND t.archived_at IS NULL) DESC,"
 		"  p.period_start DESC, p.id DESC LIMIT 1",
 		e);
 	char today[11];
@@ -132,7 +141,8 @@ int64_t store_themed_plan_id(struct store *s, struct err *e)
 		return current;
 	st = db_prepare(s->db,
 			"SELECT p.id FROM plan p"
-			" WHERE EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id)"
+			" WHERE EXISTS (SELECT 1 FROM theme t WHERE t.plan_id = p.id"
+			"   AND t.archived_at IS NULL) AND p.archived_at IS NULL"
 			"   AND (p.id = :current OR (p.status <> 'draft'"
 			"        AND p.period_start <= :today))"
 			" ORDER BY p.id = :current DESC, p.period_start DESC, p.id DESC"
@@ -184,8 +194,9 @@ static int read_priority_outcomes(struct store *s, struct arena *a,
 }
 
 /* The columns every priority query selects, in this order. */
-#define PRIORITY_COLUMNS \
-	"pr.id, pr.theme_id, t.name, t.plan_id, p.title, pr.name, pr.description"
+#define PRIORITY_COLUMNS                                                   \
+	"pr.id, pr.theme_id, t.name, t.plan_id, p.title, pr.name,"         \
+	" pr.description, pr.added_on, pr.removed_on, pr.archived_at"
 #define PRIORITY_FROM                                  \
 	" FROM priority pr JOIN theme t ON t.id = pr.theme_id" \
 	" JOIN plan p ON p.id = t.plan_id"
@@ -200,6 +211,9 @@ static void read_priority(struct arena *a, struct db_stmt *st,
 	pr->plan_title = col_str(a, st, 4);
 	pr->name = col_str(a, st, 5);
 	pr->description = col_str(a, st, 6);
+	pr->added_on = col_str(a, st, 7);
+	pr->removed_on = col_str(a, st, 8);
+	pr->archived_at = col_str(a, st, 9);
 }
 
 static int read_priorities(struct store *s, struct arena *a, struct theme *t,
@@ -208,7 +222,8 @@ static int read_priorities(struct store *s, struct arena *a, struct theme *t,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT " PRIORITY_COLUMNS PRIORITY_FROM
-		" WHERE pr.theme_id = :id ORDER BY pr.position, pr.id",
+		" WHERE pr.theme_id = :id AND pr.archived_at IS NULL"
+		" ORDER BY pr.position, pr.id",
 		e);
 	size_t cap = 0;
 	int rc;
@@ -232,7 +247,7 @@ static int read_priorities(struct store *s, struct arena *a, struct theme *t,
 /* The columns every theme query selects, in this order. */
 #define THEME_COLUMNS                                                      \
 	"t.id, t.plan_id, p.title, t.name, t.description, t.lead_id,"      \
-	" l.name, l.role, o.name"
+	" l.name, l.role, o.name, t.position, t.archived_at"
 #define THEME_FROM                                                         \
 	" FROM theme t JOIN plan p ON p.id = t.plan_id"                    \
 	" LEFT JOIN person l ON l.id = t.lead_id"                          \
@@ -249,6 +264,8 @@ static void read_theme(struct arena *a, struct db_stmt *st, struct theme *t)
 	t->lead_name = col_str(a, st, 6);
 	t->lead_role = col_str(a, st, 7);
 	t->lead_organisation = col_str(a, st, 8);
+	t->position = db_col_int(st, 9);
+	t->archived_at = col_str(a, st, 10);
 }
 
 struct theme *store_themes(struct store *s, struct arena *a, int64_t plan_id,
@@ -257,7 +274,8 @@ struct theme *store_themes(struct store *s, struct arena *a, int64_t plan_id,
 	struct db_stmt *st = db_prepare(
 		s->db,
 		"SELECT " THEME_COLUMNS THEME_FROM
-		" WHERE t.plan_id = :id ORDER BY t.position, t.id",
+		" WHERE t.plan_id = :id AND t.archived_at IS NULL"
+		" ORDER BY t.position, t.id",
 		e);
 	struct theme *list = NULL;
 	size_t cap = 0;
@@ -327,112 +345,58 @@ struct priority *store_priority(struct store *s, struct arena *a, int64_t id,
 	return pr;
 }
 
-int store_plan_create(struct store *s, const struct plan_input *in,
-		      int64_t *id, struct err *e)
+struct priority *store_theme_priorities_on(struct store *s, struct arena *a,
+					   int64_t theme_id, const char *date,
+					   size_t *n, struct err *e)
 {
+	/* The wording on date is that of the first revision (in the order
+	 * they were made) still valid after it, else the current one. */
+	static const char sql[] =
+		"SELECT " PRIORITY_COLUMNS ","
+		"  (SELECT r.name FROM priority_revision r"
+		"   WHERE r.priority_id = pr.id AND r.valid_until > :date"
+		"   ORDER BY r.valid_until, r.id LIMIT 1),"
+		"  (SELECT r.description FROM priority_revision r"
+		"   WHERE r.priority_id = pr.id AND r.valid_until > :date"
+		"   ORDER BY r.valid_until, r.id LIMIT 1),"
+		"  EXISTS (SELECT 1 FROM priority_revision r"
+		"   WHERE r.priority_id = pr.id AND r.valid_until > :date)"
+		PRIORITY_FROM
+		" WHERE pr.theme_id = :id"
+		"   AND (pr.added_on IS NULL OR pr.added_on <= :date)"
+		"   AND (pr.removed_on IS NULL OR pr.removed_on > :date)"
+		" ORDER BY pr.position, pr.id";
 	struct db_stmt *st;
-	const char *kind = in->kind ? in->kind : "partnership_plan";
-	const char *status = in->status ? in->status : "draft";
+	struct priority *list = NULL;
+	size_t cap = 0;
+	int rc;
 
-	if (text_check_line(in->title, "title", 200, true, e) < 0 ||
-	    check_choice(plan_kinds, kind, "kind", false, e) < 0 ||
-	    text_date(in->period_start, "period_start", e) < 0 ||
-	    text_date(in->period_end, "period_end", e) < 0 ||
-	    check_choice(plan_statuses, status, "status", false, e) < 0 ||
-	    text_check_line(in->approved_by, "approved_by", 200, false, e) < 0 ||
-	    (in->approved_on &&
-	     text_date_or_month(in->approved_on, "approved_on", e) < 0) ||
-	    text_check_block(in->note, "note", 5000, false, e) < 0)
-		return -1;
-	if (strcmp(in->period_start, in->period_end) > 0)
-		return err_set(e, ERR_INVALID, "period_end",
-			       "must not be before the start of the period");
-	st = db_prepare(s->db,
-			"INSERT INTO plan (title, kind, period_start, period_end,"
-			"  status, approved_by, approved_on, note)"
-			" VALUES (:title, :kind, :start, :end, :status, :by, :on,"
-			"  :note) RETURNING id",
-			e);
-	if (!st)
-		return -1;
-	db_bind_text(st, ":title", in->title);
-	db_bind_text(st, ":kind", kind);
-	db_bind_text(st, ":start", in->period_start);
-	db_bind_text(st, ":end", in->period_end);
-	db_bind_text(st, ":status", status);
-	db_bind_text(st, ":by", in->approved_by);
-	db_bind_text(st, ":on", in->approved_on);
-	db_bind_text(st, ":note", in->note);
-	if (db_exec(st, id, e) < 0) {
-		if (e && e->code == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "title",
-				"there is already a plan called '%s'", in->title);
-		return -1;
+	*n = 0;
+	if (text_date(date, "on", e) < 0)
+		return NULL;
+	if (check_exists(s, EXISTS_THEME, theme_id, "theme_id", e) < 0) {
+		if (e && e->code == ERR_INVALID)
+			not_found(e, "theme", theme_id);
+		return NULL;
 	}
-	return 0;
-}
+	if (!(st = db_prepare(s->db, sql, e)))
+		return NULL;
+	db_bind_int(st, ":id", theme_id);
+	db_bind_text(st, ":date", date);
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		struct priority *pr = VEC_PUSH(a, list, n, &cap);
 
-int store_theme_create(struct store *s, int64_t plan_id, const char *name,
-		       const char *description, int64_t lead_id, int64_t *id,
-		       struct err *e)
-{
-	struct db_stmt *st;
-
-	if (check_exists(s, EXISTS_PLAN, plan_id, "plan_id", e) < 0 ||
-	    text_check_line(name, "name", 200, true, e) < 0 ||
-	    text_check_block(description, "description", 5000, false, e) < 0 ||
-	    (lead_id && check_exists(s, EXISTS_PERSON, lead_id, "lead_id", e) < 0))
-		return -1;
-	st = db_prepare(s->db,
-			"INSERT INTO theme (plan_id, name, description, lead_id,"
-			"  position)"
-			" VALUES (:plan, :name, :desc, :lead,"
-			"  (SELECT count(*) FROM theme WHERE plan_id = :plan))"
-			" RETURNING id",
-			e);
-	if (!st)
-		return -1;
-	db_bind_int(st, ":plan", plan_id);
-	db_bind_text(st, ":name", name);
-	db_bind_text(st, ":desc", description);
-	db_bind_id(st, ":lead", lead_id);
-	if (db_exec(st, id, e) < 0) {
-		if (e && e->code == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "name",
-				"the plan already has a theme called '%s'", name);
-		return -1;
+		read_priority(a, st, pr);
+		if (db_col_int(st, 12)) {
+			pr->name = col_str(a, st, 10);
+			pr->description = col_str(a, st, 11);
+		}
 	}
-	return 0;
-}
-
-int store_priority_create(struct store *s, int64_t theme_id, const char *name,
-			  const char *description, int64_t *id,
-			  struct err *e)
-{
-	struct db_stmt *st;
-
-	if (check_exists(s, EXISTS_THEME, theme_id, "theme_id", e) < 0 ||
-	    text_check_line(name, "name", 300, true, e) < 0 ||
-	    text_check_block(description, "description", 5000, false, e) < 0)
-		return -1;
-	st = db_prepare(s->db,
-			"INSERT INTO priority (theme_id, name, description,"
-			"  position)"
-			" VALUES (:theme, :name, :desc,"
-			"  (SELECT count(*) FROM priority WHERE theme_id = :theme))"
-			" RETURNING id",
-			e);
-	if (!st)
-		return -1;
-	db_bind_int(st, ":theme", theme_id);
-	db_bind_text(st, ":name", name);
-	db_bind_text(st, ":desc", description);
-	if (db_exec(st, id, e) < 0) {
-		if (e && e->code == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "name",
-				"the theme already has a priority area called '%s'",
-				name);
-		return -1;
-	}
-	return 0;
+	db_done(st);
+	if (rc == DB_ERROR)
+		return NULL;
+	for (size_t i = 0; i < *n; i++)
+		if (read_priority_outcomes(s, a, &list[i], e) < 0)
+			return NULL;
+	return LIST_RESULT(a, list);
 }

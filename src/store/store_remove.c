@@ -20,12 +20,17 @@ static int first_reference(struct store *s, const struct remove_spec *spec,
 			   int64_t id, char *out, size_t size, struct err *e)
 {
 	struct db_stmt *st = db_prepare(s->db, spec->refs_sql, e);
+	char today[11];
 	int rc;
 
 	out[0] = '\0';
 	if (!st)
 		return -1;
 	db_bind_int(st, ":id", id);
+	if (strstr(spec->refs_sql, ":today")) {
+		text_today(today);
+		db_bind_text(st, ":today", today);
+	}
 	rc = db_step(st, e);
 	if (rc == DB_ROW && db_col_text(st, 0))
 		snprintf(out, size, "%s", db_col_text(st, 0));
@@ -39,7 +44,7 @@ static int remove_object(struct store *s, void *arg, struct err *e)
 	const struct remove_spec *spec = r->spec;
 	struct audit_snap snap;
 	struct db_stmt *st;
-	char ref[200], now[21];
+	char ref[200], now[21], today[11];
 	bool archive;
 
 	if (audit_before(s, &snap, (enum audit_type)spec->type, r->id, e) < 0)
@@ -64,6 +69,10 @@ static int remove_object(struct store *s, void *arg, struct err *e)
 	if (archive) {
 		text_now(now);
 		db_bind_text(st, ":now", now);
+		if (strstr(spec->archive_sql, ":today")) {
+			text_today(today);
+			db_bind_text(st, ":today", today);
+		}
 	}
 	if (db_exec(st, NULL, e) < 0)
 		goto fail;

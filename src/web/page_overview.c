@@ -350,6 +350,9 @@ void page_overview(struct req *r, struct resp *w)
 	undertakings_overdue(r, b);
 	if (!plan) {
 		html_raw(b, "<p>No plan has been recorded yet.</p>\n");
+		if (!r->auth.anonymous)
+			html_raw(b, "<p><a class=\"button\" href=\"/plans/new\">"
+				    "Create a plan</a></p>\n");
 		funding_glance(r, b, &money);
 		page_end(r, w);
 		return;

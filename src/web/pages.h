@@ -22,12 +22,32 @@ route_fn page_governance, page_outcomes, page_organisations;
 route_fn page_crime;
 route_fn page_indicators, page_indicator, page_theme_performance, page_headlines;
 route_fn page_static;
+/* Plans, themes, priority areas, frameworks and outcomes: forms
+ * (page_plan_forms.c, page_theme_forms.c, page_outcome_forms.c) */
+route_fn page_plan_new, page_plan_create, page_plan_edit, page_plan_save;
+route_fn page_plan_roll, page_plan_roll_save;
+route_fn page_theme_new, page_theme_create, page_theme_edit, page_theme_save;
+route_fn page_priority_new, page_priority_create, page_priority_edit;
+route_fn page_priority_save;
+route_fn page_framework_new, page_framework_create, page_framework_edit;
+route_fn page_framework_save;
+route_fn page_outcome_new, page_outcome_create, page_outcome_edit;
+route_fn page_outcome_save;
+/* Check your answers before removing any of them, and removing. */
+route_fn page_remove_confirm, page_remove;
 route_fn page_changes, page_changes_csv;
 
 /* The link from a record's page to its history (page_changes.c):
  * "Changes to this theme", type as the record names it ("theme"). */
 void web_changes_link(struct buf *b, const char *type, int64_t id);
 
+/* End a summary list row (html_row_begin, the value) with its "Change"
+ * link (page_plan_forms.c), which the public view leaves out: what
+ * says, for screen readers, what is changed ("title"). */
+void html_row_change_end(struct req *r, struct buf *b, const char *href,
+			 const char *what);
+/* The banner "Your changes have been saved." */
+void html_saved_banner(struct req *r, struct buf *b);
 /* Editing the partnership, organisations, people and boards, and the
  * check-your-answers page before deleting or archiving (GET .../delete)
  * and the deletion (POST .../delete) of those and of funds, awards and

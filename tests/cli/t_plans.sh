@@ -44,7 +44,7 @@ run plans list extra
 expect_rc 2 "plans list with an argument is a usage error"
 run plans
 expect_rc 2 "plans with no subcommand is a usage error"
-run plans delete 1
+run plans frobnicate 1
 expect_rc 2 "an unknown subcommand is a usage error"
 
 run plans show 1
@@ -86,13 +86,13 @@ check "six plans now" json 'len(d["plans"]) == 6'
 # Bad values: exit 1 naming the field; missing arguments: exit 2.
 run plans add --title X --start 2021-02-30 --end 2022-03-31
 expect_rc 1 "an impossible start date fails"
-expect_err "period_start" "the message names the start field"
+expect_err "period.start" "the message names the start field"
 run plans add --title X --start 2021-04-01 --end 31/03/2022
 expect_rc 1 "an end date in another format fails"
-expect_err "period_end" "the message names the end field"
+expect_err "period.end" "the message names the end field"
 run plans add --title X --start 2022-04-01 --end 2021-03-31
 expect_rc 1 "an end before the start fails"
-expect_err "period_end" "the message names the end field"
+expect_err "period.end" "the message names the end field"
 run plans add --title X --start 2021-04-01 --end 2022-03-31 --approved-on 2021-13
 expect_rc 1 "a bad approval month fails"
 expect_err "approved_on" "the message names approved_on"

@@ -456,8 +456,8 @@ test('wrong method: 405 with Allow', async () => {
     ['PUT', '/api/v1/actions', 'GET, HEAD, POST'],
     ['DELETE', '/api/v1/actions', 'GET, HEAD, POST'],
     ['PATCH', '/api/v1/actions/1/updates', 'GET, HEAD, POST'],
-    ['POST', '/api/v1/plans', 'GET, HEAD'],
-    ['DELETE', '/api/v1/plans/1', 'GET, HEAD'],
+    ['POST', '/api/v1/outcomes', 'GET, HEAD'],
+    ['PUT', '/api/v1/plans/1', 'GET, HEAD, PATCH, DELETE'],
     ['PUT', '/api/v1/funds', 'GET, HEAD, POST'],
     ['POST', '/healthz', 'GET, HEAD'],
   ]) {

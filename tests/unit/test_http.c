@@ -499,7 +499,7 @@ static void test_method_not_allowed(void **state)
 		{ HTTP_DELETE, "/actions/1", "GET, HEAD, POST" },
 		{ HTTP_PUT, "/actions/1", "GET, HEAD, POST" },
 		{ HTTP_PATCH, "/", "GET, HEAD" },
-		{ HTTP_POST, "/plans", "GET, HEAD" },
+		{ HTTP_POST, "/outcomes", "GET, HEAD" },
 		{ HTTP_OTHER, "/actions", "GET, HEAD, POST" },
 		{ HTTP_POST, "/actions/1/edit", "GET, HEAD" },
 		{ HTTP_GET, "/actions/1/updates", "POST" },
@@ -523,7 +523,7 @@ static void test_method_not_allowed(void **state)
 	api_error(&t, "method_not_allowed", NULL,
 		  "this address does not accept that method");
 	finish(&t);
-	start(&t, HTTP_POST, "/api/v1/plans");
+	start(&t, HTTP_POST, "/api/v1/outcomes");
 	assert_int_equal(run(&t), 405);
 	assert_string_equal(resp_get(&t, "Allow"), "GET, HEAD");
 	finish(&t);

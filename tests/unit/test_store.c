@@ -514,8 +514,10 @@ static void test_action_create_links(void **state)
 	/* A theme of another plan, and a priority area in it. */
 	assert_int_equal(store_theme_create(f->s, PLAN_OSSP, "Safer streets", NULL,
 					    0, &other_theme, &e), 0);
-	assert_int_equal(store_priority_create(f->s, other_theme, "Night-time economy",
-					       NULL, &other_priority, &e), 0);
+	assert_int_equal(store_priority_create(f->s, other_theme,
+					       &(struct priority_input){
+						       .name = "Night-time economy" },
+					       &other_priority, &e), 0);
 
 	/* Theme not in the plan given. */
 	in = base_action();
