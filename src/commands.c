@@ -213,6 +213,19 @@ const struct command commands[] = {
 	  "Create an empty database (or bring an existing one up to date), and\n"
 	  "optionally record the partnership it is for.\n",
 	  "create a database" },
+	/* issue 9, scrutiny */
+	{ "issues", cmd_issues,
+	  "usage: safer issues list [--format table|csv|json]\n"
+	  "       safer issues show [--format table|json] ID\n"
+	  "       safer issues add --title TITLE [--description TEXT] [--plan ID]\n"
+	  "       safer issues add-item|remove-item ID --item ITEM\n"
+	  "       safer issues delete ID\n\n"
+	  "Issues: one topic followed across meetings and bodies.  'show' gives\n"
+	  "its timeline in date order: each agenda item with its meeting, body,\n"
+	  "resolutions, documents, and the figures of the indicators linked to\n"
+	  "the item or to the themes of the issue's plan as they stood on the\n"
+	  "meeting's date.  'add' prints the new id; 'delete' keeps the items.\n",
+	  "list, show and add issues, and put agenda items in them" },
 	{ "organisations", cmd_organisations,
 	  "usage: safer organisations list [--format table|json]\n"
 	  "       safer organisations add --name NAME --sector SECTOR\n"
@@ -385,6 +398,26 @@ const struct command commands[] = {
 	  "last line, once: safer keeps only its SHA-256.  A revoked token, or one\n"
 	  "of a disabled account, is refused (401).\n",
 	  "create, list and revoke API tokens" },
+	/* issue 9, scrutiny */
+	{ "undertakings", cmd_undertakings,
+	  "usage: safer undertakings list [--status open|overdue|discharged]\n"
+	  "                               [--body ID] [--meeting ID]\n"
+	  "                               [--format table|csv|json]\n"
+	  "       safer undertakings show [--format table|json] ID\n"
+	  "       safer undertakings add --text TEXT [--kind undertaking|request]\n"
+	  "                    [--owner TEXT] [--owner-id ID] [--to-body ID]\n"
+	  "                    [--item ID] [--due-meeting ID | --due-date DATE]\n"
+	  "                    [--note TEXT]\n"
+	  "       safer undertakings edit ID [the options of add] [--status open]\n"
+	  "       safer undertakings discharge ID --by-item ID|none [--on DATE]\n"
+	  "       safer undertakings delete ID\n\n"
+	  "What officers undertook to do at meetings and the reports members\n"
+	  "requested: --item is the agenda item where it was given; it is due at\n"
+	  "a meeting (--due-meeting) or by a date (--due-date YYYY-MM-DD), not\n"
+	  "both.  Overdue: open, and its due date passed or its due meeting held.\n"
+	  "'discharge' records the item that answered it (on DATE, else today).\n"
+	  "'add' prints the new id.  An id option takes 'none' to empty it.\n",
+	  "list, add and discharge undertakings and requests" },
 	{ "unpublish", cmd_unpublish,
 	  "usage: safer unpublish plan|funding|headlines|crime...\n\n"
 	  "Stop publishing parts of safer to anonymous visitors (safer publish).\n",

@@ -110,6 +110,9 @@ cmd_fn cmd_users, cmd_tokens;
 /* The partnership, organisations, people, boards (cmd_people.c) */
 cmd_fn cmd_boards, cmd_organisations, cmd_partnership, cmd_people;
 
+/* Undertakings and issues (cmd_scrutiny.c; issue 9, scrutiny) */
+cmd_fn cmd_undertakings, cmd_issues;
+
 /* The public view (cmd_publish.c). */
 cmd_fn cmd_publish, cmd_unpublish;
 

@@ -267,9 +267,9 @@ static void undertakings_overdue(struct req *r, struct buf *b)
 	if (r->auth.anonymous ||
 	    (n = store_undertakings_overdue_count(r->store, r->today, NULL)) <= 0)
 		return;
-	html(b, "<div class=\"inset-text\"><p><a href=\"/undertakings?status="
+	html(b, "<div class=\"inset-text\"><a href=\"/undertakings?status="
 		"overdue\"><strong class=\"tag tag--red\">%lld</strong> %s "
-		"overdue</a></p></div>\n",
+		"overdue</a></div>\n",
 	     (long long)n, n == 1 ? "undertaking" : "undertakings");
 }
 

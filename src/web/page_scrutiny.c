@@ -38,7 +38,7 @@ static void undertakings_table(struct buf *b, const struct undertaking *u,
 			       size_t n, const char *caption)
 {
 	html_table_begin(b, caption, NULL, NULL);
-	html(b, "<caption class=\"table__caption\">%s</caption>\n"
+	html(b, "<caption class=\"caption-s\">%s</caption>\n"
 		"<thead><tr><th scope=\"col\">What</th>"
 		"<th scope=\"col\">Who</th><th scope=\"col\">Given at</th>"
 		"<th scope=\"col\">Due</th><th scope=\"col\">Status</th>"
@@ -108,8 +108,7 @@ void page_undertakings(struct req *r, struct resp *w)
 		    "reports members requested: who owes what, to whom, and by "
 		    "when.</p>\n<p><a class=\"button\" href=\"/undertakings/new\">"
 		    "Add an undertaking</a></p>\n"
-		    "<nav class=\"tabs\" aria-label=\"Undertakings\"><ul "
-		    "class=\"list list--inline\">\n");
+		    "<nav class=\"tabs\" aria-label=\"Undertakings\"><ul>\n");
 	for (size_t i = 0; i < ARRAY_SIZE(tabs); i++) {
 		if (!strcmp(status, tabs[i].status))
 			html(b, "<li><a href=\"/undertakings?status=%s\" "
@@ -155,7 +154,7 @@ void page_undertaking(struct req *r, struct resp *w)
 			    "<div class=\"notification__content\">Your changes "
 			    "have been saved.</div></div>\n");
 	html(b, "<a class=\"back-link\" href=\"/undertakings\">Back to "
-		"undertakings</a>\n<span class=\"caption\">%s %lld</span>\n"
+		"undertakings</a>\n<span class=\"caption-m\">%s %lld</span>\n"
 		"<h1 class=\"heading-l\">%s</h1>\n<p>",
 	     title, (long long)u->id, u->text);
 	undertaking_tag(b, u);
@@ -257,7 +256,7 @@ void page_issues(struct req *r, struct resp *w)
 		return;
 	}
 	html_table_begin(b, "Issues", NULL, NULL);
-	html_raw(b, "<caption class=\"table__caption\">Issues</caption>\n"
+	html_raw(b, "<caption class=\"caption-s\">Issues</caption>\n"
 		    "<thead><tr><th scope=\"col\">Issue</th><th scope=\"col\">"
 		    "Plan</th><th scope=\"col\" class=\"numeric\">Items</th>"
 		    "<th scope=\"col\">From</th><th scope=\"col\">To</th>"
@@ -300,7 +299,7 @@ static const char *resolution_label(const char *kind)
 
 static void timeline_entry(struct buf *b, const struct tl_entry *t)
 {
-	html_raw(b, "<li class=\"timeline__item\">\n<h2 class=\"timeline__title\">");
+	html_raw(b, "<li class=\"timeline__item\">\n<h2 class=\"heading-m timeline__title\">");
 	html_date(b, t->date);
 	html(b, ": <a href=\"/meetings/%lld\">%s</a></h2>\n"
 		"<p class=\"timeline__meta\">Item %s: <a href=\"/items/%lld\">%s</a>",
@@ -377,7 +376,7 @@ void page_issue(struct req *r, struct resp *w)
 			    "<div class=\"notification__content\">Your changes "
 			    "have been saved.</div></div>\n");
 	html(b, "<a class=\"back-link\" href=\"/issues\">Back to issues</a>\n"
-		"<span class=\"caption\">Issue</span>\n<h1>%s</h1>\n", x->title);
+		"<span class=\"caption-m\">Issue</span>\n<h1>%s</h1>\n", x->title);
 	if (x->example)
 		html_example_tag(b);
 	if (x->description)

@@ -81,9 +81,13 @@ static void undertaking_form(struct req *r, struct resp *w,
 	struct err e = ERR_INIT;
 	struct item_choice *items, *meetings;
 	size_t n_items, n_meetings;
-	const char *item = u ? id_text(r, u->item_id) : http_query(r, "item");
+	/* A new one may come with its item or meeting (/undertakings/new?
+	 * item=ID from an item's page); a form shown again shows what was
+	 * posted. */
+	const char *item = u ? id_text(r, u->item_id)
+			     : errors ? NULL : http_query(r, "item");
 	const char *meeting = u ? id_text(r, u->due_meeting_id)
-				: http_query(r, "meeting");
+				: errors ? NULL : http_query(r, "meeting");
 
 	if (!(items = store_item_choices(r->store, r->arena, &n_items, &e)) ||
 	    !(meetings = store_meeting_choices(r->store, r->arena, &n_meetings,

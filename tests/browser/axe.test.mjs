@@ -52,6 +52,13 @@ export const PAGES = [
   ['/priorities/1/edit', 'a priority area to change, with outcome checkboxes'],
   ['/frameworks/new', 'a new outcomes framework'],
   ['/frameworks/1/outcomes/new', 'a new outcome'],
+  // issue 9, scrutiny
+  ['/undertakings', 'the undertakings register'],
+  ['/undertakings?status=overdue', 'overdue undertakings'],
+  ['/undertakings/new', 'a new undertaking'],
+  ['/issues', 'issues'],
+  ['/issues/new', 'a new issue'],
+  ['/forward-plan', 'the forward plan'],
   ['/no-such-page', 'an error page', 404],
   ['/crime?area=Atlantis', 'a filter form with a problem', 400],
 ];
