@@ -16,7 +16,8 @@ CC ?= cc
 ifeq ($(CC),cc)
 CC := gcc
 endif
-PKGS := sqlite3 libmicrohttpd jansson libsodium gsl libarchive libcrypto libdeflate
+PKGS := sqlite3 libmicrohttpd jansson libsodium gsl libarchive libcrypto libdeflate \
+	libxml-2.0
 SAN ?=
 O ?= $(if $(SAN),build/san,build)
 WERROR ?=

@@ -171,6 +171,7 @@ const struct command commands[] = {
 	  "usage: safer import police [--skip-bad-rows] [--replace-shorter] PATH...\n"
 	  "       safer import geography FILE.csv\n"
 	  "       safer import indicators FILE.csv...\n"
+	  "       safer import moderngov FILE.xml...\n"
 	  "       safer import history [--format table|csv|json]\n"
 	  "       safer import undo ID\n\n"
 	  "police: police.uk street-level crime, outcomes and stop-and-search CSVs\n"
@@ -195,13 +196,21 @@ const struct command commands[] = {
 	  "population and households), in the format of docs/geography.md.\n\n"
 	  "indicators: indicator definitions or values in long format (one value a\n"
 	  "row), told apart by their header, as docs/indicators.md describes.\n\n"
+	  "moderngov: saved responses of a council's modern.gov web service\n"
+	  "(mgWebService.asmx: GetCommittees, GetMeetings, GetMeeting), as XML\n"
+	  "(or in their SOAP envelope): committees become bodies, meetings\n"
+	  "meetings (dates dd/mm/yyyy become YYYY-MM-DD), agenda items items, and\n"
+	  "linked documents attachments that keep the name and address, not the\n"
+	  "bytes.  Each keeps modern.gov's id: importing again updates, never\n"
+	  "duplicates.  All or nothing; a file that is not one of those responses\n"
+	  "is refused, naming it and the element and line (docs/moderngov.md).\n\n"
 	  "history: every import, newest first: when, by whom, the files with their\n"
 	  "SHA-256 (of the CSV text, after unzipping), the rows added, replaced and\n"
 	  "unchanged.\n\n"
 	  "undo: put back the police.uk rows that import ID replaced and remove the\n"
 	  "ones it added.  Refused while a later import that replaced some of the\n"
 	  "same force-months stands: undo that one first (the newest first).\n",
-	  "import police.uk data, a geography lookup or indicators; history, undo" },
+	  "import police.uk data, geography, indicators, modern.gov; history, undo" },
 	{ "indicators", cmd_indicators,
 	  "usage: safer indicators list [--format table|csv|json]\n"
 	  "       safer indicators show CODE [--area AREA] [--level 95|99.8]\n"

@@ -1,5 +1,6 @@
 /*
- * cmd_import.c: "safer import police|geography|indicators ...", and the
+ * cmd_import.c: "safer import police|geography|indicators|moderngov ...",
+ * and the
  * history of imports: "safer import history" and "safer import undo ID".
  */
 #include <getopt.h>
@@ -161,6 +162,39 @@ static int import_indicators(int argc, char **argv, struct cmd_ctx *ctx)
 	return rc;
 }
 
+static int import_moderngov(int argc, char **argv, struct cmd_ctx *ctx)
+{
+	struct moderngov_report r;
+	struct err e = ERR_INIT;
+	struct store *s;
+	int rc = 0;
+
+	if (argc < 2)
+		return cmd_usage_error("import", "moderngov needs XML files (saved "
+						 "responses of GetCommittees, "
+						 "GetMeetings or GetMeeting)");
+	if (!(s = cmd_open_store(ctx, false)))
+		return 1;
+	if (ingest_moderngov(s, (const char *const *)argv + 1,
+			     (size_t)(argc - 1), &r, &e) < 0) {
+		fprintf(stderr, "safer: %s\nsafer: nothing was imported; the database "
+				"is as it was\n",
+			e.msg);
+		rc = 1;
+	} else {
+		printf("read %lld file%s: %lld bodies, %lld meetings, %lld agenda "
+		       "items, %lld documents\n",
+		       (long long)r.files, r.files == 1 ? "" : "s",
+		       (long long)r.bodies, (long long)r.meetings,
+		       (long long)r.items, (long long)r.documents);
+		printf("added %lld, updated %lld, unchanged %lld\n",
+		       (long long)r.added, (long long)r.updated,
+		       (long long)r.unchanged);
+	}
+	store_close(s);
+	return rc;
+}
+
 static int import_history(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -264,7 +298,7 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 {
 	if (argc < 2)
 		return cmd_usage_error("import", "say police, geography, indicators, "
-						 "history or undo");
+						 "moderngov, history or undo");
 	if (strcmp(argv[1], "history") == 0)
 		return import_history(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "undo") == 0)
@@ -275,8 +309,10 @@ int cmd_import(int argc, char **argv, struct cmd_ctx *ctx)
 		return import_geography(argc - 1, argv + 1, ctx);
 	if (strcmp(argv[1], "indicators") == 0)
 		return import_indicators(argc - 1, argv + 1, ctx);
-	return cmd_usage_error("import", "can import police, geography or "
-					 "indicators (or show the history, or undo), "
-					 "not '%s'",
+	if (strcmp(argv[1], "moderngov") == 0)
+		return import_moderngov(argc - 1, argv + 1, ctx);
+	return cmd_usage_error("import", "can import police, geography, "
+					 "indicators or moderngov (or show the "
+					 "history, or undo), not '%s'",
 			       argv[1]);
 }

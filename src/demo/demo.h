@@ -24,4 +24,9 @@ int demo_crime_load(struct store *s, struct err *e);
 /* The demo's indicators and their values (demo_indicators.c). */
 int demo_indicators_load(struct store *s, struct err *e);
 
+/* The bodies, meetings, agenda items, undertakings and the Domestic
+ * Abuse Strategy's issue of the council records (demo_meetings.c); part
+ * of demo_load, after the plans. */
+int demo_meetings_load(struct store *s, struct err *e);
+
 #endif

@@ -708,6 +708,7 @@ int demo_load(struct store *s, enum demo_result *result, struct err *e)
 	    (load_people(s, ids, e) < 0 || load_plans(s, ids, e) < 0 ||
 	     load_funding(s, ids, e) < 0 || load_actions(s, ids, e) < 0 ||
 	     demo_crime_load(s, e) < 0 || demo_indicators_load(s, e) < 0 ||
+	     demo_meetings_load(s, e) < 0 ||
 	     store_meta_set(s, "demo", DEMO_MARK, e) < 0)) {
 		store_rollback(s);
 		rc = -1;

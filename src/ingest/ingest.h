@@ -13,6 +13,8 @@
 
 #include "base/err.h"
 
+struct arena;
+
 struct store;
 
 /* ---------------------------------------------------------------------
@@ -142,5 +144,82 @@ int ingest_indicators(struct store *s, const char *path,
 int ingest_indicators_buffer(struct store *s, const char *name,
 			     const char *data, size_t len, bool example,
 			     struct indicator_report *r, struct err *e);
+
+/* ---------------------------------------------------------------------
+ * modern.gov (moderngov.c)
+ *
+ * Saved responses of modern.gov's public web service, mgWebService.asmx,
+ * as its plain HTTP GET gives them (or inside the SOAP envelope, as a
+ * SOAP call gives them): GetCommittees (<committees>), GetMeetings
+ * (<getmeetings>, a committee's meetings) and GetMeeting (<meeting>, with
+ * its agenda items and their linked documents).  Element names are
+ * modern.gov's own, in lower case: committeeid, committeetitle,
+ * meetingid, meetingdate (dd/mm/yyyy), meetingtime (HH:MM),
+ * meetingstatus, meetinglocation, agendaitemid, agendaitemnumber,
+ * agendaitemtitle, linkeddoc with attachmentid, title and url.  See
+ * docs/moderngov.md.
+ */
+
+enum mg_response_kind { MG_COMMITTEES, MG_MEETINGS, MG_MEETING };
+
+struct mg_doc {
+	const char *id, *title, *url;
+	unsigned line;
+};
+
+struct mg_item {
+	const char *id, *number, *title;
+	struct mg_doc *docs;
+	size_t n_docs;
+	unsigned line;
+};
+
+struct mg_meeting {
+	const char *id;
+	const char *committee_id; /* NULL when the response does not say */
+	const char *date;         /* YYYY-MM-DD */
+	const char *time;         /* HH:MM, or NULL */
+	const char *status;       /* as modern.gov gives it, or NULL */
+	const char *venue;        /* or NULL */
+	bool detail;              /* from GetMeeting: its agenda is all here */
+	struct mg_item *items;
+	size_t n_items;
+	unsigned line;
+};
+
+struct mg_committee {
+	const char *id, *title;   /* title NULL when not given */
+	const char *category;     /* or NULL */
+	unsigned line;
+};
+
+struct mg_response {
+	enum mg_response_kind kind;
+	struct mg_committee *committees;
+	size_t n_committees;
+	struct mg_meeting *meetings;
+	size_t n_meetings;
+};
+
+/* Read one response (name is the file, for messages) into out, from the
+ * arena.  Anything else is refused, ERR_INVALID naming the file, and the
+ * element and line where there is one. */
+int moderngov_parse(const char *name, const char *data, size_t len,
+		    struct arena *a, struct mg_response *out, struct err *e);
+
+struct moderngov_report {
+	int64_t files;
+	int64_t read;        /* committees, meetings, items and documents read */
+	int64_t added, updated, unchanged;
+	int64_t bodies, meetings, items, documents; /* of each, read */
+};
+
+/* Import the responses in paths, all or nothing, in one transaction:
+ * committees become bodies, meetings meetings, agenda items items, and
+ * linked documents attachments without their bytes (name and URL).
+ * Importing the same again changes nothing; a changed meeting is
+ * updated.  Recorded in the history of imports. */
+int ingest_moderngov(struct store *s, const char *const *paths, size_t n,
+		     struct moderngov_report *r, struct err *e);
 
 #endif
