@@ -621,6 +621,15 @@ void api_attachment_get(struct req *r, struct resp *w)
 		resp_api_error(w, &e);
 		return;
 	}
+	/* A document an import found by its address only (modern.gov's
+	 * published papers): sent on to where it is published. */
+	if (!t->bytes && t->source_url &&
+	    (strncmp(t->source_url, "https://", 8) == 0 ||
+	     strncmp(t->source_url, "http://", 7) == 0)) {
+		w->status = 303;
+		resp_header(w, "Location", t->source_url);
+		return;
+	}
 	w->content_type = t->content_type;
 	resp_header(w, "Content-Disposition", disposition(r->arena, t->name));
 	buf_add(&w->body, t->data, (size_t)t->bytes);

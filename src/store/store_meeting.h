@@ -7,7 +7,7 @@
  * Field names in errors are the API's: "body_id", "date", "time",
  * "recommendations", "resolutions", ...
  *
- * An imported row carries where it came from (source "modern.gov" and
+ * An imported row carries where it came from (source "moderngov" and
  * the source's own id); store_*_find_source finds it again, so that an
  * import updates rather than duplicates.
  */
