@@ -34,6 +34,7 @@
 #include "base/text.h"
 #include "store/store_action.h"
 #include "store/store_meeting.h"
+#include "store/store_scrutiny.h"
 
 #define FIELD(s, name, kind, null, bit) \
 	{ #name, kind, null, bit, offsetof(struct s, name), 0 }
@@ -412,13 +413,39 @@ void api_meetings(struct req *r, struct resp *w)
 	api_end(w);
 }
 
+/* What was undertaken or requested at an item. */
+static int item_undertakings(struct req *r, struct agenda_item *it,
+			     struct err *e)
+{
+	struct undertaking_filter f = { .item_id = it->id, .today = r->today };
+
+	it->undertakings = store_undertakings(r->store, r->arena, &f,
+					      &it->n_undertakings, e);
+	return it->undertakings ? 0 : -1;
+}
+
+/* What was undertaken at each of a meeting's items, and what is due at
+ * it. */
+static int undertakings_of(struct req *r, struct meeting *m, struct err *e)
+{
+	m->undertakings_due = store_undertakings_for_meeting(
+		r->store, r->arena, m->id, r->today, &m->n_undertakings_due, e);
+	if (!m->undertakings_due)
+		return -1;
+	for (size_t i = 0; i < m->n_items; i++)
+		if (item_undertakings(r, &m->items[i], e) < 0)
+			return -1;
+	return 0;
+}
+
 void api_meeting(struct req *r, struct resp *w)
 {
 	struct err e = ERR_INIT;
 	struct meeting *m;
 	struct jw j;
 
-	if (!(m = store_meeting(r->store, r->arena, r->ids[0], &e))) {
+	if (!(m = store_meeting(r->store, r->arena, r->ids[0], &e)) ||
+	    undertakings_of(r, m, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}
@@ -483,7 +510,8 @@ void api_item(struct req *r, struct resp *w)
 	struct agenda_item *it;
 	struct jw j;
 
-	if (!(it = store_item(r->store, r->arena, r->ids[0], &e))) {
+	if (!(it = store_item(r->store, r->arena, r->ids[0], &e)) ||
+	    item_undertakings(r, it, &e) < 0) {
 		resp_api_error(w, &e);
 		return;
 	}

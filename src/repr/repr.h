@@ -152,6 +152,9 @@ struct tl_entry;
 struct forward_item;
 struct approval_step;
 void repr_json_undertaking(struct jw *j, const struct undertaking *u);
+/* [...], the undertakings as a list (empty for none). */
+void repr_json_undertaking_list(struct jw *j, const struct undertaking *u,
+				size_t n);
 /* {"undertakings": [...]} */
 void repr_json_undertakings(struct jw *j, const struct undertaking *u,
 			    size_t n);

@@ -134,6 +134,8 @@ void repr_json_item(struct jw *j, const struct agenda_item *it)
 	for (size_t i = 0; i < it->n_attachments; i++)
 		repr_json_attachment(j, &it->attachments[i]);
 	jw_end(j);
+	jw_key(j, "undertakings");
+	repr_json_undertaking_list(j, it->undertakings, it->n_undertakings);
 	jw_kv_int(j, "position", it->position);
 	jw_kv_str(j, "source", it->source);
 	jw_kv_str(j, "source_id", it->source_id);
@@ -174,6 +176,9 @@ void repr_json_meeting(struct jw *j, const struct meeting *m, bool full)
 		for (size_t i = 0; i < m->n_items; i++)
 			repr_json_item(j, &m->items[i]);
 		jw_end(j);
+		jw_key(j, "undertakings_due");
+		repr_json_undertaking_list(j, m->undertakings_due,
+					   m->n_undertakings_due);
 	}
 	jw_end(j);
 }

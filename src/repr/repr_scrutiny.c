@@ -68,15 +68,21 @@ void repr_json_undertaking(struct jw *j, const struct undertaking *u)
 	jw_end(j);
 }
 
+void repr_json_undertaking_list(struct jw *j, const struct undertaking *u,
+				size_t n)
+{
+	jw_arr(j);
+	for (size_t i = 0; i < n; i++)
+		repr_json_undertaking(j, &u[i]);
+	jw_end(j);
+}
+
 void repr_json_undertakings(struct jw *j, const struct undertaking *u,
 			    size_t n)
 {
 	jw_obj(j);
 	jw_key(j, "undertakings");
-	jw_arr(j);
-	for (size_t i = 0; i < n; i++)
-		repr_json_undertaking(j, &u[i]);
-	jw_end(j);
+	repr_json_undertaking_list(j, u, n);
 	jw_end(j);
 }
 

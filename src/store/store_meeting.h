@@ -133,6 +133,8 @@ struct attachment {
 	const void *data;       /* store_attachment with data only */
 };
 
+struct undertaking;
+
 struct agenda_item {
 	int64_t id;
 	int64_t meeting_id;
@@ -156,6 +158,10 @@ struct agenda_item {
 	size_t n_links;
 	struct attachment *attachments; /* without their data */
 	size_t n_attachments;
+	/* What was undertaken or requested at this item
+	 * (store_scrutiny.h): left NULL by this file; the API fills it. */
+	struct undertaking *undertakings;
+	size_t n_undertakings;
 };
 
 struct meeting {
@@ -175,6 +181,10 @@ struct meeting {
 	size_t n_attendees;
 	struct agenda_item *items;  /* store_meeting only, in order */
 	size_t n_items;
+	/* The open undertakings due at it (store_undertakings_for_meeting):
+	 * left NULL by this file; the API fills it. */
+	struct undertaking *undertakings_due;
+	size_t n_undertakings_due;
 };
 
 struct meeting_filter {

@@ -538,6 +538,8 @@ void page_meeting(struct req *r, struct resp *w)
 		"this meeting</a></p>\n",
 	     (long long)m->id, (long long)m->id, (long long)m->id);
 
+	/* What was promised to this body, due now: matters arising. */
+	html_undertakings_due(r, b, m->id);
 	html_raw(b, "<h2 class=\"heading-l\">Agenda</h2>\n");
 	if (!m->n_items)
 		html_raw(b, "<p>No agenda items have been recorded.</p>\n");
