@@ -283,6 +283,7 @@ test('a partnership from an empty database, its people, and what each may see', 
   // The other theme's action: readable, not editable.
   await page.goto(b.url + `/actions/${actionIds[1]}`);
   assert.equal(await page.getByRole('link', { name: 'Change this action' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add update' }).count(), 0);
   res = await page.goto(b.url + `/actions/${actionIds[1]}/edit`);
   assert.equal(res.status(), 403);
   problems.allow(res.url(), 403);
@@ -299,6 +300,10 @@ test('a partnership from an empty database, its people, and what each may see', 
   assert.equal(res.status(), 200);
   assert.match(await text(page.locator('main')), /Train staff to spot coercive control/);
   assert.match(await text(page.locator('main')), /Target-harden burgled homes/);
+  await page.getByRole('link', { name: 'Train staff to spot coercive control' }).click();
+  assert.match(await text(page.locator('main')), /forty staff trained/);
+  assert.equal(await page.getByRole('link', { name: /^(Change|Delete) this action$/ }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add update' }).count(), 0);
   res = await page.goto(b.url + '/plans/new');
   assert.equal(res.status(), 403);
   problems.allow(res.url(), 403);
