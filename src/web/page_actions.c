@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "pages.h"
 #include "repr/repr.h"
+#include "store/store_account.h"
 #include "store/store_action.h"
 #include "store/store_people.h"
 #include "store/store_plan.h"
@@ -359,6 +360,12 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 
 	/* Its due date against its plan's period always; its plan having
 	 * ended only just after it was added. */
+	bool may_update = web_may_edit(r);
+
+	if (a && !may_update && r->auth.role == ROLE_LEAD &&
+	    store_account_leads_action(r->store, r->auth.account, a->id,
+				       &may_update, &e) < 0)
+		a = NULL;
 	if (!a || !(u = store_action_updates(r->store, r->arena, id, &n, &e)) ||
 	    store_action_warnings(r->store, a->plan_id, a->due_on,
 				  ACTION_WARN_DUE |
@@ -429,11 +436,16 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 		html_raw(b, "<span class=\"secondary-text\">None</span>");
 	html_row_end(b);
 	html_summary_end(b);
-	html(b, "<p><a class=\"button button--secondary\" href=\"/actions/%lld/edit\">"
-		"Change this action</a> <a href=\"/actions/%lld/delete\">Delete this "
-		"action</a></p>\n",
-	     (long long)a->id,
-	     (long long)a->id);
+	/* Change for those who may (a lead, on their themes), delete for
+	 * officers. */
+	if (may_update) {
+		html(b, "<p><a class=\"button button--secondary\" href=\"/actions/"
+			"%lld/edit\">Change this action</a>", (long long)a->id);
+		if (web_may_edit(r))
+			html(b, " <a href=\"/actions/%lld/delete\">Delete this "
+				"action</a>", (long long)a->id);
+		html_raw(b, "</p>\n");
+	}
 
 	html_raw(b, "<h2 class=\"heading-l\" id=\"updates\">Progress updates</h2>\n");
 	if (!n)
@@ -459,7 +471,7 @@ static void render_action(struct req *r, struct resp *w, int64_t id,
 	}
 	if (n)
 		html_raw(b, "</ol>\n");
-	if (!update_form(&f, a, &e)) {
+	if (may_update && !update_form(&f, a, &e)) {
 		buf_reset(b);
 		web_store_error(r, w, &e);
 		return;
