@@ -4,6 +4,8 @@
  * of object and date, the history of one object (the "Changes" link of
  * every record page), and the same as CSV.
  */
+#include <ctype.h>
+
 #include "pages.h"
 #include "repr/repr.h"
 #include "store/store_account.h"
@@ -82,9 +84,15 @@ void web_changes_link(struct req *r, struct buf *b, const char *type,
 {
 	if (!web_may_edit(r))
 		return;
+	const char *label = kind_label(type);
+	char *noun = arena_strdup(r->arena, label);
+
+	/* "Plan" as a noun in a sentence: "plan" ("API token" stays). */
+	if (noun[0] && noun[1] && islower((unsigned char)noun[1]))
+		noun[0] = (char)tolower((unsigned char)noun[0]);
 	html(b, "<p class=\"body-s\"><a href=\"/changes?type=%s&amp;id=%lld\">"
 		"Changes to this %s</a></p>\n",
-	     type, (long long)id, kind_label(type));
+	     type, (long long)id, noun);
 }
 
 /* The object an entry is about, linked to its page where it has one. */

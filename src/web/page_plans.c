@@ -7,6 +7,7 @@
 #include "pages.h"
 #include "store/store_action.h"
 #include "store/store_plan.h"
+#include "store/store_scrutiny.h"
 
 void page_plans(struct req *r, struct resp *w)
 {
@@ -77,6 +78,41 @@ void page_plans(struct req *r, struct resp *w)
 	page_end(r, w);
 }
 
+/* The plan's way to approval as the meetings record it: each body that
+ * approved it or recommended it to another, with the date, linked to the
+ * agenda item ("Recommended to the Executive by the Health & Wellbeing
+ * Board, 16 September 2014"). */
+static void approval_path(struct req *r, struct buf *b, int64_t plan_id)
+{
+	struct err e = ERR_INIT;
+	size_t n;
+	struct approval_step *a = store_plan_approval(r->store, r->arena,
+						      plan_id, &n, &e);
+
+	if (!a || !n)
+		return; /* nothing recorded, or not readable: the rest stands */
+	html_row_begin(b, "Decisions recorded");
+	html_raw(b, "<ol class=\"list list--plain\">");
+	for (size_t i = 0; i < n; i++) {
+		html_raw(b, "<li>");
+		if (strcmp(a[i].kind, "approved") == 0)
+			html(b, "Approved by the %s", a[i].body_name);
+		else if (a[i].to_body_name)
+			html(b, "Recommended to the %s by the %s", a[i].to_body_name,
+			     a[i].body_name);
+		else
+			html(b, "Recommended by the %s", a[i].body_name);
+		html_raw(b, ", ");
+		html_date(b, a[i].date);
+		if (!r->auth.anonymous)
+			html(b, " (<a href=\"/items/%lld\">item %s</a>)",
+			     (long long)a[i].item_id, a[i].number);
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ol>");
+	html_row_end(b);
+}
+
 void page_plan(struct req *r, struct resp *w)
 {
 	struct buf *b = &w->body;
@@ -123,6 +159,7 @@ void page_plan(struct req *r, struct resp *w)
 	html_row_begin(b, "Approved");
 	html_date(b, p->approved_on);
 	html_row_change_end(r, b, edit, "date of approval");
+	approval_path(r, b, p->id);
 	if (p->previous_id) {
 		html_row_begin(b, "Follows");
 		html(b, "<a href=\"/plans/%lld\">the plan before</a>",
