@@ -4,8 +4,6 @@
  * of object and date, the history of one object (the "Changes" link of
  * every record page), and the same as CSV.
  */
-#include <ctype.h>
-
 #include "pages.h"
 #include "repr/repr.h"
 #include "store/store_account.h"
@@ -19,36 +17,37 @@ static const struct option change_fields[] = {
 	{ NULL, NULL },
 };
 
-/* The kinds of object, as people name them, and where each is shown. */
+/* The kinds of object, as people name them (as a heading and within a
+ * sentence), and where each is shown. */
 static const struct {
-	const char *type, *label, *page;
+	const char *type, *label, *noun, *page;
 } kinds[] = {
-	{ "plan", "Plan", "/plans/%lld" },
-	{ "theme", "Theme", "/themes/%lld" },
-	{ "priority", "Priority area", "/priorities/%lld" },
-	{ "framework", "Outcomes framework", NULL },
-	{ "outcome_group", "Group of outcomes", NULL },
-	{ "outcome", "Outcome", NULL },
-	{ "partnership", "Partnership", NULL },
-	{ "organisation", "Organisation", NULL },
-	{ "person", "Person", NULL },
-	{ "board", "Board", NULL },
-	{ "fund", "Funding stream", "/funds/%lld" },
-	{ "award", "Award", NULL },
-	{ "action", "Action", "/actions/%lld" },
-	{ "action_update", "Progress update", NULL },
-	{ "account", "Account", NULL },
-	{ "token", "API token", NULL },
-	{ "setting", "Setting", NULL },
-	{ "import", "Import", NULL },
-	{ "indicator", "Indicator", "/indicators/%lld" },
-	{ "peer_group", "Peer group", NULL },
-	{ "body", "Committee or board", "/bodies/%lld" },
-	{ "meeting", "Meeting", "/meetings/%lld" },
-	{ "item", "Agenda item", "/items/%lld" },
-	{ "attachment", "Attachment", NULL },
-	{ "undertaking", "Undertaking", "/undertakings/%lld" },
-	{ "issue", "Issue", "/issues/%lld" },
+	{ "plan", "Plan", "plan", "/plans/%lld" },
+	{ "theme", "Theme", "theme", "/themes/%lld" },
+	{ "priority", "Priority area", "priority area", "/priorities/%lld" },
+	{ "framework", "Outcomes framework", "outcomes framework", NULL },
+	{ "outcome_group", "Group of outcomes", "group of outcomes", NULL },
+	{ "outcome", "Outcome", "outcome", NULL },
+	{ "partnership", "Partnership", "partnership", NULL },
+	{ "organisation", "Organisation", "organisation", NULL },
+	{ "person", "Person", "person", NULL },
+	{ "board", "Board", "board", NULL },
+	{ "fund", "Funding stream", "funding stream", "/funds/%lld" },
+	{ "award", "Award", "award", NULL },
+	{ "action", "Action", "action", "/actions/%lld" },
+	{ "action_update", "Progress update", "progress update", NULL },
+	{ "account", "Account", "account", NULL },
+	{ "token", "API token", "API token", NULL },
+	{ "setting", "Setting", "setting", NULL },
+	{ "import", "Import", "import", NULL },
+	{ "indicator", "Indicator", "indicator", "/indicators/%lld" },
+	{ "peer_group", "Peer group", "peer group", NULL },
+	{ "body", "Committee or board", "committee or board", "/bodies/%lld" },
+	{ "meeting", "Meeting", "meeting", "/meetings/%lld" },
+	{ "item", "Agenda item", "agenda item", "/items/%lld" },
+	{ "attachment", "Attachment", "attachment", NULL },
+	{ "undertaking", "Undertaking", "undertaking", "/undertakings/%lld" },
+	{ "issue", "Issue", "issue", "/issues/%lld" },
 };
 
 static const char *kind_label(const char *type)
@@ -84,12 +83,11 @@ void web_changes_link(struct req *r, struct buf *b, const char *type,
 {
 	if (!web_may_edit(r))
 		return;
-	const char *label = kind_label(type);
-	char *noun = arena_strdup(r->arena, label);
+	const char *noun = type;
 
-	/* "Plan" as a noun in a sentence: "plan" ("API token" stays). */
-	if (noun[0] && noun[1] && islower((unsigned char)noun[1]))
-		noun[0] = (char)tolower((unsigned char)noun[0]);
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (strcmp(kinds[i].type, type) == 0)
+			noun = kinds[i].noun;
 	html(b, "<p class=\"body-s\"><a href=\"/changes?type=%s&amp;id=%lld\">"
 		"Changes to this %s</a></p>\n",
 	     type, (long long)id, noun);
